@@ -1,0 +1,37 @@
+"""Pelican plugin: the site stage (sanitizing, theme helpers, sitemap.xml).
+
+Receivers only; the logic lives in ``newsarchive.site.hooks``. Receivers are defined
+at module level because blinker keeps weak references to them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from newsarchive.site import hooks
+
+__all__ = ["register"]
+
+
+def on_content_init(content: Any) -> None:
+    """Sanitize each article and page and attach what the theme shows."""
+    hooks.prepare_content(content)
+
+
+def on_generator_init(generator: Any) -> None:
+    """Give each generator's Jinja environment the ``t`` global and date helpers."""
+    hooks.install_jinja_helpers(generator)
+
+
+def on_article_writer_finalized(generator: Any, writer: Any) -> None:
+    """Write sitemap.xml once the articles are written (pages are in the context)."""
+    hooks.sitemap_for(generator)
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.content_object_init.connect(on_content_init)
+    signals.generator_init.connect(on_generator_init)
+    signals.article_writer_finalized.connect(on_article_writer_finalized)

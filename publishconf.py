@@ -1,0 +1,12 @@
+"""Publish settings: pelicanconf.py plus the keys that differ when deploying."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("NEWSARCHIVE_SITEURL", "")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+DELETE_OUTPUT_DIRECTORY = True

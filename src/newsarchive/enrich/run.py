@@ -1,0 +1,107 @@
+"""Enrich stage, orchestration: read every article, compute tags and related links,
+rewrite the files whose enrich-owned keys changed (atomically; hand edits are kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsarchive.enrich.related import Doc, related_articles
+from newsarchive.enrich.tags import display_forms, extract_candidates, normalize_tag, pick_tags
+from newsarchive.frontmatter import (
+    format_related,
+    is_hand_edited,
+    parse_related,
+    read_front_matter,
+    render_document,
+)
+from newsarchive.importer.model import Related
+from newsarchive.importer.write import atomic_write
+
+__all__ = ["EnrichReport", "enrich_site"]
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class EnrichReport:
+    updated: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    kept_hand_edits: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    path: Path
+    text: str
+    meta: dict[str, str | list[str]]
+    body: str
+
+
+def _str(meta: dict[str, str | list[str]], key: str) -> str:
+    value = meta.get(key, "")
+    return value if isinstance(value, str) else " ".join(value)
+
+
+def _split_list(value: str) -> list[str]:
+    sep = ";" if ";" in value else ","
+    return [v.strip() for v in value.split(sep) if v.strip()]
+
+
+def _article_url(meta: dict[str, str | list[str]], path: Path) -> str:
+    date = _str(meta, "Date")[:7].replace("-", "/")
+    return f"{date}/{_str(meta, 'Slug') or path.stem}.html"
+
+
+def enrich_site(
+    articles_dir: Path, *, max_tags: int = 8, max_related: int = 5,
+    force: bool = False, progress: Progress | None = None,
+) -> EnrichReport:  # fmt: skip
+    report = EnrichReport()
+    entries: list[_Entry] = []
+    for path in sorted(articles_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        meta = read_front_matter(text)
+        body = text.partition("\n\n")[2]
+        entries.append(_Entry(path, text, meta, body))
+    candidates = [extract_candidates(_str(e.meta, "Title"), e.body) for e in entries]
+    doc_freq: Counter[str] = Counter()
+    for cand in candidates:
+        doc_freq.update(cand.keys())
+    page_tags = [_split_list(_str(e.meta, "Source_tags")) for e in entries]
+    for tags in page_tags:
+        doc_freq.update({normalize_tag(t) for t in tags})
+    display = display_forms(t for tags in page_tags for t in tags)
+    keys = [e.path.relative_to(articles_dir).as_posix() for e in entries]
+    docs = [Doc(k, _str(e.meta, "Title"), e.body) for k, e in zip(keys, entries, strict=True)]
+    related = related_articles(docs, limit=max_related)
+    by_key = dict(zip(keys, entries, strict=True))
+    for done, (key, entry, cand, tags) in enumerate(
+        zip(keys, entries, candidates, page_tags, strict=True), start=1
+    ):
+        if progress:
+            progress("enrich", done, len(entries))
+        new_tags = pick_tags(tags, cand, doc_freq, len(entries), max_tags=max_tags, display=display)
+        links = parse_related(entry.meta.get("Teasers"))
+        for other in related[key]:
+            other_meta = by_key[other].meta
+            links.append(Related(_str(other_meta, "Title"), _article_url(other_meta, by_key[other].path)))
+        meta = dict(entry.meta)
+        meta.pop("Checksum", None)
+        meta["Tags"] = ", ".join(t.replace(",", " ") for t in new_tags)
+        meta["Related"] = [format_related(r) for r in dict.fromkeys(links)]
+        stamp = hashlib.sha256(repr((meta["Tags"], meta["Related"])).encode()).hexdigest()[:12]
+        meta["Enriched"] = stamp
+        if _str(entry.meta, "Enriched") == stamp:
+            report.unchanged += 1
+            continue
+        if is_hand_edited(entry.text) and not force:
+            report.kept_hand_edits.append(entry.path)
+            continue
+        atomic_write(entry.path, render_document(meta, entry.body))
+        report.updated.append(entry.path)
+    return report

@@ -1,0 +1,151 @@
+"""Import stage, clean: scrape artefacts out of HTML, teasers turned into related links.
+
+Two passes on BeautifulSoup trees. ``harvest_page`` works on the whole page before
+extraction: it drops toolbars and related-story blocks named by site rules (collecting
+their links as related articles) and reads the page's tag links. ``clean_body`` works on
+the extracted main text: teaser paragraphs ("Leggi anche: ...", "Read more: ...",
+all-caps link-only interlinks), related-story lists under an "Altre notizie"-style
+heading, share-toolbar leftovers and "Riproduzione riservata" footers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+
+from newsarchive.importer.markers import (
+    FOOTER_RE,
+    SHARE_RE,
+    TEASER_BLOCK_HEADINGS,
+    teaser_prefix,
+)
+from newsarchive.importer.model import Related
+from newsarchive.importer.siterules import GENERIC, SiteRule
+from newsarchive.sanitize import safe_url
+
+__all__ = ["Harvested", "clean_body", "harvest_page"]
+
+_BLOCKS = ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol"]
+_SHARE_ONLY = re.compile(
+    r"^\s*(?:condividi|share|tweet|facebook|twitter|x|linkedin|whatsapp|telegram|email|"
+    r"e-mail|pinterest|copia link|copy link|stampa|print|\W)+\s*:?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Harvested:
+    related: tuple[Related, ...]
+    tags: tuple[str, ...]
+
+
+def _text(el: Tag) -> str:
+    return " ".join(el.get_text(" ").split())
+
+
+def _links(el: Tag) -> list[Related]:
+    out = []
+    for a in el.find_all("a"):
+        title = _text(a)
+        url = safe_url(str(a.get("href") or ""))
+        if len(title.split()) >= 3:
+            out.append(Related(title=title, url=url))
+    return out
+
+
+def harvest_page(soup: BeautifulSoup, rule: SiteRule | None) -> Harvested:
+    """Drop toolbars and related blocks from ``soup`` in place; return what they held.
+
+    A block is only dropped while it is small next to the page's text, so a broad
+    selector can never take the article itself with it.
+    """
+    body = soup.body or soup
+    total = max(len(_text(body)), 1)
+    rules = [GENERIC, *([rule] if rule else [])]
+    tags: list[str] = []
+    for r in rules:
+        for selector in r.tag_links:
+            for a in body.select(selector):
+                text = _text(a)
+                if 1 < len(text) <= 40:
+                    tags.append(text)
+    related: list[Related] = []
+    for r in rules:
+        for selector in r.related_blocks:
+            for el in body.select(selector):
+                if el.decomposed or len(_text(el)) > 0.3 * total:
+                    continue
+                related.extend(_links(el))
+                el.decompose()
+        for selector in r.drop:
+            for el in body.select(selector):
+                if not el.decomposed and len(_text(el)) <= 0.2 * total:
+                    el.decompose()
+    return Harvested(related=tuple(dict.fromkeys(related)), tags=tuple(dict.fromkeys(tags)))
+
+
+def _link_only(el: Tag) -> bool:
+    links = el.find_all("a")
+    if not links:
+        return False
+    linked = sum(len(_text(a)) for a in links)
+    return linked >= 0.9 * len(_text(el))
+
+
+def _is_interlink(el: Tag) -> bool:
+    """Sky's interlinks: a paragraph that is one all-caps link to another article."""
+    text = _text(el)
+    letters = [c for c in text if c.isalpha()]
+    return (
+        _link_only(el)
+        and len(text.split()) >= 3
+        and bool(letters)
+        and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    )
+
+
+def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
+    """Remove artefacts from extracted main-text HTML; return it and the teasers found."""
+    soup = BeautifulSoup(html, "lxml")
+    related: list[Related] = []
+    for el in list(soup.find_all(_BLOCKS)):
+        if el.decomposed or el.find(_BLOCKS):
+            continue  # handle innermost blocks only
+        text = _text(el)
+        if not text:
+            if not el.find("img"):
+                el.decompose()
+            continue
+        if FOOTER_RE.match(text) or _SHARE_ONLY.match(text) or SHARE_RE.fullmatch(text):
+            el.decompose()
+            continue
+        prefix = teaser_prefix(text)
+        if prefix and (len(text.split()) <= 30 or _link_only(el)):
+            links = _links(el)
+            title = text[len(prefix) :].strip(" .:-–—»")
+            related.extend(links or ([Related(title=title)] if title else []))
+            el.decompose()
+            continue
+        if _is_interlink(el):
+            related.extend(_links(el))
+            el.decompose()
+            continue
+        if el.name in {"h2", "h3", "h4", "h5", "h6", "p"} and text.lower().strip(" :") in TEASER_BLOCK_HEADINGS:
+            # A related-stories heading: it and the link-only blocks after it go.
+            sibling = el.find_next_sibling()
+            while isinstance(sibling, Tag) and _link_only(sibling):
+                nxt = sibling.find_next_sibling()
+                related.extend(_links(sibling))
+                sibling.decompose()
+                sibling = nxt
+            el.decompose()
+            continue
+        # Trailing "Condividi:" run into the end of a paragraph.
+        share = SHARE_RE.search(text)
+        if share and el.string is not None:
+            el.string.replace_with(text[: share.start()].rstrip())
+    body = soup.body
+    out = "".join(str(c) for c in body.contents) if body else str(soup)
+    return out, tuple(dict.fromkeys(related))

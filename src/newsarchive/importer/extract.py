@@ -1,0 +1,206 @@
+"""Import stage, extract: one ``RawRecord`` in, one clean ``Article`` out (pure).
+
+HTML goes through site rules and related-block harvesting on the BeautifulSoup tree,
+trafilatura for the main text and metadata (kept structured, as HTML), our teaser and
+toolbar cleaning, nh3 sanitizing and markdownify. Flattened text goes through
+``textclean``. Metadata the source itself carried (JSON fields, feed entries) wins
+over what is guessed from the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+from bs4 import BeautifulSoup, Tag
+from trafilatura.htmlprocessing import build_html_output
+
+from newsarchive.importer.clean import clean_body, harvest_page
+from newsarchive.importer.dates import ParsedDate, date_from_url, parse_date
+from newsarchive.importer.lang import detect_language, normalize_lang
+from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
+from newsarchive.importer.model import Article, ImportFailure, RawRecord, Related
+from newsarchive.importer.pagemeta import read_page_meta
+from newsarchive.importer.siterules import rule_for
+from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
+from newsarchive.importer.urls import site_of
+from newsarchive.sanitize import safe_url, sanitize_html
+
+__all__ = ["ExtractOptions", "extract_record"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractOptions:
+    min_words: int = 40
+    default_lang: str = "en"
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _pick_date(*candidates: str | None, url: str | None = None) -> ParsedDate | None:
+    for candidate in candidates:
+        parsed = parse_date(candidate)
+        if parsed:
+            return parsed
+    return date_from_url(url)
+
+
+def _clean_tags(*groups: Any) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for group in groups:
+        for tag in group or ():
+            text = " ".join(str(tag).split()).strip(" #,;")
+            if 1 < len(text) <= 40 and text.lower() not in seen:
+                seen[text.lower()] = text
+    return tuple(seen.values())
+
+
+def _split_authors(values: Any) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or ():
+        for part in re.split(r";|\s+and\s+|\s+e\s+|,\s*(?=[A-ZÀ-Ý])", str(value)):
+            name = re.sub(r"^(?:by|di|a cura di)\s+", "", part.strip(), flags=re.I).strip()
+            if 1 < len(name) <= 60 and not name.startswith("http"):
+                out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+def _choose_title(candidates: list[str | None], h1: str | None, sites: list[str]) -> str:
+    base = next((c for c in candidates if c and c.strip()), "") or ""
+    title = strip_site_suffix(base, sites)
+    if h1 and len(h1.split()) >= 3 and h1.lower() not in {s.lower() for s in sites if s}:
+        norm_h1, norm_title = _norm(h1), _norm(title)
+        if norm_h1 and (norm_h1 in _norm(base) or norm_title in norm_h1):
+            return h1
+    return title
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _resolve_date(parsed: ParsedDate | None, fallback: str | None) -> tuple[ParsedDate, list[str]]:
+    if parsed:
+        return parsed, []
+    fetched = parse_date(fallback)
+    if fetched:
+        return (fetched[0], "day"), ["no publication date; used the fetch date"]
+    raise ImportFailure("", "no publication date found")
+
+
+def extract_record(
+    record: RawRecord, *, options: ExtractOptions | None = None,
+    boilerplate: Boilerplate | None = None,
+) -> Article:  # fmt: skip
+    """Extract ``record`` into an ``Article``; ``ImportFailure`` says why it cannot be."""
+    options = options or ExtractOptions()
+    if record.error:
+        raise ImportFailure(record.input, record.error)
+    try:
+        if record.kind == "html":
+            return _from_html(record, options)
+        return _from_text(record, options, boilerplate)
+    except ImportFailure as exc:
+        raise ImportFailure(record.input, exc.reason) from None
+
+
+def _from_text(record: RawRecord, options: ExtractOptions, boilerplate: Boilerplate | None) -> Article:
+    site = site_of(record.url)
+    title = strip_site_suffix(record.title, [site or ""]) if record.title else None
+    cleaned = clean_dump(record.content, title=title, site=site, boilerplate=boilerplate)
+    body = blocks_to_markdown(cleaned.blocks)
+    text = " ".join(b.text for b in cleaned.blocks)
+    if _words(text) < options.min_words:
+        raise ImportFailure(record.input, f"no article text ({_words(text)} words)")
+    parsed = _pick_date(record.date, url=record.url)
+    if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
+        parsed = date_from_url(record.url) or parsed
+    (date, precision), warnings = _resolve_date(parsed, record.fetched)
+    lang = normalize_lang(record.lang) or detect_language(
+        cleaned.lead + " " + text, options.default_lang
+    )
+    return Article(
+        title=cleaned.title or "Untitled",
+        date=date,
+        date_precision=precision,
+        lang=lang,
+        body_markdown=body,
+        input=record.input,
+        authors=_split_authors(record.authors),
+        source_url=safe_url(record.url),
+        site=site,
+        image=safe_url(record.image),
+        tags=_clean_tags(record.tags),
+        summary=cleaned.lead,
+        related=cleaned.related,
+        warnings=(*cleaned.warnings, *warnings),
+        fetched=record.fetched,
+    )
+
+
+def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
+    soup = BeautifulSoup(record.content, "lxml")
+    page = read_page_meta(soup)
+    url = record.url or page.canonical
+    host = site_of(url)
+    harvested = harvest_page(soup, rule_for(host))
+    doc = trafilatura.bare_extraction(
+        str(soup), url=url, output_format="python", with_metadata=True,
+        include_formatting=True, include_links=True, include_images=True, include_tables=True,
+    )  # fmt: skip
+    if doc is None or doc.body is None:
+        raise ImportFailure(record.input, "no article text found in the page")
+    body_html = build_html_output(doc, False)
+    body_html, teasers = clean_body(body_html)
+    body_html = sanitize_html(body_html)
+    body_md = html_to_markdown(body_html)
+    plain = BeautifulSoup(body_html, "lxml").get_text(" ")
+    if _words(plain) < options.min_words:
+        raise ImportFailure(record.input, f"no article text ({_words(plain)} words)")
+    url = url or doc.url
+    host = host or site_of(url) or (doc.hostname or None)
+    sites = [s for s in (page.site_name, doc.sitename, host, doc.hostname) if s]
+    title = _choose_title([record.title, page.og_title, doc.title, page.html_title], page.h1, sites)
+    parsed = _pick_date(record.date, page.published, doc.date, url=url)
+    (date, precision), warnings = _resolve_date(parsed, record.fetched)
+    modified = parse_date(page.modified)
+    lang = normalize_lang(record.lang) or normalize_lang(page.lang) or normalize_lang(doc.language)
+    lang = lang or detect_language(plain, options.default_lang)
+    authors = _split_authors(record.authors or page.authors or ([doc.author] if doc.author else []))
+    summary = record.summary or page.description or doc.description or ""
+    summary = BeautifulSoup(summary, "lxml").get_text(" ") if "<" in summary else summary
+    related = tuple(dict.fromkeys([*harvested.related, *teasers]))
+    body_md = _drop_title_heading(body_md, title)
+    return Article(
+        title=" ".join(title.split()) or "Untitled",
+        date=date,
+        date_precision=precision,
+        lang=lang,
+        body_markdown=body_md,
+        input=record.input,
+        authors=authors,
+        source_url=safe_url(url),
+        site=host,
+        image=safe_url(record.image or page.image or doc.image),
+        tags=_clean_tags(record.tags, page.keywords, doc.tags, doc.categories, harvested.tags),
+        summary=" ".join(summary.split()),
+        related=tuple(r for r in related if r.url != url),
+        warnings=tuple(warnings),
+        fetched=record.fetched,
+        modified=modified[0] if modified else None,
+    )
+
+
+def _drop_title_heading(body_md: str, title: str) -> str:
+    """The page's headline repeated as the body's first heading is not body text."""
+    first, _, rest = body_md.partition("\n")
+    if first.startswith("#") and _norm(first.lstrip("# ")) == _norm(title):
+        return rest.lstrip("\n")
+    return body_md
+
+

@@ -1,0 +1,60 @@
+"""Import stage, serialise: sanitized HTML or cleaned text blocks to Markdown.
+
+markdownify does the conversion; our subclass escapes ``<`` and ``>`` in text, so a
+page's literal "<script>" text stays text in Markdown instead of becoming raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from markdownify import MarkdownConverter
+
+from newsarchive.importer.textclean import Block
+
+__all__ = ["blocks_to_markdown", "escape_text", "html_to_markdown"]
+
+
+def escape_text(text: str) -> str:
+    """Plain text made safe to embed in Markdown: no raw HTML, no accidental markup."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    # A line starting with "#", "-", "1." or ">" would become a heading, list or quote.
+    return re.sub(r"^(\s*)([#+\-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.M)
+
+
+class _Converter(MarkdownConverter):  # type: ignore[misc]
+    def escape(self, text: str, parent_tags: Any) -> str:
+        text = super().escape(text, parent_tags)
+        return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+_CONVERTER = _Converter(
+    heading_style="ATX",
+    bullets="-",
+    strong_em_symbol="*",
+    escape_asterisks=True,
+    escape_underscores=True,
+    escape_misc=False,
+    newline_style="BACKSLASH",
+)
+
+
+def html_to_markdown(html: str) -> str:
+    """Markdown for a sanitized HTML fragment, with tidy blank lines and one final LF."""
+    text = _CONVERTER.convert(html)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n" if text.strip() else ""
+
+
+def blocks_to_markdown(blocks: Iterable[Block]) -> str:
+    parts = []
+    for block in blocks:
+        if block.kind == "heading":
+            parts.append("## " + escape_text(block.text))
+        else:
+            parts.append(escape_text(block.text))
+    return "\n\n".join(parts) + "\n" if parts else ""

@@ -1,0 +1,121 @@
+"""Import stage, extract: metadata a page states about itself, read from its markup.
+
+Complements trafilatura's metadata: ``<html lang>``, canonical URL, Open Graph and
+``article:*`` properties, JSON-LD ``NewsArticle`` fields and the visible ``<h1>``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+__all__ = ["PageMeta", "read_page_meta"]
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    lang: str | None = None
+    canonical: str | None = None
+    og_title: str | None = None
+    h1: str | None = None
+    html_title: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    section: str | None = None
+    image: str | None = None
+    description: str | None = None
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            el = soup.find("meta", attrs={attr: name})
+            if isinstance(el, Tag) and el.get("content"):
+                return " ".join(str(el["content"]).split()) or None
+    return None
+
+
+def _ld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                if "@graph" in item and isinstance(item["@graph"], list):
+                    stack.extend(item["@graph"])
+                out.append(item)
+            elif isinstance(item, list):
+                stack.extend(item)
+    return out
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.endswith(("Article", "Posting", "Report")) for k in kinds)
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [str(value["name"])] if value.get("name") else []
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def read_page_meta(soup: BeautifulSoup) -> PageMeta:
+    html = soup.find("html")
+    lang = str(html.get("lang") or html.get("xml:lang") or "") if isinstance(html, Tag) else ""
+    lang = lang or _meta(soup, "og:locale", "language", "content-language") or ""
+    canonical = None
+    link = soup.find("link", attrs={"rel": "canonical"})
+    if isinstance(link, Tag) and link.get("href"):
+        canonical = str(link["href"]).strip()
+    h1 = soup.find("h1")
+    title_el = soup.find("title")
+    ld = [o for o in _ld_objects(soup) if _is_article(o)]
+    article = ld[0] if ld else {}
+    keywords: list[str] = []
+    for el in soup.find_all("meta", attrs={"property": "article:tag"}):
+        if isinstance(el, Tag) and el.get("content"):
+            keywords.append(str(el["content"]))
+    raw_kw = article.get("keywords") or _meta(soup, "keywords", "news_keywords")
+    if isinstance(raw_kw, str):
+        keywords.extend(k.strip() for k in raw_kw.split(","))
+    elif isinstance(raw_kw, list):
+        keywords.extend(str(k).strip() for k in raw_kw)
+    image = article.get("image")
+    if isinstance(image, dict):
+        image = image.get("url")
+    elif isinstance(image, list):
+        image = image[0].get("url") if image and isinstance(image[0], dict) else (image[0] if image else None)
+    return PageMeta(
+        lang=lang or None,
+        canonical=canonical or _meta(soup, "og:url"),
+        og_title=_meta(soup, "og:title", "twitter:title") or (article.get("headline") or None),
+        h1=" ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else None,
+        html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
+        site_name=_meta(soup, "og:site_name", "application-name"),
+        published=(article.get("datePublished") if isinstance(article.get("datePublished"), str) else None)
+        or _meta(soup, "article:published_time", "datePublished", "pubdate", "date"),
+        modified=(article.get("dateModified") if isinstance(article.get("dateModified"), str) else None)
+        or _meta(soup, "article:modified_time", "dateModified", "og:updated_time"),
+        authors=tuple(dict.fromkeys(n.strip() for n in _names(article.get("author")) if n.strip())),
+        keywords=tuple(dict.fromkeys(k for k in keywords if k)),
+        section=_meta(soup, "article:section"),
+        image=str(image) if isinstance(image, str) else _meta(soup, "og:image", "twitter:image"),
+        description=_meta(soup, "description", "og:description"),
+    )

@@ -1,0 +1,52 @@
+"""Import stage: bytes to text, honouring the declared charset and detecting liars."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+__all__ = ["decode_bytes"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _declared(data: bytes) -> str | None:
+    head = data[:4096]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        match = pattern.search(head)
+        if match:
+            name = match.group(1).decode("ascii", "ignore")
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                return None
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)``: BOM, then the declared charset if the bytes decode cleanly
+    with it, then UTF-8, then charset detection (a page that lies about its charset)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            return data.decode(name, errors="replace").lstrip("\ufeff"), name
+    candidates = [c for c in (declared, _declared(data), "utf-8") if c]
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        # A latin-1/cp1252 declaration decodes anything: trust it only if UTF-8 fails.
+        if name.replace("_", "-") in {"iso8859-1", "latin-1", "cp1252", "windows-1252"}:
+            try:
+                return data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                pass
+        return text, name
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    return data.decode("utf-8", errors="replace"), "utf-8"

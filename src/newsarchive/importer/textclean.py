@@ -1,0 +1,251 @@
+"""Import stage, clean: flattened text dumps (no markup) into title, lead and blocks.
+
+A dump has navigation, share buttons, captions and teasers run into the text. Two kinds
+of evidence remove them: the marker words in ``markers`` (``Condividi:``, ``leggi anche``,
+``approfondimento``, ...), and the corpus itself: word sequences that recur across many
+dumps of the same site are the site's boilerplate, not article text (``Boilerplate``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsarchive.importer.markers import SHARE_RE, TEASER_RE
+from newsarchive.importer.model import Related
+
+__all__ = ["Block", "Boilerplate", "CleanText", "clean_dump", "clip_title", "strip_site_suffix"]
+
+SHINGLE = 6  # words per shingle: long enough to be specific to a site's template
+
+# Function words: a headline does not end with one, a split never happens after one.
+_FUNCTION_WORDS = frozenset(
+    "il lo la i gli le un una uno di del dello della dei degli delle a al allo alla ai agli "
+    "alle da dal dallo dalla dai dagli dalle in nel nello nella nei negli nelle con su sul "
+    "sullo sulla sui sugli sulle per tra fra e ed o che non come ma se anche più "
+    "the a an of to in on at by for with from and or but as is are was were that this "
+    "its their his her our your into over about than".split()
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9])")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading" or "paragraph"
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    title: str
+    lead: str
+    blocks: tuple[Block, ...]
+    related: tuple[Related, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def _shingles(words: list[str]) -> list[str]:
+    return [
+        hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).hexdigest()
+        for i in range(len(words) - SHINGLE + 1)
+    ]
+
+
+@dataclass
+class Boilerplate:
+    """Word sequences that recur across a site's dumps, learned from the corpus.
+
+    ``learn`` counts, per site, in how many documents each 6-word shingle occurs; a
+    shingle found in at least ``min_docs`` documents and ``min_share`` of the site's
+    documents is boilerplate. Words covered by such shingles are removed.
+    """
+
+    min_docs: int = 3
+    min_share: float = 0.2
+    frequent: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def learn(self, docs: Iterable[tuple[str, str]]) -> None:
+        """``docs``: ``(site, text)`` pairs."""
+        counts: dict[str, Counter[str]] = {}
+        sizes: Counter[str] = Counter()
+        for site, text in docs:
+            sizes[site] += 1
+            seen: set[str] = set()
+            for line in text.splitlines():
+                seen.update(_shingles(line.split()))
+            counts.setdefault(site, Counter()).update(seen)
+        for site, counter in counts.items():
+            need = max(self.min_docs, int(self.min_share * sizes[site] + 0.999))
+            if sizes[site] < self.min_docs:
+                continue
+            self.frequent[site] = frozenset(s for s, n in counter.items() if n >= need)
+
+    def strip(self, site: str, text: str) -> str:
+        frequent = self.frequent.get(site)
+        if not frequent:
+            return text
+        out_lines = []
+        for line in text.splitlines():
+            words = line.split()
+            drop = [False] * len(words)
+            for i, shingle in enumerate(_shingles(words)):
+                if shingle in frequent:
+                    for j in range(i, i + SHINGLE):
+                        drop[j] = True
+            kept = [w for w, d in zip(words, drop, strict=True) if not d]
+            out_lines.append(" ".join(kept))
+        return "\n".join(out_lines)
+
+
+def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
+    """``Big Tech's Role | WIRED`` -> ``Big Tech's Role``: drop a site name after a separator."""
+    names = {n.lower() for n in site_names if n}
+    names |= {n.split(".")[0] for n in list(names) if "." in n}
+    parts = re.split(r"\s+[|–—•·»:-]\s+", title.strip())
+    while len(parts) > 1:
+        last = parts[-1].strip().lower()
+        compact = re.sub(r"[^a-z0-9]", "", last)
+        if (
+            last in names
+            or compact in {re.sub(r"[^a-z0-9]", "", n) for n in names}
+            or (len(last.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 3
+                and not _looks_like_subtitle(last))
+        ):  # fmt: skip
+            parts = parts[:-1]
+            continue
+        break
+    sep_kept = re.findall(r"\s+[|–—•·»:-]\s+", title.strip())
+    out = parts[0]
+    for sep, part in zip(sep_kept, parts[1:], strict=False):
+        out += sep + part
+    return out.strip()
+
+
+def _looks_like_subtitle(text: str) -> bool:
+    # "Title: what it means" keeps its second half; site names are short and capitalised.
+    words = text.split()
+    return sum(w.islower() for w in words) >= 2
+
+
+def clip_title(text: str, max_words: int = 14) -> str:
+    """A headline from a lead: its first sentence, cut at a clause boundary if long."""
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip().rstrip(".")
+    words = first.split()
+    if len(words) <= max_words:
+        return first
+    clause = re.split(r"[,;:]\s", first)
+    if len(clause[0].split()) >= 5 and len(clause[0].split()) <= max_words + 4:
+        return clause[0].strip()
+    cut = words[:max_words]
+    while cut and cut[-1].lower().strip(",;:") in _FUNCTION_WORDS:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:") + "…"
+
+
+def _split_teaser(after: str) -> tuple[str, str]:
+    """Split ``<teaser headline> <article text...>`` into the two.
+
+    The headline ends before a capitalised word that starts the text again: the first one
+    at least three words in, not after a function word or a comma/colon (headlines do not
+    break there), within 25 words. No such word: the teaser is the first sentence.
+    """
+    words = after.split()
+    for i in range(3, min(len(words), 26)):
+        word, prev = words[i], words[i - 1]
+        if not word[:1].isupper() or word.isupper() and len(word) > 1:
+            continue
+        if prev.lower().strip("\"'“”«»") in _FUNCTION_WORDS or prev[-1] in ",:;(":
+            continue
+        if i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue  # a run of capitalised words is a name inside the headline
+        return " ".join(words[:i]), " ".join(words[i:])
+    if len(words) <= 25:
+        return " ".join(words), ""
+    first, _, rest = after.partition(". ")
+    return first, rest
+
+
+def _paragraph(text: str) -> tuple[list[Block], list[Related]]:
+    """One dump paragraph: maybe ``<heading> <marker> <teaser> <text>``."""
+    blocks: list[Block] = []
+    related: list[Related] = []
+    match = TEASER_RE.search(text)
+    if match is None:
+        return [Block("paragraph", text)], related
+    before, after = text[: match.start()].strip(), text[match.end() :].strip()
+    teaser, rest = _split_teaser(after)
+    if teaser:
+        related.append(Related(title=teaser.strip(" .:-–—")))
+    if before:
+        words = before.split()
+        if len(words) <= 15 and not before.endswith((".", "!", "?", ":")):
+            blocks.append(Block("heading", before))
+        else:
+            blocks.append(Block("paragraph", before))
+    if rest:
+        sub_blocks, sub_related = _paragraph(rest)
+        blocks.extend(sub_blocks)
+        related.extend(sub_related)
+    return blocks, related
+
+
+def _drop_before_title(text: str, title: str) -> str:
+    """Navigation and section labels come before the headline: cut up to it."""
+    if not title:
+        return text
+    index = text.find(title)
+    if 0 <= index <= max(400, len(text) // 3):
+        return text[index + len(title) :]
+    return text
+
+
+def clean_dump(
+    text: str, *, title: str | None = None, site: str | None = None,
+    boilerplate: Boilerplate | None = None,
+) -> CleanText:  # fmt: skip
+    """Clean a flattened dump; ``title`` is the scraper's, if it saved one."""
+    warnings: list[str] = []
+    if boilerplate is not None and site:
+        text = boilerplate.strip(site, text)
+    if title:
+        text = _drop_before_title(text, title)
+    raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
+    paragraphs = [p for p in raw_paragraphs if p]
+    lead = ""
+    if paragraphs:
+        first = paragraphs[0]
+        share = SHARE_RE.search(first)
+        if share:
+            # A lead that ends in the share toolbar is the standfirst, not body text.
+            lead = first[: share.start()].strip()
+            paragraphs = paragraphs[1:]
+    paragraphs = [SHARE_RE.sub("", p).strip() for p in paragraphs]
+    blocks: list[Block] = []
+    related: list[Related] = []
+    for paragraph in paragraphs:
+        if not paragraph:
+            continue
+        sub_blocks, sub_related = _paragraph(paragraph)
+        blocks.extend(sub_blocks)
+        related.extend(sub_related)
+    if not title:
+        source = lead or next((b.text for b in blocks if b.kind == "paragraph"), "")
+        title = clip_title(source) if source else ""
+        if title:
+            warnings.append("no title in the dump; made one from the lead")
+    if not lead:
+        body_text = " ".join(b.text for b in blocks if b.kind == "paragraph")
+        sentences = _SENTENCE_END.split(body_text)
+        lead = " ".join(sentences[:2]).strip()
+        if len(lead) > 400:
+            lead = clip_title(lead, max_words=50)
+    return CleanText(
+        title=title or "",
+        lead=lead,
+        blocks=tuple(blocks),
+        related=tuple(dict.fromkeys(related)),
+        warnings=tuple(warnings),
+    )

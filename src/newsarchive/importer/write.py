@@ -1,0 +1,178 @@
+"""Import stage, write: ``Article`` records to ``content/articles/YYYY/MM/<slug>.md``.
+
+Guarantees: atomic writes (temp file + ``os.replace``: an interrupted import leaves no
+partial file); idempotence (same input, same bytes, nothing rewritten); hand edits are
+never overwritten without ``force`` (the file's ``Checksum`` no longer matches); an
+article keeps its path once written (stable URLs); two articles with the same title
+never share a path; the same URL or the same text is imported once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from slugify import slugify
+
+from newsarchive import __version__
+from newsarchive.frontmatter import format_related, is_hand_edited, read_front_matter, render_document
+from newsarchive.importer.markdown import escape_text
+from newsarchive.importer.model import Article
+from newsarchive.importer.urls import normalize_url
+
+__all__ = [
+    "ENRICH_KEYS",
+    "ContentStore",
+    "WriteResult",
+    "article_id",
+    "atomic_write",
+    "content_hash",
+    "render_article",
+]
+
+Status = Literal["created", "updated", "unchanged", "kept-hand-edit", "duplicate"]
+# Keys ``enrich`` owns: a re-import keeps their enriched values.
+ENRICH_KEYS = ("Tags", "Related", "Enriched")
+
+
+def content_hash(article: Article) -> str:
+    """Hash of the normalised body words: equal for the same text however it was laid out."""
+    words = re.findall(r"\w+", article.body_markdown.lower())
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
+
+
+def article_id(article: Article) -> str:
+    """Stable identity: the normalised source URL, or the text when there is no URL."""
+    key = normalize_url(article.source_url) or "text:" + content_hash(article)
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fmt_date(article: Article) -> str:
+    return article.date.strftime("%Y-%m-%d %H:%M") if article.date else ""
+
+
+def render_article(
+    article: Article, *, input_name: str, slug: str,
+    keep: dict[str, str | list[str]] | None = None,
+) -> str:  # fmt: skip
+    """The Markdown file for ``article`` (``keep``: enrich-owned values to carry over)."""
+    teasers = [format_related(r) for r in article.related]
+    meta: dict[str, str | list[str]] = {
+        "Title": article.title,
+        "Date": _fmt_date(article),
+        "Date_precision": article.date_precision,
+        "Lang": article.lang,
+        "Authors": "; ".join(a.replace(";", ",") for a in article.authors)
+        + (";" if len(article.authors) == 1 and "," in article.authors[0] else ""),
+        "Category": article.site or "misc",
+        "Site": article.site or "",
+        "Summary": escape_text(article.summary),
+        "Source_url": article.source_url or "",
+        "Image": article.image or "",
+        "Source_tags": ", ".join(t.replace(",", " ") for t in article.tags),
+        "Tags": ", ".join(t.replace(",", " ") for t in article.tags),
+        "Teasers": teasers,
+        "Related": teasers,
+        "Na_id": article_id(article),
+        "Content_hash": content_hash(article),
+        "Input": input_name,
+        "Fetched": article.fetched or "",
+        "Modified": article.modified.strftime("%Y-%m-%d %H:%M") if article.modified else "",
+        "Extractor": f"newsarchive {__version__}",
+        "Slug": slug,
+    }
+    if keep:
+        meta.update(keep)
+    return render_document(meta, article.body_markdown)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    status: Status
+    path: Path
+    note: str = ""
+
+
+@dataclass
+class ContentStore:
+    """The articles already in ``root`` (by id and by text hash), and writes into it."""
+
+    root: Path
+    by_id: dict[str, Path] = field(default_factory=dict)
+    by_hash: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, root: Path) -> ContentStore:
+        store = cls(root=root)
+        if root.is_dir():
+            for path in sorted(root.rglob("*.md")):
+                head = _read_head(path)
+                meta = read_front_matter(head)
+                art_id, chash = meta.get("Na_id"), meta.get("Content_hash")
+                if isinstance(art_id, str) and art_id:
+                    store.by_id.setdefault(art_id, path)
+                    if isinstance(chash, str) and chash:
+                        store.by_hash.setdefault(chash, art_id)
+        return store
+
+    def _path_for(self, article: Article, art_id: str) -> Path:
+        slug = slugify(article.title, max_length=80, word_boundary=True) or "article"
+        date = article.date
+        folder = self.root / (f"{date:%Y}/{date:%m}" if date else "undated")
+        path = folder / f"{slug}.md"
+        taken = {p for i, p in self.by_id.items() if i != art_id}
+        if path in taken or path.exists():
+            path = folder / f"{slug}-{art_id[:6]}.md"
+        return path
+
+    def write(self, article: Article, *, input_name: str, force: bool = False) -> WriteResult:
+        art_id = article_id(article)
+        chash = content_hash(article)
+        owner = self.by_hash.get(chash)
+        if owner is not None and owner != art_id:
+            return WriteResult("duplicate", self.by_id[owner], f"same text as {self.by_id[owner].name}")
+        existing = self.by_id.get(art_id)
+        keep: dict[str, str | list[str]] = {}
+        if existing is not None and existing.exists():
+            old = existing.read_text(encoding="utf-8")
+            if is_hand_edited(old) and not force:
+                return WriteResult("kept-hand-edit", existing, "edited by hand; use --force")
+            old_meta = read_front_matter(old)
+            if "Enriched" in old_meta:
+                keep = {k: old_meta[k] for k in ENRICH_KEYS if k in old_meta}
+            text = render_article(article, input_name=input_name, slug=existing.stem, keep=keep)
+            if old == text:
+                return WriteResult("unchanged", existing)
+            atomic_write(existing, text)
+            self.by_hash[chash] = art_id
+            return WriteResult("updated", existing)
+        path = self._path_for(article, art_id)
+        atomic_write(path, render_article(article, input_name=input_name, slug=path.stem))
+        self.by_id[art_id] = path
+        self.by_hash[chash] = art_id
+        return WriteResult("created", path)
+
+
+def _read_head(path: Path, limit: int = 16384) -> str:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        return handle.read(limit)

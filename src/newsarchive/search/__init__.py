@@ -1,0 +1,41 @@
+"""Index and query stages: full-text search over the archive.
+
+``SearchDoc`` s are built once per article; ``update_indexes`` derives both indexes from
+them: the Whoosh index (``whoosh_index``, used by ``newsarchive search``) is updated
+incrementally, then the static sharded index for ``search.js`` is written from it
+(``static_index``), so both sides share statistics and agree on rankings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsarchive.search.documents import SearchDoc, doc_from_article
+from newsarchive.search.static_index import WriteStats, write_static_index
+from newsarchive.search.whoosh_index import (
+    IndexMissingError,
+    UpdateStats,
+    read_snapshot,
+    update_index,
+)
+
+__all__ = [
+    "IndexMissingError",
+    "SearchDoc",
+    "UpdateStats",
+    "WriteStats",
+    "doc_from_article",
+    "update_indexes",
+]
+
+
+def update_indexes(
+    docs: Iterable[SearchDoc], whoosh_dir: Path, static_dir: Path, *, excerpt_words: int = 30
+) -> tuple[UpdateStats, WriteStats]:
+    """Update the Whoosh index in ``whoosh_dir`` and write the static one to ``static_dir``."""
+    stats = update_index(whoosh_dir, docs)
+    written = write_static_index(
+        read_snapshot(whoosh_dir), static_dir, excerpt_words=excerpt_words
+    )
+    return stats, written

@@ -1,0 +1,82 @@
+"""Site stage: the logic behind the ``newsarchive_site`` plugin's Pelican receivers.
+
+* ``prepare_content``: every article and page is sanitized again (raw HTML in Markdown
+  or a hand edit must not run) and gets the attributes the theme shows: ``date_display``,
+  ``date_iso``, ``ui_lang``, ``source_link``, ``related_links`` and a safe ``image``.
+* ``install_jinja_helpers``: the ``t`` translation global and date helpers.
+* ``sitemap_for``: ``sitemap.xml`` from the generators' shared context.
+
+Receivers get everything from their arguments: nothing is kept between runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from newsarchive.frontmatter import parse_related
+from newsarchive.sanitize import safe_url, sanitize_html
+from newsarchive.site.sitemap import collect_entries, write_sitemap
+from newsarchive.site.ui import Translator, date_iso, display_date, period_title, ui_lang
+
+__all__ = ["install_jinja_helpers", "prepare_content", "related_links", "sitemap_for"]
+
+logger = logging.getLogger(__name__)
+
+
+def related_links(raw: object) -> list[dict[str, str | None]]:
+    """``Related`` metadata as ``[{"title": ..., "url": ...}]``; unsafe URLs become None."""
+    if not isinstance(raw, (str, list, tuple)):
+        return []
+    lines = [raw] if isinstance(raw, str) else [str(v) for v in raw]
+    return [
+        {"title": item.title, "url": safe_url(item.url)}
+        for item in parse_related(lines)
+        if item.title
+    ]
+
+
+def prepare_content(content: Any) -> None:
+    """Sanitize one article or page in place and attach the theme's attributes."""
+    if getattr(content, "_content", None) is None:  # static files: nothing to render
+        return
+    content._content = sanitize_html(content._content)
+    metadata: dict[str, Any] = content.metadata
+    if isinstance(metadata.get("summary"), str):
+        metadata["summary"] = sanitize_html(metadata["summary"])
+        content._summary = metadata["summary"]
+
+    default_lang = content.settings.get("DEFAULT_LANG", "en")
+    content.ui_lang = ui_lang(getattr(content, "lang", None), ui_lang(default_lang))
+    precision = getattr(content, "date_precision", "day")
+    date = getattr(content, "date", None)
+    content.date_display = display_date(date, precision, content.ui_lang)
+    content.date_iso = date_iso(date, precision)
+    content.source_link = safe_url(getattr(content, "source_url", None))
+    content.related_links = related_links(getattr(content, "related", None))
+
+    image = safe_url(getattr(content, "image", None))
+    if image:
+        content.image = image
+    elif hasattr(content, "image"):
+        logger.warning("%s: dropping unsafe image URL", content.source_path)
+        del content.image
+        metadata.pop("image", None)
+
+
+def install_jinja_helpers(generator: Any) -> None:
+    """Add the theme's globals and filters to one generator's Jinja environment."""
+    env = generator.env
+    env.globals["t"] = Translator(generator.settings.get("DEFAULT_LANG", "en"))
+    env.globals["period_title"] = period_title
+    env.globals["ui_lang"] = ui_lang
+    env.filters["display_date"] = display_date
+
+
+def sitemap_for(generator: Any) -> Path:
+    """Write ``sitemap.xml`` for the articles and pages in ``generator``'s context."""
+    context = generator.context
+    contents = [*context.get("articles", []), *context.get("pages", [])]
+    entries = collect_entries(contents, str(generator.settings.get("SITEURL", "")))
+    return write_sitemap(Path(generator.output_path), entries)

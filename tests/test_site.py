@@ -1,0 +1,370 @@
+"""Site stage: the theme and the ``newsarchive_site`` plugin, end to end and in parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser  # type: ignore[import-untyped]
+import pytest
+from site_fixtures import SITEURL, build, built_site, hostile_site, make_site
+
+from newsarchive.site import SiteError
+from newsarchive.site.hooks import related_links
+from newsarchive.site.sitemap import SitemapEntry, collect_entries, render_sitemap
+from newsarchive.site.ui import (
+    UI_STRINGS,
+    Translator,
+    date_iso,
+    display_date,
+    period_title,
+    ui_lang,
+    ui_text,
+)
+
+__all__ = ["built_site", "hostile_site"]  # pytest finds the fixtures through this import
+
+MUSK = "2021/02/musk-invita-putin-su-clubhouse.html"
+CLOUD = "2021/02/le-aziende-italiane-e-il-cloud.html"
+APPLE = "2020/06/apple-announces-new-chips.html"
+WIRED = "2020/01/big-techs-role-in-policing-the-protests.html"
+ARTICLES = [MUSK, CLOUD, APPLE, WIRED]
+HOSTILE = "2021/03/hostile.html"
+Tags = list[tuple[str, list[tuple[str, str | None]]]]
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, to check markup rather than text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def parse_tags(html: str) -> Tags:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
+
+
+def read(out: Path, rel: str) -> str:
+    return (out / rel).read_text(encoding="utf-8")
+
+
+# --- ui: strings and dates -------------------------------------------------------------
+
+D = dt.datetime(2021, 2, 14, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("precision", "lang", "expected"),
+    [
+        ("day", "it", "14 febbraio 2021"),
+        ("day", "en", "14 February 2021"),
+        ("month", "it", "febbraio 2021"),
+        ("month", "en", "February 2021"),
+        ("year", "it", "2021"),
+        ("year", "en", "2021"),
+        ("bogus", "en", "14 February 2021"),  # unknown precision: the full date
+        ("month", "it-IT", "febbraio 2021"),
+        ("month", "de", "February 2021"),  # unsupported language: English
+        ("month", None, "February 2021"),
+    ],
+)
+def test_display_date(precision: str, lang: str | None, expected: str) -> None:
+    assert display_date(D, precision, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("precision", "expected"), [("day", "2021-02-14"), ("month", "2021-02"), ("year", "2021")]
+)
+def test_date_iso(precision: str, expected: str) -> None:
+    assert date_iso(D, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "lang", "expected"),
+    [
+        ((2021,), "en", "2021"),
+        ((2021, 2), "it", "febbraio 2021"),
+        ((2021, 2, 14), "en", "14 February 2021"),
+    ],
+)
+def test_period_title(period: tuple[int, ...], lang: str, expected: str) -> None:
+    assert period_title(period, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "default", "expected"),
+    [
+        ("it", "en", "it"),
+        ("IT_it", "en", "it"),
+        ("en-GB", "it", "en"),
+        ("fr", "it", "it"),
+        (None, "en", "en"),
+    ],
+)
+def test_ui_lang(lang: str | None, default: str, expected: str) -> None:
+    assert ui_lang(lang, default) == expected
+
+
+def test_ui_strings_have_the_same_keys_in_every_language() -> None:
+    assert set(UI_STRINGS["it"]) == set(UI_STRINGS["en"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("it", "Leggi su tg24.sky.it"), ("en", "Read at tg24.sky.it"), (None, "Leggi su tg24.sky.it")],
+)
+def test_translator(lang: str | None, expected: str) -> None:
+    # The site default (here Italian) is used when no language is given.
+    assert Translator("it")("read_at", lang, site="tg24.sky.it") == expected
+
+
+def test_unknown_ui_string_is_an_error() -> None:
+    with pytest.raises(SiteError, match="no_such_key"):
+        ui_text("no_such_key", "en")
+
+
+# --- hooks and sitemap in parts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, []),
+        ("Solo titolo |", [{"title": "Solo titolo", "url": None}]),
+        ("A | https://a.example/x", [{"title": "A", "url": "https://a.example/x"}]),
+        (["A | javascript:alert(1)", "B | https://b.example"],
+         [{"title": "A", "url": None}, {"title": "B", "url": "https://b.example"}]),
+        (["x | https://a.example/\" onmouseover=\"y"], [{"title": "x", "url": None}]),
+    ],
+)  # fmt: skip
+def test_related_links(raw: object, expected: list[dict[str, str | None]]) -> None:
+    assert related_links(raw) == expected
+
+
+class _Content:
+    def __init__(self, url: str, date: dt.datetime, status: str = "published") -> None:
+        self.url, self.date, self.status = url, date, status
+
+
+def test_collect_entries_sorted_unique_and_published_only() -> None:
+    utc = dt.UTC
+    contents = [
+        _Content("b.html", dt.datetime(2021, 1, 1, tzinfo=utc)),
+        _Content("a.html", dt.datetime(2020, 1, 1, tzinfo=utc)),
+        _Content("d.html", dt.datetime(2022, 1, 1, tzinfo=utc), status="draft"),
+    ]
+    entries = collect_entries(contents, "https://x.example/")
+    assert [e.loc for e in entries] == [
+        "https://x.example/",
+        "https://x.example/a.html",
+        "https://x.example/b.html",
+    ]
+    assert entries[0].lastmod == "2021-01-01T00:00:00+00:00"  # home: the newest content
+
+
+def test_render_sitemap_escapes() -> None:
+    xml = render_sitemap([SitemapEntry("https://x.example/a?b=1&c=2", "2021-01-01")])
+    assert "a?b=1&amp;c=2" in xml
+    assert ET.fromstring(xml).tag.endswith("urlset")
+
+
+# --- the built fixture site -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rel", "lang", "texts"),
+    [
+        (MUSK, "it", ["febbraio 2021", 'datetime="2021-02"', "Leggi su tg24.sky.it"]),
+        (MUSK, "it", ["Leggi anche", "Fonte: tg24.sky.it", "Cerca nell&#39;archivio"]),
+        (CLOUD, "it", ["10 febbraio 2021", "Leggi su example.it", "Vai al contenuto"]),
+        (APPLE, "en", ["22 June 2020", "Read at example.com", "Jane Doe", "John Roe"]),
+        (WIRED, "en", [">2020</time>", 'datetime="2020"', "Read at wired.com"]),
+    ],
+)  # fmt: skip
+def test_article_page(built_site: Path, rel: str, lang: str, texts: list[str]) -> None:
+    html = read(built_site, rel)
+    assert f'<html lang="{lang}">' in html
+    for text in texts:
+        assert text in html
+
+
+def test_month_precision_article_never_shows_a_day(built_site: Path) -> None:
+    html = read(built_site, MUSK)
+    assert "1 febbraio 2021" not in html
+    assert "febbraio 2021" in html
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "index.html",
+        "archives.html",
+        "tags.html",
+        "sources.html",
+        "authors.html",
+        "2021/index.html",
+        "404.html",
+    ],
+)
+def test_site_pages_use_default_lang(built_site: Path, rel: str) -> None:
+    html = read(built_site, rel)
+    assert '<html lang="en">' in html
+    assert 'href="./search.html"' in html or 'href="../search.html"' in html
+
+
+def test_source_link_is_nofollow(built_site: Path) -> None:
+    tags = parse_tags(read(built_site, MUSK))
+    links = [dict(a) for t, a in tags if t == "a" and dict(a).get("class") == "source-link"]
+    assert links == [
+        {
+            "class": "source-link",
+            "href": "https://tg24.sky.it/tecnologia/2021/02/14/musk-putin-clubhouse",
+            "rel": "nofollow noopener noreferrer",
+        }
+    ]
+
+
+def test_related_links_rendered(built_site: Path) -> None:
+    html = read(built_site, MUSK)
+    related = html.split('id="related-heading"', 1)[1].split("</aside>", 1)[0]
+    # With a URL: a link; without one: plain text.
+    assert 'href="https://tg24.sky.it/tecnologia/zuckerberg-clubhouse"' in related
+    assert "<li>App Clubhouse, come funziona il nuovo social dei messaggi vocali</li>" in related
+
+
+@pytest.mark.parametrize(
+    ("rel", "texts"),
+    [
+        ("tag/elon-musk.html", ["Tag: elon musk", MUSK]),
+        ("tag/apple.html", ["Tag: apple", APPLE]),
+        ("source/tg24skyit.html", ["Source: tg24.sky.it", MUSK]),
+        ("source/wiredcom.html", ["Source: wired.com", WIRED]),
+        ("author/maria-rossi.html", ["Articles by Maria Rossi", CLOUD]),
+        ("2021/index.html", ["Archives: 2021", "February 2021", "2021/02/index.html", MUSK, CLOUD]),
+        ("2021/02/index.html", ["Archives: February 2021", MUSK, CLOUD]),
+        ("archives.html", ["2021/index.html", "2020/index.html", *ARTICLES]),
+        ("index.html", ARTICLES),
+        ("tags.html", ["tag/elon-musk.html", "tag/clubhouse.html"]),
+        ("sources.html", ["source/tg24skyit.html", "source/examplecom.html"]),
+    ],
+)  # fmt: skip
+def test_listing_pages(built_site: Path, rel: str, texts: list[str]) -> None:
+    html = read(built_site, rel)
+    for text in texts:
+        assert text in html
+
+
+def test_index_lists_newest_first(built_site: Path) -> None:
+    html = read(built_site, "index.html")
+    positions = [html.index(rel) for rel in [CLOUD, MUSK, APPLE, WIRED]]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/all.rss.xml"])
+def test_feeds_parse(built_site: Path, feed: str) -> None:
+    parsed = feedparser.parse(str(built_site / feed))
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert sorted(e.link for e in parsed.entries) == sorted(f"{SITEURL}/{a}" for a in ARTICLES)
+
+
+def test_base_links_feeds_and_stylesheet(built_site: Path) -> None:
+    tags = parse_tags(read(built_site, "index.html"))
+    links = [dict(a) for t, a in tags if t == "link"]
+    types = {link.get("type"): link.get("href") for link in links if link.get("rel") == "alternate"}
+    assert types == {
+        "application/atom+xml": f"{SITEURL}/feeds/all.atom.xml",
+        "application/rss+xml": f"{SITEURL}/feeds/all.rss.xml",
+    }
+    assert {"rel": "stylesheet", "href": "./theme/css/style.css"} in links
+    assert (built_site / "theme/css/style.css").is_file()
+    forms = [dict(a) for t, a in tags if t == "form"]
+    assert forms[0]["action"] == "./search.html" and forms[0]["method"] == "get"
+
+
+def test_sitemap_lists_every_article(built_site: Path) -> None:
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [el.text or "" for el in root.findall("s:url/s:loc", ns)]
+    assert locs == sorted(locs)
+    assert set(locs) == {f"{SITEURL}/", *(f"{SITEURL}/{a}" for a in ARTICLES)}
+    lastmods = {
+        url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns)
+        for url in root.findall("s:url", ns)
+    }
+    assert lastmods[f"{SITEURL}/{MUSK}"] == "2021-02-01T00:00:00+00:00"
+
+
+# --- hostile content ---------------------------------------------------------------------
+
+DANGEROUS_TAGS = {"script", "iframe", "svg", "object", "embed", "style", "math"}
+# The only form is our own search form (action search.html at any depth, one "q" input).
+SEARCH_INPUT_ATTRS = {"id", "type", "name", "placeholder"}
+SEARCH_ACTION = re.compile(r"^(\.|\.\.(/\.\.)*)/search\.html$")
+
+
+def _script_text(html: str, tags: Tags) -> list[str]:
+    return ["<script"] if "<script" in html.lower() else []
+
+
+def _dangerous_tags(html: str, tags: Tags) -> list[str]:
+    bad = [f"<{t}>" for t, _ in tags if t in DANGEROUS_TAGS]
+    forms = [dict(a).get("action") or "" for t, a in tags if t == "form"]
+    inputs = [dict(a) for t, a in tags if t == "input"]
+    return (
+        bad
+        + [f"<form action={f}>" for f in forms if not SEARCH_ACTION.match(f)]
+        + [f"<input {i}>" for i in inputs if set(i) != SEARCH_INPUT_ATTRS]
+    )
+
+
+def _event_handlers(html: str, tags: Tags) -> list[str]:
+    return [f"<{t} {name}>" for t, attrs in tags for name, _ in attrs if name.startswith("on")]
+
+
+def _javascript_urls(html: str, tags: Tags) -> list[str]:
+    return re.findall(r".{0,40}javascript\s*:.{0,40}", html, re.IGNORECASE)
+
+
+def _style_attrs(html: str, tags: Tags) -> list[str]:
+    return [f"<{t} style>" for t, attrs in tags for name, _ in attrs if name == "style"]
+
+
+@pytest.mark.parametrize(
+    "check", [_script_text, _dangerous_tags, _event_handlers, _javascript_urls, _style_attrs]
+)
+def test_hostile_content_cannot_run(
+    hostile_site: Path, check: Callable[[str, Tags], list[str]]
+) -> None:
+    problems: list[str] = []
+    for path in sorted(hostile_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        rel = path.relative_to(hostile_site).as_posix()
+        problems += [f"{rel}: {p}" for p in check(html, parse_tags(html))]
+    assert problems == []
+
+
+# --- determinism --------------------------------------------------------------------------
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    files = sorted(p for p in out.rglob("*") if p.is_file())
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in files}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = _snapshot(build(make_site(tmp_path / "one")))
+    second = _snapshot(build(make_site(tmp_path / "two")))
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "sitemap.xml" in first and "feeds/all.atom.xml" in first
