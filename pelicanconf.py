@@ -22,7 +22,7 @@ ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "{date:%Y}/{date:%m}/{slug}.html"
 # Articles in Italian and English are separate articles, never "translations".
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
-PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "pages/{slug}.html"
 TAG_URL = TAG_SAVE_AS = "tag/{slug}.html"
 TAGS_URL = TAGS_SAVE_AS = "tags.html"
 # The category of an article is its source site: category pages are the source archive.
@@ -33,11 +33,11 @@ AUTHORS_URL = AUTHORS_SAVE_AS = "authors.html"
 ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives.html"
 YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
 DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
-    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+    (2, "{base_name}/page/{number}/index.html", "{base_name}/page/{number}/index.html"),
 )
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 SUMMARY_MAX_LENGTH = 60

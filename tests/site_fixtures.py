@@ -57,6 +57,16 @@ Title: <script>alert(1)</script><img src=x onerror=alert(1)> Hostile
 Body text survives.
 """
 
+HOSTILE_PAGE = """\
+Lang: it
+Slug: about
+Title: Chi siamo <script>alert(1)</script>
+
+Una pagina <b onclick="alert(1)">con</b> HTML grezzo.
+
+<script>alert(1)</script><iframe src="https://evil.example"></iframe>
+"""
+
 
 def site_overrides(**extra: Any) -> dict[str, Any]:
     """Settings overrides: our theme and only the site plugin, no search page."""
@@ -71,13 +81,16 @@ def site_overrides(**extra: Any) -> dict[str, Any]:
     }
 
 
-def make_site(root: Path, *, extra_articles: dict[str, str] | None = None) -> Path:
-    """Copy ``pelicanconf.py`` and the fixture content into ``root`` (plus extra .md files)."""
+def make_site(root: Path, *, extra_content: dict[str, str] | None = None) -> Path:
+    """Copy ``pelicanconf.py`` and the fixture content into ``root``.
+
+    ``extra_content`` maps paths below ``content/`` to the text of more files.
+    """
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "pelicanconf.py", root / "pelicanconf.py")
     shutil.copytree(FIXTURE_SITE / "content", root / "content")
-    for rel, text in (extra_articles or {}).items():
-        target = root / "content" / "articles" / rel
+    for rel, text in (extra_content or {}).items():
+        target = root / "content" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return root
@@ -99,6 +112,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site plus one article whose every field is hostile; the output folder."""
     root = make_site(
         tmp_path_factory.mktemp("hostile"),
-        extra_articles={"2021/03/hostile.md": HOSTILE_ARTICLE},
+        extra_content={
+            "articles/2021/03/hostile.md": HOSTILE_ARTICLE,
+            "pages/about.md": HOSTILE_PAGE,
+        },
     )
     return build(root)

@@ -223,6 +223,22 @@ def test_site_pages_use_default_lang(built_site: Path, rel: str) -> None:
     assert 'href="./search.html"' in html or 'href="../search.html"' in html
 
 
+@pytest.mark.parametrize(
+    ("rel", "texts"),
+    [
+        ("index.html", ['<html lang="it">', "Ultimi articoli", "Cerca nell&#39;archivio"]),
+        ("tags.html", ["1 articolo", "Tag"]),
+        ("2021/02/index.html", ["Archivio: febbraio 2021"]),
+        (APPLE, ['<html lang="en">', "Read at example.com"]),  # articles keep their own
+    ],
+)
+def test_site_pages_follow_default_lang_it(tmp_path: Path, rel: str, texts: list[str]) -> None:
+    out = build(make_site(tmp_path / "it"), DEFAULT_LANG="it")
+    html = read(out, rel)
+    for text in texts:
+        assert text in html
+
+
 def test_source_link_is_nofollow(built_site: Path) -> None:
     tags = parse_tags(read(built_site, MUSK))
     links = [dict(a) for t, a in tags if t == "a" and dict(a).get("class") == "source-link"]
@@ -269,6 +285,15 @@ def test_index_lists_newest_first(built_site: Path) -> None:
     html = read(built_site, "index.html")
     positions = [html.index(rel) for rel in [CLOUD, MUSK, APPLE, WIRED]]
     assert positions == sorted(positions)
+
+
+def test_pagination_links_with_rel(tmp_path: Path) -> None:
+    out = build(make_site(tmp_path / "paged"), DEFAULT_PAGINATION=2)
+    first = [dict(a) for t, a in parse_tags(read(out, "index.html")) if t == "a"]
+    second = [dict(a) for t, a in parse_tags(read(out, "page/2/index.html")) if t == "a"]
+    assert {"rel": "next", "href": "./page/2/"} in first
+    assert {"rel": "prev", "href": "../../index.html"} in second
+    assert "Page 2 of 2" in read(out, "page/2/index.html")
 
 
 @pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/all.rss.xml"])
@@ -338,6 +363,15 @@ def _javascript_urls(html: str, tags: Tags) -> list[str]:
 
 def _style_attrs(html: str, tags: Tags) -> list[str]:
     return [f"<{t} style>" for t, attrs in tags for name, _ in attrs if name == "style"]
+
+
+def test_hostile_page_is_sanitized_and_in_its_language(hostile_site: Path) -> None:
+    # pages/about.html, or about-it.html while pelicanconf has no PAGE_LANG_SAVE_AS.
+    [page] = hostile_site.glob("pages/about*.html")
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="it">' in html
+    assert "Vai al contenuto" in html
+    assert "Una pagina <b>con</b> HTML grezzo." in html
 
 
 @pytest.mark.parametrize(

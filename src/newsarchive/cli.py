@@ -23,7 +23,7 @@ from newsarchive import NewsarchiveError, __version__
 
 __all__ = ["cli"]
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def site_option(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -52,17 +52,27 @@ def _pick_date(*candidates: str | None, url: str | None = None) -> ParsedDate | 
 
 def _clean_tags(*groups: Any) -> tuple[str, ...]:
     seen: dict[str, str] = {}
+    # "NBA,LeBron James" in one keywords field is two tags.
+    groups = tuple([p for tag in (g or ()) for p in str(tag).split(",")] for g in groups)
     for group in groups:
         for tag in group or ():
-            text = " ".join(str(tag).split()).strip(" #,;")
+            text = _plain(str(tag)).strip(" #,;")
             if 1 < len(text) <= 40 and text.lower() not in seen:
                 seen[text.lower()] = text
     return tuple(seen.values())
 
 
+def _plain(text: str) -> str:
+    """Names and tags are plain text: markup in them is dropped, not kept."""
+    if "<" in text or "&" in text:
+        text = BeautifulSoup(text, "lxml").get_text(" ")
+    return " ".join(text.replace("<", " ").replace(">", " ").split())
+
+
 def _split_authors(values: Any) -> tuple[str, ...]:
     out: list[str] = []
     for value in values or ():
+        value = _plain(str(value))
         for part in re.split(r";|\s+and\s+|\s+e\s+|,\s*(?=[A-ZÀ-Ý])", str(value)):
             name = re.sub(r"^(?:by|di|a cura di)\s+", "", part.strip(), flags=re.I).strip()
             if 1 < len(name) <= 60 and not name.startswith("http"):
@@ -74,9 +84,14 @@ def _choose_title(candidates: list[str | None], h1: str | None, sites: list[str]
     base = next((c for c in candidates if c and c.strip()), "") or ""
     title = strip_site_suffix(base, sites)
     if h1 and len(h1.split()) >= 3 and h1.lower() not in {s.lower() for s in sites if s}:
-        norm_h1, norm_title = _norm(h1), _norm(title)
-        if norm_h1 and (norm_h1 in _norm(base) or norm_title in norm_h1):
-            return h1
+        # The visible headline wins when it is the same story's headline as the
+        # metadata title (pages update one and not the other); a menu label or a
+        # section name shares few words with it.
+        words_h1, words_title = set(_norm(h1).split()), set(_norm(title).split())
+        if words_h1 and words_title:
+            overlap = len(words_h1 & words_title) / min(len(words_h1), len(words_title))
+            if overlap >= 0.6:
+                return " ".join(h1.split())
     return title
 
 

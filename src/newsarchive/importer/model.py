@@ -27,6 +27,10 @@ class ImportFailure(NewsarchiveError):
         self.input_name = input_name
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[ImportFailure], tuple[str, str]]:
+        # Failures cross process boundaries (worker pools): pickle both arguments.
+        return (type(self), (self.input_name, self.reason))
+
 
 @dataclass(frozen=True)
 class RawRecord:
@@ -84,11 +88,21 @@ class Article:
     modified: dt.datetime | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
+    def _iso_date(self) -> str | None:
+        """ISO 8601 at the precision the source gave: ``2021-02`` is not ``2021-02-01``."""
+        if self.date is None:
+            return None
+        if self.date_precision == "year":
+            return f"{self.date:%Y}"
+        if self.date_precision == "month":
+            return f"{self.date:%Y-%m}"
+        return self.date.isoformat()
+
     def to_json(self) -> dict[str, Any]:
         """The ``newsarchive extract --json`` view: exactly what ``import`` writes."""
         return {
             "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
+            "date": self._iso_date(),
             "date_precision": self.date_precision,
             "authors": list(self.authors),
             "lang": self.lang,

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsarchive.importer.dedupe import band_keys
 from newsarchive.importer.markers import SHARE_RE, TEASER_RE
 from newsarchive.importer.model import Related
 
@@ -71,7 +72,14 @@ class Boilerplate:
         """``docs``: ``(site, text)`` pairs."""
         counts: dict[str, Counter[str]] = {}
         sizes: Counter[str] = Counter()
+        seen_bands: set[str] = set()
         for site, text in docs:
+            # The same article scraped under several URLs must count once, or its whole
+            # text would look like boilerplate.
+            bands = band_keys(text)
+            if bands and seen_bands.intersection(bands):
+                continue
+            seen_bands.update(bands)
             sizes[site] += 1
             seen: set[str] = set()
             for line in text.splitlines():
@@ -108,9 +116,11 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
     while len(parts) > 1:
         last = parts[-1].strip().lower()
         compact = re.sub(r"[^a-z0-9]", "", last)
+        compact_names = {re.sub(r"[^a-z0-9]", "", n) for n in names}
         if (
             last in names
-            or compact in {re.sub(r"[^a-z0-9]", "", n) for n in names}
+            or compact in compact_names
+            or any(len(n) >= 4 and (n in compact or compact in n) for n in compact_names if compact)
             or (len(last.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 3
                 and not _looks_like_subtitle(last))
         ):  # fmt: skip

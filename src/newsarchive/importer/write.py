@@ -21,6 +21,7 @@ from slugify import slugify
 
 from newsarchive import __version__
 from newsarchive.frontmatter import format_related, is_hand_edited, read_front_matter, render_document
+from newsarchive.importer.dedupe import band_keys
 from newsarchive.importer.markdown import escape_text
 from newsarchive.importer.model import Article
 from newsarchive.importer.urls import normalize_url
@@ -95,6 +96,7 @@ def render_article(
         "Related": teasers,
         "Na_id": article_id(article),
         "Content_hash": content_hash(article),
+        "Bands": " ".join(band_keys(article.body_markdown)),
         "Input": input_name,
         "Fetched": article.fetched or "",
         "Modified": article.modified.strftime("%Y-%m-%d %H:%M") if article.modified else "",
@@ -120,6 +122,19 @@ class ContentStore:
     root: Path
     by_id: dict[str, Path] = field(default_factory=dict)
     by_hash: dict[str, str] = field(default_factory=dict)
+    by_band: dict[str, str] = field(default_factory=dict)
+
+    def _remember(self, art_id: str, chash: str, bands: tuple[str, ...]) -> None:
+        self.by_hash.setdefault(chash, art_id)
+        for band in bands:
+            self.by_band.setdefault(band, art_id)
+
+    def _near_duplicate_of(self, art_id: str, bands: tuple[str, ...]) -> str | None:
+        for band in bands:
+            owner = self.by_band.get(band)
+            if owner is not None and owner != art_id:
+                return owner
+        return None
 
     @classmethod
     def scan(cls, root: Path) -> ContentStore:
@@ -129,10 +144,13 @@ class ContentStore:
                 head = _read_head(path)
                 meta = read_front_matter(head)
                 art_id, chash = meta.get("Na_id"), meta.get("Content_hash")
+                bands = meta.get("Bands", "")
                 if isinstance(art_id, str) and art_id:
                     store.by_id.setdefault(art_id, path)
-                    if isinstance(chash, str) and chash:
-                        store.by_hash.setdefault(chash, art_id)
+                    store._remember(
+                        art_id, chash if isinstance(chash, str) else "",
+                        tuple(bands.split()) if isinstance(bands, str) else (),
+                    )  # fmt: skip
         return store
 
     def _path_for(self, article: Article, art_id: str) -> Path:
@@ -148,9 +166,13 @@ class ContentStore:
     def write(self, article: Article, *, input_name: str, force: bool = False) -> WriteResult:
         art_id = article_id(article)
         chash = content_hash(article)
+        bands = band_keys(article.body_markdown)
         owner = self.by_hash.get(chash)
         if owner is not None and owner != art_id:
-            return WriteResult("duplicate", self.by_id[owner], f"same text as {self.by_id[owner].name}")
+            return WriteResult("duplicate", self.by_id[owner], f"same text as {self.by_id[owner]}")
+        near = self._near_duplicate_of(art_id, bands)
+        if near is not None:
+            return WriteResult("duplicate", self.by_id[near], f"nearly the same text as {self.by_id[near]}")
         existing = self.by_id.get(art_id)
         keep: dict[str, str | list[str]] = {}
         if existing is not None and existing.exists():
@@ -164,12 +186,12 @@ class ContentStore:
             if old == text:
                 return WriteResult("unchanged", existing)
             atomic_write(existing, text)
-            self.by_hash[chash] = art_id
+            self._remember(art_id, chash, bands)
             return WriteResult("updated", existing)
         path = self._path_for(article, art_id)
         atomic_write(path, render_article(article, input_name=input_name, slug=path.stem))
         self.by_id[art_id] = path
-        self.by_hash[chash] = art_id
+        self._remember(art_id, chash, bands)
         return WriteResult("created", path)
 
 

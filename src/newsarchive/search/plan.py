@@ -166,7 +166,10 @@ def plan_query(parsed: ParsedQuery, lex: Lexicon) -> Plan:
     clauses: list[Clause] = []
     for index, word in enumerate(words):
         terms: dict[tuple[str, str], float] = {}
-        _terms(lex, word, 1.0, terms)
+        known = lex.known(word)
+        # Only corpus words have exact terms: the browser knows stems of those alone.
+        if known:
+            _terms(lex, word, 1.0, terms)
         surfaces = [word]
         is_last = parsed.prefix and index == len(parsed.words) - 1 and word == parsed.words[-1]
         extra: list[str] = []
@@ -174,7 +177,7 @@ def plan_query(parsed: ParsedQuery, lex: Lexicon) -> Plan:
             extra = _top(lex.completions(word), schema.PREFIX_MAX)
             for other in extra:
                 _terms(lex, other, schema.PREFIX_WEIGHT, terms)
-        if not extra and len(word) >= schema.TYPO_MIN and not lex.known(word):
+        if not extra and len(word) >= schema.TYPO_MIN and not known:
             extra = _top(lex.neighbours(word), schema.TYPO_MAX)
             for other in extra:
                 _terms(lex, other, schema.TYPO_WEIGHT, terms)
@@ -185,11 +188,13 @@ def plan_query(parsed: ParsedQuery, lex: Lexicon) -> Plan:
         # normalisation drops duplicate subqueries.
         if terms and any(c.terms == terms for c in clauses):
             continue
-        clauses.append(Clause(word, terms, not _is_stop(lex, word), tuple(surfaces)))
+        required = not (known and _is_stop(lex, word))
+        clauses.append(Clause(word, terms, required, tuple(surfaces)))
     excluded = []
     for word in parsed.excluded:
         terms = {}
-        _terms(lex, word, 1.0, terms)
+        if lex.known(word):
+            _terms(lex, word, 1.0, terms)
         excluded.append(Clause(word, terms, True, (word,)))
     stems = sorted(
         {t for c in clauses for (f, t) in c.terms if schema.field_lang(f)}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -267,7 +268,7 @@ def _phrase_docs(reader: IndexReader, phrase: tuple[tuple[int, str], ...]) -> se
 def execute_plan(searcher: Searcher, plan: Plan) -> list[tuple[float, dict[str, Any]]]:
     """Run ``plan``: ``(score, stored fields)`` of every match, best first.
 
-    Ties are broken by URL, as in ``search.js``.
+    Ties are broken by ``sid``, as in ``search.js``.
     """
     if plan.empty or any(c.required and not c.terms for c in plan.clauses):
         return []
@@ -308,7 +309,9 @@ def execute_plan(searcher: Searcher, plan: Plan) -> list[tuple[float, dict[str, 
         return []  # Whoosh reads an empty filter set as "no filter"
     results = searcher.search(query, limit=None, filter=allowed, mask=banned or None)
     hits = [(hit.score, hit.fields()) for hit in results]
-    hits.sort(key=lambda h: (-round(h[0], 9), h[1]["url"]))
+    # Rounded like search.js (Math.round), ties by sid: float sums may differ in the
+    # last bits between Whoosh's matcher tree and the browser's loop.
+    hits.sort(key=lambda h: (-math.floor(h[0] * 1e9 + 0.5), h[1]["meta"]["sid"]))
     return hits
 
 

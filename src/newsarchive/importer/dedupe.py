@@ -1,0 +1,38 @@
+"""Import stage: near-duplicate detection by MinHash-style sketches with LSH bands.
+
+A text's word 5-shingles are hashed; the ``K`` smallest hashes form its bottom-k
+sketch, cut into ``BANDS`` bands. Two texts that share any band key are near-duplicates
+(their shingle sets overlap heavily). Lookups are dictionary hits, so checking an
+article against a 100,000-article archive costs the same as against ten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+__all__ = ["band_keys"]
+
+SHINGLE = 5
+K = 24
+BANDS = 6
+
+
+def band_keys(text: str) -> tuple[str, ...]:
+    """LSH band keys of ``text`` (empty for texts too short to judge)."""
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < SHINGLE + 20:
+        return ()
+    hashes = {
+        int.from_bytes(
+            hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "big"
+        )
+        for i in range(len(words) - SHINGLE + 1)
+    }
+    bottom = sorted(hashes)[:K]
+    per = max(1, len(bottom) // BANDS)
+    return tuple(
+        f"{b}:" + hashlib.blake2b(repr(bottom[b * per : (b + 1) * per]).encode(), digest_size=6).hexdigest()
+        for b in range(BANDS)
+        if bottom[b * per : (b + 1) * per]
+    )

@@ -1,0 +1,178 @@
+"""Whoosh index and the CLI search function, on a handful of SearchDocs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsarchive import NewsarchiveError
+from newsarchive.search.documents import SearchDoc
+from newsarchive.search.plan import parse_query
+from newsarchive.search.query import search
+from newsarchive.search.whoosh_index import IndexMissingError, read_snapshot, update_index
+
+DOCS = [
+    SearchDoc(
+        url="2021/02/cloud.html",
+        title="Le aziende italiane e il cloud",
+        date="2021-02-10",
+        lang="it",
+        summary="Sempre più aziende italiane portano i dati nel cloud.",
+        body="Ogni azienda investe nel cloud computing. La città di Milano guida la crescita.",
+        tags=("cloud", "aziende"),
+        authors=("Maria Rossi",),
+        site="example.it",
+    ),
+    SearchDoc(
+        url="2021/02/musk.html",
+        title="Musk invita Putin su Clubhouse",
+        date="2021-02",
+        lang="it",
+        summary="Il chief executive di Tesla vorrebbe parlare con il presidente russo.",
+        body="Elon Musk punta sempre più in alto. Il Cremlino ha definito la proposta interessante.",
+        tags=("clubhouse", "elon musk"),
+        authors=("Redazione",),
+        site="tg24.sky.it",
+    ),
+    SearchDoc(
+        url="2020/06/chips.html",
+        title="Apple announces new chips for the Mac",
+        date="2020-06-22",
+        lang="en",
+        summary="Apple is moving the Mac to its own processors.",
+        body="Apple announced that it is moving the Mac to chips it designs itself. "
+        "Companies that build software get a transition kit.",
+        tags=("apple", "chips"),
+        authors=("Jane Doe",),
+        site="example.com",
+    ),
+    SearchDoc(
+        url="2020/01/protests.html",
+        title="Big Tech's Role in Policing the Protests",
+        date="2020",
+        lang="en",
+        summary="Tech companies back protesters while their platforms help police.",
+        body="Across the world, millions of people have gathered to protest police brutality. "
+        "Companies announce support.",
+        tags=("podcasts", "surveillance"),
+        authors=("WIRED Staff",),
+        site="wired.com",
+    ),
+]
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    update_index(tmp_path / "whoosh", DOCS)
+    return tmp_path / "whoosh"
+
+
+def urls(index_dir: Path, query: str) -> list[str]:
+    return [r["url"] for r in search(index_dir, query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("aziende", ["2021/02/cloud.html"]),  # Italian stemming: azienda / aziende
+        ("azienda", ["2021/02/cloud.html"]),
+        ("citta", ["2021/02/cloud.html"]),  # accents folded: "città"
+        ("CITTÀ", ["2021/02/cloud.html"]),
+        ("announced", ["2020/01/protests.html", "2020/06/chips.html"]),  # English stemming
+        ("announce", ["2020/01/protests.html", "2020/06/chips.html"]),
+        # Not a corpus word: the browser has no stemmer, so neither side stems it.
+        ("announcing", []),
+        ("chip", ["2020/06/chips.html"]),
+        ('"aziende italiane"', ["2021/02/cloud.html"]),
+        ('"italiane aziende"', []),  # phrase order matters
+        ('"elon musk"', ["2021/02/musk.html"]),
+        ("companies -apple", ["2020/01/protests.html"]),
+        ('companies -"transition kit"', ["2020/01/protests.html"]),
+        ("tag:apple mac", ["2020/06/chips.html"]),
+        ('tag:"elon musk"', ["2021/02/musk.html"]),
+        ("site:wired.com tech", ["2020/01/protests.html"]),
+        ("lang:it il", ["2021/02/cloud.html", "2021/02/musk.html"]),
+        ("date:2020 tech", ["2020/01/protests.html"]),
+        ("date:2021-02 cloud", ["2021/02/cloud.html"]),
+        ("date:[2020-06-01 to 2021-12-31] mac", ["2020/06/chips.html"]),
+        ("date:[2019 to 2019] mac", []),
+        ("le aziende", ["2021/02/cloud.html"]),  # stop word in one language: optional
+        ("procesors", ["2020/06/chips.html"]),  # one typo
+        ("cremlin", ["2021/02/musk.html"]),  # prefix of the last word
+        ("zzzzzz", []),
+        ("", []),
+    ],
+)
+def test_queries(index_dir: Path, query: str, expected: list[str]) -> None:
+    assert sorted(urls(index_dir, query)) == sorted(expected)
+
+
+def test_title_and_tags_outrank_body(tmp_path: Path) -> None:
+    base = DOCS[2]
+    docs = [
+        replace(base, url="title.html", title="Processors everywhere", body="Nothing here."),
+        replace(base, url="body.html", title="Nothing", tags=(), body="Processors everywhere."),
+    ]
+    update_index(tmp_path, docs)
+    assert urls(tmp_path, "everywhere") == ["title.html", "body.html"]
+
+
+def test_exact_match_outranks_typo_neighbour(tmp_path: Path) -> None:
+    base = DOCS[3]
+    docs = [
+        replace(base, url="a.html", title="Police", body="police"),
+        replace(base, url="b.html", title="Polite", body="polite"),
+    ]
+    update_index(tmp_path, docs)
+    assert urls(tmp_path, "polite")[0] == "b.html"
+    assert urls(tmp_path, "polise") != []  # not a word: both neighbours found
+
+
+def test_result_fields(index_dir: Path) -> None:
+    [hit] = search(index_dir, "Cremlino", limit=5)
+    assert set(hit) == {"url", "title", "date", "lang", "score", "excerpt"}
+    assert hit["title"] == "Musk invita Putin su Clubhouse"
+    assert hit["lang"] == "it" and hit["date"] == "2021-02"
+    assert "Cremlino" in hit["excerpt"] and hit["score"] > 0
+
+
+def test_limit(index_dir: Path) -> None:
+    assert len(search(index_dir, "il", limit=1)) == 1
+
+
+def test_missing_index_raises(tmp_path: Path) -> None:
+    with pytest.raises(IndexMissingError, match="no search index"):
+        search(tmp_path / "nowhere", "cloud")
+    assert issubclass(IndexMissingError, NewsarchiveError)
+
+
+def test_incremental_update(index_dir: Path) -> None:
+    changed = replace(DOCS[0], body="Ogni azienda investe nei server quantistici.")
+    docs = [changed, *DOCS[1:3], replace(DOCS[0], url="2021/03/new.html", title="Nuovo")]
+    stats = update_index(index_dir, docs)
+    assert (stats.added, stats.updated, stats.deleted, stats.unchanged) == (1, 1, 1, 2)
+    assert urls(index_dir, "quantistici") == ["2021/02/cloud.html"]
+    assert urls(index_dir, "computing") == []  # the old text is gone
+    assert urls(index_dir, "brutality") == []  # the deleted article is gone
+    snapshot = read_snapshot(index_dir)
+    assert snapshot.doc_count == 4  # optimised: no deleted documents counted
+    sids = {d.url: d.sid for d in snapshot.docs}
+    assert sids["2021/02/cloud.html"] == 0  # a changed article keeps its sid
+    assert sids["2021/03/new.html"] == 4  # a new one gets a fresh sid
+    again = update_index(index_dir, docs)
+    assert not again.changed and again.unchanged == 4
+
+
+def test_parse_query_syntax() -> None:
+    q = parse_query('Città "big tech" -foo -"x y" tag:"Elon Musk" site:Wired.com lang:it '
+                    "date:[2020-01 to 2021] last")
+    assert q.words == ("citta", "last")
+    assert q.phrases == (("big", "tech"),)
+    assert q.excluded == ("foo",)
+    assert q.excluded_phrases == (("x", "y"),)
+    assert q.tags == ("elon musk",) and q.sites == ("wired.com",) and q.langs == ("it",)
+    assert (q.date_from, q.date_to) == ("2020-01", "2021")
+    assert q.prefix
+    assert not parse_query('cloud "a b"').prefix

@@ -1,0 +1,149 @@
+"""Import stage: flattened text dumps, starting with the project's seed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+
+from newsarchive.importer.extract import extract_record
+from newsarchive.importer.model import Article, RawRecord
+from newsarchive.importer.sources import read_records
+from newsarchive.importer.textclean import Boilerplate, clean_dump, clip_title, strip_site_suffix
+
+SEED = SAMPLE / "seed" / "000_3c93d7ff5546ca2d.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    (record,) = read_records(SEED)
+    return extract_record(record)
+
+
+def test_seed_metadata(seed: Article) -> None:
+    assert seed.lang == "it"
+    assert seed.date == dt.datetime(2021, 2, 1)
+    assert seed.date_precision == "month"
+    assert seed.to_json()["date"] == "2021-02"
+
+
+def test_seed_title_is_a_headline_from_the_lead(seed: Article) -> None:
+    assert seed.title.startswith("Il chief executive di Tesla")
+    assert 5 <= len(seed.title.split()) <= 16
+    assert not seed.title.endswith((",", ".", ":"))
+
+
+def test_seed_lead_is_the_summary_without_share_button(seed: Article) -> None:
+    assert seed.summary.startswith("Il chief executive di Tesla vorrebbe parlare")
+    assert seed.summary.endswith("dobbiamo capire di cosa si tratta”")
+    assert "Condividi" not in seed.summary
+    assert "Condividi" not in seed.body_markdown
+
+
+def test_seed_section_headings(seed: Article) -> None:
+    headings = [ln[3:] for ln in seed.body_markdown.splitlines() if ln.startswith("## ")]
+    assert headings == ["Il tweet di Musk sul profilo del Cremlino", "Musk su ClubHouse"]
+
+
+def test_seed_teasers_become_related_links(seed: Article) -> None:
+    assert [r.title for r in seed.related] == [
+        "App Clubhouse, come funziona il nuovo social dei messaggi vocali",
+        "Zuckerberg entra a sorpresa su Clubhouse: app in tilt",
+    ]
+    body = seed.body_markdown
+    for gone in ("approfondimento", "leggi anche", "App Clubhouse, come funziona", "app in tilt"):
+        assert gone not in body
+    # The text right after each teaser is kept.
+    assert "Musk è andato dritto al punto" in body
+    assert "Musk è uno dei membri di Clubhouse" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "teaser", "heading", "kept"),
+    [
+        (
+            "Lead paragraph of the story. Share:\n\nThe new chips arrived today and are fast.\n\n"
+            "Benchmarks read more: Intel answers with a cheaper laptop line Reviewers ran the "
+            "usual tests on the new machines.",
+            "Intel answers with a cheaper laptop line",
+            "Benchmarks",
+            "Reviewers ran the usual tests",
+        ),
+        (
+            "Il governo approva il decreto. Condividi:\n\nIl testo passa ora alla Camera.\n\n"
+            "Le reazioni leggi anche: Il Senato rinvia il voto sulla manovra Le opposizioni "
+            "hanno criticato la scelta del governo.",
+            "Il Senato rinvia il voto sulla manovra",
+            "Le reazioni",
+            "Le opposizioni hanno criticato",
+        ),
+    ],
+)
+def test_teasers_in_other_dumps(text: str, teaser: str, heading: str, kept: str) -> None:
+    cleaned = clean_dump(text)
+    assert [r.title for r in cleaned.related] == [teaser]
+    assert [b.text for b in cleaned.blocks if b.kind == "heading"] == [heading]
+    assert any(b.text.startswith(kept) for b in cleaned.blocks)
+    assert not any(teaser in b.text for b in cleaned.blocks)
+    assert cleaned.lead and "Share" not in cleaned.lead and "Condividi" not in cleaned.lead
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Big Tech’s Role in Policing the Protests | WIRED", ["wired.com"], "Big Tech’s Role in Policing the Protests"),
+        ("Tallis Gomes | MIT Technology Review", ["technologyreview.com"], "Tallis Gomes"),
+        ("Turmoil at OpenAI: what’s next? - The Verge", ["theverge.com"], "Turmoil at OpenAI: what’s next?"),
+        ("Apple vs Epic: the verdict, explained", [], "Apple vs Epic: the verdict, explained"),
+    ],
+)
+def test_strip_site_suffix(title: str, sites: list[str], expected: str) -> None:
+    assert strip_site_suffix(title, sites) == expected
+
+
+def test_clip_title_cuts_long_leads_at_a_clause() -> None:
+    lead = (
+        "The company said on Tuesday that it would stop selling the product, citing weak "
+        "demand and supply problems that had plagued it for a year."
+    )
+    assert clip_title(lead) == "The company said on Tuesday that it would stop selling the product"
+
+
+def test_boilerplate_learned_from_the_corpus_is_removed() -> None:
+    nav = "Open Navigation Menu Search Business Culture Gear Ideas Science Security Subscribe"
+    stories = [
+        "Story number zero covers chips and the factories that make them in Arizona.",
+        "The second piece reviews a phone whose battery lasts two full days of use.",
+        "A third article follows regulators who want to curb facial recognition tools.",
+        "Number four explains why satellites crowd low orbit and what it costs astronomers.",
+        "The fifth looks at open source maintainers and the money they never see.",
+    ]
+    bodies = [f"{nav} {story}" for story in stories]
+    learned = Boilerplate()
+    learned.learn(("example.com", b) for b in bodies)
+    stripped = learned.strip("example.com", bodies[0])
+    assert "Navigation" not in stripped and "Subscribe" not in stripped
+    assert stripped == stories[0]
+    # Another site's text is untouched.
+    assert learned.strip("other.org", bodies[0]) == bodies[0]
+
+
+def test_repeated_article_is_not_mistaken_for_boilerplate() -> None:
+    story = " ".join(f"word{i}" for i in range(200))
+    learned = Boilerplate()
+    learned.learn([("example.com", story)] * 5)
+    assert learned.strip("example.com", story) == story
+
+
+def test_jsonl_dump_with_year_and_url_date(tmp_path: Path) -> None:
+    record = RawRecord(
+        input="x.jsonl#1", kind="text", content="Title line\n" + "Body sentence here. " * 30,
+        url="https://example.com/2019/05/14/story", title="A story | Example", date="2019",
+    )  # fmt: skip
+    article = extract_record(record)
+    assert article.date == dt.datetime(2019, 5, 14)
+    assert article.date_precision == "day"
+    assert article.title == "A story"
+    assert article.site == "example.com"
