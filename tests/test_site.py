@@ -291,7 +291,7 @@ def test_pagination_links_with_rel(tmp_path: Path) -> None:
     out = build(make_site(tmp_path / "paged"), DEFAULT_PAGINATION=2)
     first = [dict(a) for t, a in parse_tags(read(out, "index.html")) if t == "a"]
     second = [dict(a) for t, a in parse_tags(read(out, "page/2/index.html")) if t == "a"]
-    assert {"rel": "next", "href": "./page/2/"} in first
+    assert {"rel": "next", "href": "./page/2/index.html"} in first
     assert {"rel": "prev", "href": "../../index.html"} in second
     assert "Page 2 of 2" in read(out, "page/2/index.html")
 

@@ -99,12 +99,13 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def _resolve_date(parsed: ParsedDate | None, fallback: str | None) -> tuple[ParsedDate, list[str]]:
+def _resolve_date(parsed: ParsedDate | None, record: RawRecord) -> tuple[ParsedDate, list[str]]:
     if parsed:
         return parsed, []
-    fetched = parse_date(fallback)
-    if fetched:
-        return (fetched[0], "day"), ["no publication date; used the fetch date"]
+    for value, what in ((record.fetched, "fetch date"), (record.file_time, "file's modification time")):
+        fallback = parse_date(value)
+        if fallback:
+            return (fallback[0], "day"), [f"no publication date; used the {what}"]
     raise ImportFailure("", "no publication date found")
 
 
@@ -135,7 +136,7 @@ def _from_text(record: RawRecord, options: ExtractOptions, boilerplate: Boilerpl
     parsed = _pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
         parsed = date_from_url(record.url) or parsed
-    (date, precision), warnings = _resolve_date(parsed, record.fetched)
+    (date, precision), warnings = _resolve_date(parsed, record)
     lang = normalize_lang(record.lang) or detect_language(
         cleaned.lead + " " + text, options.default_lang
     )
@@ -182,7 +183,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     sites = [s for s in (page.site_name, doc.sitename, host, doc.hostname) if s]
     title = _choose_title([record.title, page.og_title, doc.title, page.html_title], page.h1, sites)
     parsed = _pick_date(record.date, page.published, doc.date, url=url)
-    (date, precision), warnings = _resolve_date(parsed, record.fetched)
+    (date, precision), warnings = _resolve_date(parsed, record)
     modified = parse_date(page.modified)
     lang = normalize_lang(record.lang) or normalize_lang(page.lang) or normalize_lang(doc.language)
     lang = lang or detect_language(plain, options.default_lang)

@@ -53,6 +53,8 @@ class RawRecord:
     summary: str | None = None
     image: str | None = None
     fetched: str | None = None
+    # The input file's modification time: the date of last resort (with a warning).
+    file_time: str | None = None
     # Set by a reader when this one record of a multi-record file is unreadable: the
     # pipeline reports it as a failure and goes on with the file's other records.
     error: str | None = None

@@ -31,7 +31,11 @@ __all__ = [
 
 
 def update_indexes(
-    docs: Iterable[SearchDoc], whoosh_dir: Path, static_dir: Path, *, excerpt_words: int = 30
+    docs: Iterable[SearchDoc],
+    whoosh_dir: Path,
+    static_dir: Path,
+    *,
+    excerpt_words: int = 30,
 ) -> tuple[UpdateStats, WriteStats]:
     """Update the Whoosh index in ``whoosh_dir`` and write the static one to ``static_dir``."""
     stats = update_index(whoosh_dir, docs)

@@ -46,7 +46,8 @@ def search(
                 "lang": fields["meta"]["lang"],
                 "score": round(score, 6),
                 "excerpt": excerpt_for(
-                    plan, fields["meta"]["text"] or fields["meta"]["summary"],
+                    plan,
+                    fields["meta"]["text"] or fields["meta"]["summary"],
                     words=excerpt_words,
                 ),
             }

@@ -15,7 +15,6 @@ exported statistics. Nothing here imports whoosh.
 from __future__ import annotations
 
 __all__ = [
-    "B",
     "FIELD_WEIGHTS",
     "FORMAT_VERSION",
     "K1",
@@ -29,6 +28,7 @@ __all__ = [
     "TYPO_MAX",
     "TYPO_MIN",
     "TYPO_WEIGHT",
+    "B",
     "field_lang",
     "scored_fields",
 ]
@@ -37,7 +37,11 @@ __all__ = [
 FORMAT_VERSION = 1
 
 LANGS: tuple[str, ...] = ("en", "it")  # anything else is indexed as English
-TEXT_PARTS: tuple[str, ...] = ("title", "summary", "body")  # one field per part and lang
+TEXT_PARTS: tuple[str, ...] = (
+    "title",
+    "summary",
+    "body",
+)  # one field per part and lang
 SIMPLE_FIELDS: tuple[str, ...] = ("tags", "authors")  # folded, not stemmed
 
 # Field weights: title and tags above summary, summary above body.

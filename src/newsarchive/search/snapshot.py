@@ -69,4 +69,3 @@ def doc_matches_filters(
     if date_from and doc.date[: len(date_from)] < date_from:
         return False
     return not (date_to and doc.date[: len(date_to)] > date_to)
-

@@ -55,7 +55,9 @@ def dumps(data: Any) -> str:
 
 
 def _key_hash(key: str) -> int:
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest(), "big")
+    return int.from_bytes(
+        hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest(), "big"
+    )
 
 
 def chunk_keys(
@@ -177,7 +179,8 @@ def write_static_index(
         "post": keyspace(post_items, POST_SPLIT),
         "pos": keyspace(pos_items, POST_SPLIT),
         "meta": [
-            [n * META_SPLIT, shards.add({"d": rows})] for n, rows in sorted(meta_chunks.items())
+            [n * META_SPLIT, shards.add({"d": rows})]
+            for n, rows in sorted(meta_chunks.items())
         ],
     }
     body = dumps(entry)

@@ -109,7 +109,9 @@ def make_excerpt(
     best_start, best_count = 0, -1
     for start in range(max(1, len(spans) - words + 1)):
         window = spans[start : start + words]
-        count = len({w for (_, _, w), hit in zip(window, hits[start : start + words]) if hit})
+        count = len(
+            {w for (_, _, w), hit in zip(window, hits[start : start + words]) if hit}
+        )
         if count > best_count:
             best_start, best_count = start, count
     window = spans[best_start : best_start + words]

@@ -118,7 +118,9 @@ def _content_key(doc: SearchDoc) -> str:
 def _fields_for(doc: SearchDoc, sid: int, key: str) -> dict[str, Any]:
     lang = _doc_lang(doc)
     texts = {"title": doc.title, "summary": doc.summary, "body": doc.body}
-    fields: dict[str, Any] = {f"{part}_{lang}": normalize(texts[part]) for part in texts}
+    fields: dict[str, Any] = {
+        f"{part}_{lang}": normalize(texts[part]) for part in texts
+    }
     fields["tags"] = normalize(" , ".join(doc.tags))
     fields["authors"] = normalize(" , ".join(doc.authors))
     every = " ".join([doc.title, doc.summary, doc.body, *doc.tags, *doc.authors])
@@ -153,7 +155,9 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
     wanted = {doc.url: doc for doc in docs}
     ix = _open_or_create(index_dir)
     with ix.searcher() as searcher:
-        existing = {f["url"]: (f["key"], f["meta"]["sid"]) for f in searcher.all_stored_fields()}
+        existing = {
+            f["url"]: (f["key"], f["meta"]["sid"]) for f in searcher.all_stored_fields()
+        }
     next_sid = max((sid for _, sid in existing.values()), default=-1) + 1
     added = updated = unchanged = 0
     writes: list[dict[str, Any]] = []
@@ -211,15 +215,19 @@ class WhooshLexicon:
         return int(self._reader.doc_frequency("words", word))
 
     def completions(self, prefix: str) -> list[tuple[str, int]]:
-        words = (w.decode("utf-8") if isinstance(w, bytes) else w
-                 for w in self._reader.expand_prefix("words", prefix))
+        words = (
+            w.decode("utf-8") if isinstance(w, bytes) else w
+            for w in self._reader.expand_prefix("words", prefix)
+        )
         return [(w, self._df(w)) for w in words if w != prefix]
 
     def neighbours(self, word: str) -> list[tuple[str, int]]:
         from newsarchive.search.text import one_edit
 
-        words = (w.decode("utf-8") if isinstance(w, bytes) else w
-                 for w in self._reader.expand_prefix("words", word[0]))
+        words = (
+            w.decode("utf-8") if isinstance(w, bytes) else w
+            for w in self._reader.expand_prefix("words", word[0])
+        )
         return [(w, self._df(w)) for w in words if one_edit(word, w)]
 
 
@@ -230,9 +238,7 @@ def stem(word: str, lang: str) -> str | None:
 
 
 def _clause_query(clause: Clause) -> wq.Query:
-    return wq.Or(
-        [wq.Term(f, t, boost=w) for (f, t), w in sorted(clause.terms.items())]
-    )
+    return wq.Or([wq.Term(f, t, boost=w) for (f, t), w in sorted(clause.terms.items())])
 
 
 def _phrase_docs(reader: IndexReader, phrase: tuple[tuple[int, str], ...]) -> set[int]:
@@ -270,13 +276,18 @@ def execute_plan(searcher: Searcher, plan: Plan) -> list[tuple[float, dict[str, 
 
     Ties are broken by ``sid``, as in ``search.js``.
     """
-    if plan.empty or any(c.required and not c.terms for c in plan.clauses):
+    parsed = plan.parsed
+    if plan.empty and not parsed.has_filters:
+        return []
+    if any(c.required and not c.terms for c in plan.clauses):
         return []
     reader = searcher.reader()
     required = [_clause_query(c) for c in plan.clauses if c.required]
     optional = [_clause_query(c) for c in plan.clauses if not c.required and c.terms]
     query: wq.Query
-    if required:
+    if plan.empty:
+        query = wq.Every()  # filters alone: everything they allow, newest first
+    elif required:
         query = wq.And(required)
         if optional:
             query = wq.AndMaybe(query, wq.Or(optional))
@@ -288,16 +299,30 @@ def execute_plan(searcher: Searcher, plan: Plan) -> list[tuple[float, dict[str, 
     if excluded:
         query = wq.AndNot(query, wq.Or(excluded))
     allowed: set[int] | None = None
-    parsed = plan.parsed
     if parsed.has_filters:
         allowed = set()
         for docnum, fields in searcher.iter_docs():
             meta = fields["meta"]
-            info = DocInfo(0, "", "", meta["date"], meta["lang"], meta["site"],
-                           tuple(meta["tags"]), "", "", {})
-            if doc_matches_filters(info, tags=parsed.tags, sites=parsed.sites,
-                                   langs=parsed.langs, date_from=parsed.date_from,
-                                   date_to=parsed.date_to):
+            info = DocInfo(
+                0,
+                "",
+                "",
+                meta["date"],
+                meta["lang"],
+                meta["site"],
+                tuple(meta["tags"]),
+                "",
+                "",
+                {},
+            )
+            if doc_matches_filters(
+                info,
+                tags=parsed.tags,
+                sites=parsed.sites,
+                langs=parsed.langs,
+                date_from=parsed.date_from,
+                date_to=parsed.date_to,
+            ):
                 allowed.add(docnum)
     for phrase in plan.phrases:
         docs = _phrase_docs(reader, phrase)
@@ -308,6 +333,11 @@ def execute_plan(searcher: Searcher, plan: Plan) -> list[tuple[float, dict[str, 
     if allowed is not None and not allowed:
         return []  # Whoosh reads an empty filter set as "no filter"
     results = searcher.search(query, limit=None, filter=allowed, mask=banned or None)
+    if plan.empty:
+        hits = [(0.0, hit.fields()) for hit in results]
+        hits.sort(key=lambda h: h[1]["meta"]["sid"])
+        hits.sort(key=lambda h: h[1]["meta"]["date"], reverse=True)
+        return hits
     hits = [(hit.score, hit.fields()) for hit in results]
     # Rounded like search.js (Math.round), ties by sid: float sums may differ in the
     # last bits between Whoosh's matcher tree and the browser's loop.
@@ -325,13 +355,23 @@ def read_snapshot(index_dir: Path) -> Snapshot:
         for docnum, stored in reader.iter_docs():
             meta = stored["meta"]
             sid_of[docnum] = meta["sid"]
-            lengths = {f: int(reader.doc_field_length(docnum, f, 0) or 0) for f in fields}
-            docs.append(DocInfo(
-                sid=meta["sid"], url=stored["url"], title=meta["title"], date=meta["date"],
-                lang=meta["lang"], site=meta["site"], tags=tuple(meta["tags"]),
-                summary=meta["summary"], text=meta["text"],
-                lengths={f: n for f, n in lengths.items() if n},
-            ))
+            lengths = {
+                f: int(reader.doc_field_length(docnum, f, 0) or 0) for f in fields
+            }
+            docs.append(
+                DocInfo(
+                    sid=meta["sid"],
+                    url=stored["url"],
+                    title=meta["title"],
+                    date=meta["date"],
+                    lang=meta["lang"],
+                    site=meta["site"],
+                    tags=tuple(meta["tags"]),
+                    summary=meta["summary"],
+                    text=meta["text"],
+                    lengths={f: n for f, n in lengths.items() if n},
+                )
+            )
         postings: dict[tuple[str, str], tuple[Posting, ...]] = {}
         for fld in fields:
             for term in reader.lexicon(fld):
@@ -339,8 +379,11 @@ def read_snapshot(index_dir: Path) -> Snapshot:
                 plist = []
                 m = reader.postings(fld, term)
                 while m.is_active():
-                    plist.append(Posting(sid_of[m.id()], m.weight(),
-                                         tuple(m.value_as("positions"))))
+                    plist.append(
+                        Posting(
+                            sid_of[m.id()], m.weight(), tuple(m.value_as("positions"))
+                        )
+                    )
                     m.next()
                 postings[(fld, text)] = tuple(sorted(plist, key=lambda p: p.sid))
         vocabulary: dict[str, tuple[int, dict[str, str | None]]] = {}

@@ -458,7 +458,9 @@
 
   Index.prototype.run = function (plan, lex, limit, options) {
     var self = this, entry = self.entry, parsed = plan.parsed;
-    if (!plan.clauses.length) return Promise.resolve([]);
+    var hasFilters = parsed.tags.length || parsed.sites.length || parsed.langs.length ||
+      parsed.dateFrom || parsed.dateTo;
+    if (!plan.clauses.length && !hasFilters) return Promise.resolve([]);
     if (plan.clauses.some(function (c) { return c.required && !Object.keys(c.terms).length; })) {
       return Promise.resolve([]);
     }
@@ -466,6 +468,7 @@
     plan.clauses.concat(plan.excluded).forEach(function (c) { Object.keys(c.terms).forEach(function (k) { keys[k] = true; }); });
     var facets = [["#tag:", parsed.tags, true], ["#site:", parsed.sites, false], ["#lang:", parsed.langs, false]];
     facets.forEach(function (f) { f[1].forEach(function (v) { keys[f[0] + v] = true; }); });
+    if (!plan.clauses.length) entry.langCounts.forEach(function (l) { keys["#lang:" + l[0]] = true; });
     var postings;
     return self.lookupKeys("post", Object.keys(keys)).then(function (p) {
       postings = p;
@@ -485,7 +488,12 @@
       }
       var required = plan.clauses.filter(function (c) { return c.required; }).map(clauseScores);
       var optional = plan.clauses.filter(function (c) { return !c.required && Object.keys(c.terms).length; }).map(clauseScores);
-      if (required.length) {
+      if (!plan.clauses.length) {
+        /* filters alone: every article they allow (all articles are in some #lang:) */
+        entry.langCounts.forEach(function (l) {
+          decodeSids(postings["#lang:" + l[0]] || []).forEach(function (s) { total[s] = 0; });
+        });
+      } else if (required.length) {
         Object.keys(required[0]).forEach(function (sid) {
           if (required.every(function (r) { return sid in r; })) {
             total[sid] = required.reduce(function (a, r) { return a + r[sid]; }, 0);
@@ -523,7 +531,7 @@
       var rows = Object.keys(total).map(function (sid) { return { sid: Number(sid), score: total[sid] }; });
       rows.sort(byScore);
       /* Metadata of every match only when dates matter; else of the shown ones. */
-      var needAll = parsed.dateFrom || parsed.dateTo || options.sort === "date";
+      var needAll = parsed.dateFrom || parsed.dateTo || options.sort === "date" || !plan.clauses.length;
       var wanted = needAll ? rows : rows.slice(0, limit);
       return self.meta(wanted.map(function (r) { return r.sid; })).then(function (meta) {
         wanted.forEach(function (r) { r.meta = meta[r.sid]; });
@@ -542,7 +550,7 @@
     rows = rows.filter(function (r) {
       return NS.matchesFilters({ date: r.meta.date }, { sites: [], langs: [], dateFrom: parsed.dateFrom, dateTo: parsed.dateTo });
     });
-    rows.sort(options.sort === "date" ? function (a, b) {
+    rows.sort(options.sort === "date" || !plan.clauses.length ? function (a, b) {
       return (a.meta.date < b.meta.date ? 1 : a.meta.date > b.meta.date ? -1 : 0) || byScore(a, b);
     } : byScore);
     var top = rows.slice(0, limit);
@@ -619,9 +627,8 @@
       select.value = want;
     }
 
-    var counter = 0, timer = null;
+    var counter = 0, timer = null, shown = null;
     function run() {
-      var mine = ++counter;
       var q = input.value;
       var opts = {
         tag: fields.tag && fields.tag.value, site: fields.site && fields.site.value,
@@ -631,6 +638,9 @@
       var shared = new URLSearchParams();
       PARAMS.forEach(function (p) { if (fields[p] && fields[p].value) shared.set(p, fields[p].value); });
       var qs = shared.toString();
+      if (qs === shown) return;  // nothing changed: keep the list (and focus) as it is
+      shown = qs;
+      var mine = ++counter;
       try { history.replaceState(null, "", qs ? "?" + qs : location.pathname); } catch (e) { /* file:// */ }
       if (!q.trim() && !opts.tag && !opts.site) {
         list.innerHTML = "";
@@ -678,7 +688,8 @@
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });
-    root.addEventListener("change", run);
+    // Selects only: a text box's "change" on blur would re-render under a click.
+    root.addEventListener("change", function (e) { if (e.target.tagName === "SELECT") run(); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initPage);

@@ -46,7 +46,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         return text, name
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    # Pages that lie about UTF-8 are nearly always Windows-1252 (WHATWG's reading of
+    # latin-1); short texts leave the detector torn between that and rarer code pages.
+    western = {"cp1252", "latin_1", "iso8859_15", "iso8859_1"}
+    if any(m.encoding in western for m in matches):
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    best = matches.best()
     if best is not None:
         return str(best), best.encoding
     return data.decode("utf-8", errors="replace"), "utf-8"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 from newsarchive.importer.model import ImportFailure, RawRecord
 from newsarchive.importer.sources.decode import decode_bytes
 
-__all__ = ["read"]
+__all__ = ["file_time", "read"]
 
 
 def read(path: Path, data: bytes) -> Iterator[RawRecord]:
@@ -16,7 +17,16 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
     if "<" not in text[:65536]:
         raise ImportFailure(str(path), "not HTML (no markup found)")
     url = _sidecar_url(path)
-    yield RawRecord(input=str(path), kind="html", content=text, url=url)
+    yield RawRecord(input=str(path), kind="html", content=text, url=url, file_time=file_time(path))
+
+
+def file_time(path: Path) -> str | None:
+    """A saved page's modification time: when the crawler fetched it, as far as we know."""
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return None
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _sidecar_url(path: Path) -> str | None:

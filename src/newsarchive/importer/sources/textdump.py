@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsarchive.importer.model import RawRecord
 from newsarchive.importer.sources.decode import decode_bytes
+from newsarchive.importer.sources.html import file_time
 
 __all__ = ["read", "split_header"]
 
@@ -61,4 +62,5 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
         date=fields.get("date"),
         authors=(fields["author"],) if fields.get("author") else (),
         lang=fields.get("lang"),
+        file_time=file_time(path),
     )

@@ -1,0 +1,159 @@
+"""Import stage: every input format, and bad inputs reported without ending the batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SAMPLE
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsarchive.importer.model import Article, ImportFailure
+from newsarchive.importer.pipeline import extract_paths
+from newsarchive.importer.sources import read_records
+
+BODY = " ".join(
+    f"Sentence {i} of a long enough article body about chips and software." for i in range(12)
+)
+
+
+def _articles(*paths: Path) -> list[Article | ImportFailure]:
+    return extract_paths(list(paths), workers=1)
+
+
+def test_jsonl_field_mapping_and_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"link": "https://example.com/a", "headline": "First story", "published_at":
+                    "2022-03-04T10:00:00Z", "byline": "Ann Lee", "body": BODY, "keywords": "ai, chips",
+                    "language": "en"}),  # fmt: skip
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"url": "https://example.com/b", "title": "No text here"}),
+        json.dumps({"url": "https://example.com/c", "title": "HTML story", "date": "2021",
+                    "html": f"<html><body><article><p>{BODY}</p></article></body></html>"}),  # fmt: skip
+    ]
+    path = tmp_path / "spider.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = _articles(path)
+    good = [o for o in out if isinstance(o, Article)]
+    bad = [o for o in out if isinstance(o, ImportFailure)]
+    assert [a.title for a in good] == ["First story", "HTML story"]
+    first = good[0]
+    assert first.source_url == "https://example.com/a"
+    assert first.date == dt.datetime(2022, 3, 4, 10, 0)
+    assert first.authors == ("Ann Lee",)
+    assert first.tags == ("ai", "chips")
+    assert good[1].date_precision == "year"
+    assert sorted(f.input_name.rsplit("#", 1)[1] for f in bad) == ["2", "3", "4"]
+    assert any("malformed JSON" in f.reason for f in bad)
+    assert any("no text or html field" in f.reason for f in bad)
+
+
+def test_jsonl_gz_sample(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl.gz"
+    path.write_bytes(gzip.compress((SAMPLE / "jsonl" / "tech-articles.jsonl").read_bytes()))
+    records = read_records(path)
+    assert len(records) == 50 and all(r.kind == "text" and r.url for r in records)
+
+
+def test_real_feed_with_full_text() -> None:
+    out = _articles(FIXTURES / "feeds" / "guardian.rss")
+    good = [o for o in out if isinstance(o, Article)]
+    assert len(good) >= 10
+    assert all(a.source_url and a.source_url.startswith("https://www.theguardian.com/") for a in good)
+    assert {a.lang for a in good} == {"en"}
+    assert all(a.date and a.date.year == 2018 for a in good)
+
+
+def test_feed_of_teasers_only_is_reported_per_entry() -> None:
+    # heise's Atom feed carries two-line summaries, not articles: each entry is reported.
+    out = _articles(FIXTURES / "feeds" / "heise.atom")
+    assert out and all(isinstance(o, ImportFailure) for o in out)
+    assert all("no article text" in o.reason and "heise.atom#" in o.input_name for o in out)
+
+
+def test_feed_with_italian_dates(tmp_path: Path) -> None:
+    # Sky TG24 writes pubDate in Italian; this feed reproduces that format.
+    feed = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Sky TG24 Tecnologia</title><link>https://tg24.sky.it/tecnologia</link><language>it</language>
+<item><title>Nuovo satellite in orbita</title><link>https://tg24.sky.it/tecnologia/2026/08/28/satellite</link>
+<pubDate>ven, 28 ago 2026 23:59:00 +0200</pubDate><category>spazio</category>
+<content:encoded><![CDATA[<p>Il nuovo satellite è stato lanciato con successo e raggiungerà l'orbita nelle prossime ore.
+{"Il lancio è stato seguito da migliaia di persone in diretta. " * 8}</p>]]></content:encoded></item>
+</channel></rss>"""
+    path = tmp_path / "sky.rss"
+    path.write_text(feed, encoding="utf-8")
+    (article,) = _articles(path)
+    assert isinstance(article, Article)
+    assert article.date is not None and article.date.date() == dt.date(2026, 8, 28)
+    assert article.lang == "it" and article.tags == ("spazio",)
+    assert article.source_url == "https://tg24.sky.it/tecnologia/2026/08/28/satellite"
+
+
+def _warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.0")  # fmt: skip
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                               http_headers=headers,
+                                               warc_headers_dict={"WARC-Date": "2025-02-04T18:36:27Z"})  # fmt: skip
+            writer.write_record(record)
+        robots = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(
+            "https://www.ilgiornale.it/robots.txt", "response", payload=io.BytesIO(b"User-agent: *"),
+            http_headers=robots))  # fmt: skip
+
+
+def test_warc_html_responses_are_articles(tmp_path: Path) -> None:
+    page = gzip.decompress((SAMPLE / "html" / "IlGiornale_2025_02_04.html.gz").read_bytes())
+    url = "https://www.ilgiornale.it/news/difesa/i-jet-russi-2432841.html"
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [(url, page)])
+    (article,) = _articles(path)
+    assert isinstance(article, Article)
+    assert article.source_url == url and article.fetched == "2025-02-04T18:36:27Z"
+    assert article.title.startswith("Le \"incursioni\" dei caccia russi")
+
+
+BAD_INPUTS = {
+    "empty.html": (b"", "empty file"),
+    "binary.html": (bytes(range(256)) * 4, "binary file"),
+    "truncated.html.gz": (gzip.compress(b"<html>" + b"x" * 5000)[:40], "truncated or corrupt gzip"),
+    "nothing.html": (b"<html><body><nav>Home</nav><p>Too short.</p></body></html>", "no article text"),
+    "notes.csv": (b"a,b,c", "unknown format"),
+    "broken.warc": (b"this is not a warc file at all" * 10, "no HTML response records"),
+}
+
+
+def test_bad_inputs_reported_and_batch_goes_on(tmp_path: Path) -> None:
+    for name, (data, _) in BAD_INPUTS.items():
+        (tmp_path / name).write_bytes(data)
+    good = tmp_path / "good.txt"
+    good.write_text(f"date 2020-05-06 {BODY}", encoding="utf-8")
+    latin = tmp_path / "latin1.html"
+    text = f"<html><head><meta charset='utf-8'></head><body><p>Perché è così? {BODY}</p></body></html>"
+    latin.write_bytes(text.encode("latin-1"))  # declared utf-8, really latin-1
+    paths = [tmp_path / n for n in BAD_INPUTS] + [tmp_path / "missing.html", good, latin]
+    out = extract_paths(paths, workers=2)
+    failures = {Path(o.input_name).name: o.reason for o in out if isinstance(o, ImportFailure)}
+    for name, (_, reason) in BAD_INPUTS.items():
+        assert reason in failures[name], (name, failures.get(name))
+    assert "no such file" in failures["missing.html"]
+    articles = [o for o in out if isinstance(o, Article)]
+    assert len(articles) == 2
+    assert any("Perché è così?" in a.body_markdown for a in articles)
+
+
+def test_huge_input_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_bytes(b"<html><body><p>" + b"word " * 5000 + b"</p></body></html>")
+    with pytest.raises(ImportFailure, match="huge"):
+        read_records(path, max_bytes=10_000)
