@@ -1,6 +1,7 @@
 """Site settings: Pelican's own keys, then one dict per newsarchive feature."""
 
-AUTHOR = "newsarchive"
+# No site-wide default author: an article without a byline shows none.
+AUTHOR = ""
 SITENAME = "Tech news archive"
 SITEURL = ""
 # Language of the site's own pages (home, archives, search). Articles keep their own.

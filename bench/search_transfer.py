@@ -69,7 +69,7 @@ def main() -> None:
         for q in queries:
             page = browser.new_page()
             sizes: list[int] = []
-            page.on("requestfinished", lambda r: sizes.append(len(r.response().body())))
+            page.on("response", lambda r: sizes.append(int(r.headers.get("content-length", 0))))
             page.goto(url)
             page.evaluate("q => newsarchiveSearch(q)", q)
             cold = sum(sizes)

@@ -1,0 +1,117 @@
+"""Import stage, write: atomic, idempotent, hand edits kept, no collisions, duplicates once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsarchive.frontmatter import is_hand_edited, parse_related, read_front_matter
+from newsarchive.importer.model import Article, Related
+from newsarchive.importer.write import ContentStore, atomic_write, render_article
+
+BODY = "\n\n".join(
+    f"Paragraph {i}: the company shipped version {i} of its chip with more cores and memory." for i in range(8)
+)
+
+
+def make(title: str = "Apple ships new chips", url: str | None = "https://example.com/a", body: str = BODY,
+         **kw: object) -> Article:  # fmt: skip
+    return Article(
+        title=title, date=dt.datetime(2021, 2, 14, 9, 30), date_precision="day", lang="en",
+        body_markdown=body, input="in.html", source_url=url, site="example.com",
+        related=(Related("Other story", "https://example.com/b"),), **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_created_then_unchanged(tmp_path: Path) -> None:
+    store = ContentStore.scan(tmp_path)
+    first = store.write(make(), input_name="in.html")
+    assert first.status == "created"
+    assert first.path == tmp_path / "2021" / "02" / "apple-ships-new-chips.md"
+    before = first.path.read_bytes()
+    again = ContentStore.scan(tmp_path).write(make(), input_name="in.html")
+    assert again.status == "unchanged" and again.path.read_bytes() == before
+
+
+def test_front_matter_round_trip(tmp_path: Path) -> None:
+    result = ContentStore.scan(tmp_path).write(make(authors=("Ann Lee", "Bo Chen")), input_name="in.html")
+    text = result.path.read_text()
+    meta = read_front_matter(text)
+    assert meta["Title"] == "Apple ships new chips"
+    assert meta["Date"] == "2021-02-14 09:30"
+    assert meta["Authors"] == "Ann Lee; Bo Chen"
+    assert meta["Slug"] == "apple-ships-new-chips"
+    assert parse_related(meta["Related"]) == [Related("Other story", "https://example.com/b")]
+    assert text.endswith("\n") and "\r" not in text
+    keys = [line.split(":")[0] for line in text.split("\n\n")[0].splitlines() if not line.startswith(" ")]
+    assert keys == sorted(keys)
+    assert not is_hand_edited(text)
+
+
+def test_hand_edit_is_kept_unless_forced(tmp_path: Path) -> None:
+    path = ContentStore.scan(tmp_path).write(make(), input_name="in.html").path
+    edited = path.read_text().replace("Paragraph 3", "Paragraph THREE (fixed by hand)")
+    path.write_text(edited)
+    kept = ContentStore.scan(tmp_path).write(make(), input_name="in.html")
+    assert kept.status == "kept-hand-edit" and path.read_text() == edited
+    forced = ContentStore.scan(tmp_path).write(make(), input_name="in.html", force=True)
+    assert forced.status == "updated" and "fixed by hand" not in path.read_text()
+
+
+def test_same_title_never_collides(tmp_path: Path) -> None:
+    store = ContentStore.scan(tmp_path)
+    a = store.write(make(url="https://example.com/a"), input_name="a.html")
+    b = store.write(make(url="https://other.org/z", body=BODY.replace("chip", "phone")), input_name="b.html")
+    assert a.status == b.status == "created"
+    assert a.path != b.path and a.path.parent == b.path.parent
+    assert read_front_matter(b.path.read_text())["Slug"] == b.path.stem
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "https://www.example.com/a/?utm_source=twitter&utm_medium=social",
+        "http://example.com/a/amp",
+        "https://example.com/a#comments",
+    ],
+)
+def test_same_url_imported_once(tmp_path: Path, variant: str) -> None:
+    store = ContentStore.scan(tmp_path)
+    store.write(make(), input_name="a.html")
+    again = store.write(make(url=variant), input_name="b.html")
+    assert again.status in {"unchanged", "updated"}
+    assert len(list(tmp_path.rglob("*.md"))) == 1
+
+
+def test_same_and_nearly_same_text_imported_once(tmp_path: Path) -> None:
+    store = ContentStore.scan(tmp_path)
+    store.write(make(), input_name="a.html")
+    exact = store.write(make(url="https://mirror.example/a"), input_name="b.html")
+    near = store.write(make(url="https://mirror.example/c", body=BODY + "\n\nUpdated at 10:00."),
+                       input_name="c.html")  # fmt: skip
+    assert exact.status == near.status == "duplicate"
+    assert len(list(tmp_path.rglob("*.md"))) == 1
+
+
+def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.md"
+    atomic_write(path, "old\n")
+
+    def boom(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(path, "new\n")
+    assert path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temp file left behind
+
+
+def test_hostile_metadata_cannot_break_the_header() -> None:
+    article = make(title="Title\nSlug: evil\n\n<script>x</script>")
+    text = render_article(article, input_name="x", slug="s")
+    meta = read_front_matter(text)
+    assert meta["Slug"] == "s"
+    assert "\n\n<script>" not in text.split("\n\n", 1)[0]
