@@ -1,7 +1,6 @@
 """Site settings: Pelican's own keys, then one dict per newsarchive feature."""
 
-# No site-wide default author: an article without a byline shows none.
-AUTHOR = ""
+# No AUTHOR: Pelican would credit it with every article that has no byline.
 SITENAME = "Tech news archive"
 SITEURL = ""
 # Language of the site's own pages (home, archives, search). Articles keep their own.

@@ -141,11 +141,16 @@ def test_unknown_ui_string_is_an_error() -> None:
     ("raw", "expected"),
     [
         (None, []),
-        ("Solo titolo |", [{"title": "Solo titolo", "url": None}]),
-        ("A | https://a.example/x", [{"title": "A", "url": "https://a.example/x"}]),
+        ("Solo titolo |", [{"title": "Solo titolo", "url": None, "internal": None}]),
+        ("A | https://a.example/x", [{"title": "A", "url": "https://a.example/x", "internal": None}]),
         (["A | javascript:alert(1)", "B | https://b.example"],
-         [{"title": "A", "url": None}, {"title": "B", "url": "https://b.example"}]),
-        (["x | https://a.example/\" onmouseover=\"y"], [{"title": "x", "url": None}]),
+         [{"title": "A", "url": None, "internal": None},
+          {"title": "B", "url": "https://b.example", "internal": None}]),
+        (["x | https://a.example/\" onmouseover=\"y"], [{"title": "x", "url": None, "internal": None}]),
+        # enrich's links to this archive's own articles are site-relative paths
+        ("Other | 2021/02/other-story.html",
+         [{"title": "Other", "url": "2021/02/other-story.html", "internal": "1"}]),
+        ("Evil | ../../etc/passwd.html", [{"title": "Evil", "url": None, "internal": None}]),
     ],
 )  # fmt: skip
 def test_related_links(raw: object, expected: list[dict[str, str | None]]) -> None:

@@ -115,3 +115,11 @@ def test_hostile_metadata_cannot_break_the_header() -> None:
     meta = read_front_matter(text)
     assert meta["Slug"] == "s"
     assert "\n\n<script>" not in text.split("\n\n", 1)[0]
+
+
+def test_scan_removes_temp_files_of_a_killed_run(tmp_path: Path) -> None:
+    path = ContentStore.scan(tmp_path).write(make(), input_name="in.html").path
+    stale = path.parent / f".{path.name}.abc123.tmp"
+    stale.write_text("half a fil")
+    ContentStore.scan(tmp_path)
+    assert not stale.exists() and path.exists()

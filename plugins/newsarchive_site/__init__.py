@@ -25,6 +25,11 @@ def on_generator_init(generator: Any) -> None:
     hooks.install_jinja_helpers(generator)
 
 
+def on_pretaxonomy(generator: Any) -> None:
+    """Order articles deterministically before tags, sources and archives are built."""
+    hooks.order_articles(generator)
+
+
 def on_article_writer_finalized(generator: Any, writer: Any) -> None:
     """Write sitemap.xml once the articles are written (pages are in the context)."""
     hooks.sitemap_for(generator)
@@ -34,4 +39,5 @@ def register() -> None:
     """Connect the receivers."""
     signals.content_object_init.connect(on_content_init)
     signals.generator_init.connect(on_generator_init)
+    signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_writer_finalized.connect(on_article_writer_finalized)

@@ -140,6 +140,9 @@ class ContentStore:
     def scan(cls, root: Path) -> ContentStore:
         store = cls(root=root)
         if root.is_dir():
+            # Temp files of a run killed mid-write (kill -9): never a finished article.
+            for stale in root.rglob(".*.md.*.tmp"):
+                stale.unlink(missing_ok=True)
             for path in sorted(root.rglob("*.md")):
                 head = _read_head(path)
                 meta = read_front_matter(head)

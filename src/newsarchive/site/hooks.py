@@ -12,6 +12,7 @@ Receivers get everything from their arguments: nothing is kept between runs.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,21 +21,49 @@ from newsarchive.sanitize import safe_url, sanitize_html
 from newsarchive.site.sitemap import collect_entries, write_sitemap
 from newsarchive.site.ui import Translator, date_iso, display_date, period_title, ui_lang
 
-__all__ = ["install_jinja_helpers", "prepare_content", "related_links", "sitemap_for"]
+__all__ = [
+    "install_jinja_helpers",
+    "order_articles",
+    "prepare_content",
+    "related_links",
+    "sitemap_for",
+]
 
 logger = logging.getLogger(__name__)
 
 
+_INTERNAL_URL = re.compile(r"^\d{4}/\d{2}/[A-Za-z0-9._-]+\.html$")
+
+
 def related_links(raw: object) -> list[dict[str, str | None]]:
-    """``Related`` metadata as ``[{"title": ..., "url": ...}]``; unsafe URLs become None."""
+    """``Related`` metadata as ``[{"title", "url", "internal"}]``; unsafe URLs become None.
+
+    ``enrich`` links related articles of this archive by site-relative path
+    (``2021/02/slug.html``): those are kept and marked ``internal`` for the theme to
+    prefix with SITEURL; any other URL must be an absolute http(s) URL.
+    """
     if not isinstance(raw, (str, list, tuple)):
         return []
     lines = [raw] if isinstance(raw, str) else [str(v) for v in raw]
-    return [
-        {"title": item.title, "url": safe_url(item.url)}
-        for item in parse_related(lines)
-        if item.title
-    ]
+    out: list[dict[str, str | None]] = []
+    for item in parse_related(lines):
+        if not item.title:
+            continue
+        if item.url and _INTERNAL_URL.match(item.url):
+            out.append({"title": item.title, "url": item.url, "internal": "1"})
+        else:
+            out.append({"title": item.title, "url": safe_url(item.url), "internal": None})
+    return out
+
+
+def order_articles(generator: Any) -> None:
+    """Newest first, ties by source path: the same order on every machine.
+
+    Pelican sorts by date only, so articles sharing a date (month- or year-precision
+    dates share the first of the period) kept the file system's walk order.
+    """
+    generator.articles.sort(key=lambda a: str(a.source_path))
+    generator.articles.sort(key=lambda a: a.date, reverse=True)
 
 
 def prepare_content(content: Any) -> None:

@@ -1,0 +1,239 @@
+"""Bench: importer quality against the shared ground truth, beside trafilatura alone.
+
+Usage: ``python bench/importer_quality.py [DATA] [--out results.json] [--workers 2]
+[--only mozilla,fundus]``. DATA defaults to ``../shared/data`` relative to the repo.
+
+Measures, per data set:
+* body: token precision/recall/F1 of our Markdown (as plain text) against the full
+  ground-truth body; for sets whose ground truth is only the body's first words
+  (goose3, postlight, shinyfrog) the recall of that prefix at the start of the body.
+  trafilatura alone (``trafilatura.extract(html)``, default settings) on the same pages;
+* title, date, authors, language: share right among pages whose ground truth states them
+  (rules in ``quality_metrics``);
+* speed: articles per second of ``pipeline.extract_paths`` (HTML pages);
+* flattened dumps: every page with a full body ground truth flattened to text the way a
+  scraper would (all visible text, block elements as line breaks), imported as text
+  records with boilerplate learned per site over all dumps; F1 of the raw dump and of
+  our cleaned body against the same ground truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+import trafilatura
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from quality_data import Case, flatten_html, load_all  # noqa: E402
+from quality_metrics import (  # noqa: E402
+    authors_right, date_right, f1, lang_right, md_to_text, prefix_recall, title_right,
+)  # fmt: skip
+
+from newsarchive.importer.extract import extract_record  # noqa: E402
+from newsarchive.importer.model import Article, ImportFailure, RawRecord  # noqa: E402
+from newsarchive.importer.pipeline import extract_paths  # noqa: E402
+from newsarchive.importer.textclean import Boilerplate  # noqa: E402
+from newsarchive.importer.urls import site_of  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+_BP: Boilerplate | None = None
+
+
+def _trafilatura(html: str) -> str:
+    try:
+        return trafilatura.extract(html) or ""
+    except Exception:  # noqa: BLE001 - a crash scores as empty output
+        return ""
+
+
+def _flatten(html: str) -> str:
+    return flatten_html(html)
+
+
+def _init_dump(bp: Boilerplate) -> None:
+    global _BP  # noqa: PLW0603 - per-process state of a worker
+    _BP = bp
+
+
+def _clean_dump(record: RawRecord) -> str:
+    try:
+        return md_to_text(extract_record(record, boilerplate=_BP).body_markdown)
+    except ImportFailure:
+        return ""
+
+
+def _body_score(text: str, case: Case) -> dict[str, float]:
+    assert case.body is not None
+    if case.body_kind == "prefix":
+        return {"prefix_recall": prefix_recall(text, case.body)}
+    p, r, f = f1(text, case.body)
+    return {"p": p, "r": r, "f1": f}
+
+
+def _html_title(html: str) -> str | None:
+    low = html.lower()
+    start, end = low.find("<title"), low.find("</title>")
+    if start < 0 or end < 0:
+        return None
+    inner = html[html.find(">", start) + 1 : end]
+    return " ".join(inner.split()) or None
+
+
+def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
+    cases = load_all(data, only)
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, case in enumerate(cases):
+            path = Path(tmp) / f"{i:04d}.html"
+            path.write_text(case.html, encoding="utf-8")
+            if case.url:
+                (Path(tmp) / f"{i:04d}.html.url").write_text(case.url + "\n", encoding="utf-8")
+            paths.append(path)
+        start = time.perf_counter()
+        outcomes = extract_paths(paths, workers=workers)
+        ours_seconds = time.perf_counter() - start
+    body_cases = [c for c in cases if c.body]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        start = time.perf_counter()
+        traf = dict(zip(map(id, body_cases), pool.map(_trafilatura, [c.html for c in body_cases], chunksize=4), strict=True))
+        traf_seconds = time.perf_counter() - start
+        full = [c for c in body_cases if c.body_kind == "full"]
+        dumps = list(pool.map(_flatten, [c.html for c in full], chunksize=4))
+    records = [
+        RawRecord(input=f"{c.dataset}/{c.name}", kind="text", content=d, url=c.url,
+                  title=_html_title(c.html))
+        for c, d in zip(full, dumps, strict=True)
+    ]  # fmt: skip
+    bp = Boilerplate()
+    bp.learn((site_of(r.url) or "", r.content) for r in records)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_dump, initargs=(bp,)) as pool:
+        cleaned = list(pool.map(_clean_dump, records, chunksize=4))
+    dump_of = {id(c): (d, t) for c, d, t in zip(full, dumps, cleaned, strict=True)}
+
+    for case, outcome in zip(cases, outcomes, strict=True):
+        art = outcome if isinstance(outcome, Article) else None
+        row: dict[str, Any] = {"dataset": case.dataset, "name": case.name,
+                               "failure": None if art else str(outcome)}  # fmt: skip
+        if case.body:
+            ours_text = md_to_text(art.body_markdown) if art else ""
+            row["body_kind"] = case.body_kind
+            row["ours"] = _body_score(ours_text, case)
+            row["trafilatura"] = _body_score(traf[id(case)], case)
+        if id(case) in dump_of:
+            dump, clean = dump_of[id(case)]
+            row["dump_raw"] = _body_score(dump, case)
+            row["dump_clean"] = _body_score(clean, case)
+        for field, check, got in (
+            ("title", title_right, art.title if art else None),
+            ("date", date_right, art.date if art else None),
+            ("authors", authors_right, art.authors if art else ()),
+            ("lang", lang_right, art.lang if art else None),
+        ):
+            truth = getattr(case, field)
+            if truth:
+                row[field] = {"ok": check(got, truth), "got": str(got) if got is not None else None,
+                              "truth": truth if isinstance(truth, str) else list(truth)}  # fmt: skip
+        rows.append(row)
+    return {
+        "rows": rows,
+        "speed": {"pages": len(cases), "ours_seconds": ours_seconds,
+                  "ours_articles_per_second": len(cases) / ours_seconds,
+                  "trafilatura_pages": len(body_cases), "trafilatura_seconds": traf_seconds,
+                  "workers": workers},  # fmt: skip
+        "summary": summarise(rows),
+    }
+
+
+def _avg(rows: list[dict[str, Any]], key: str, metric: str) -> float | None:
+    values = [r[key][metric] for r in rows if key in r and metric in r[key]]
+    return mean(values) if values else None
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[row["dataset"]].append(row)
+        groups["ALL"].append(row)
+    out: dict[str, dict[str, Any]] = {}
+    for name, group in groups.items():
+        s: dict[str, Any] = {"pages": len(group), "failures": sum(1 for r in group if r["failure"])}
+        for key in ("ours", "trafilatura", "dump_raw", "dump_clean"):
+            for metric in ("p", "r", "f1", "prefix_recall"):
+                value = _avg(group, key, metric)
+                if value is not None:
+                    s[f"{key}_{metric}"] = value
+        s["body_full_n"] = sum(1 for r in group if r.get("body_kind") == "full")
+        s["body_prefix_n"] = sum(1 for r in group if r.get("body_kind") == "prefix")
+        for field in ("title", "date", "authors", "lang"):
+            checked = [r[field]["ok"] for r in group if field in r]
+            if checked:
+                s[f"{field}_n"] = len(checked)
+                s[f"{field}_acc"] = sum(checked) / len(checked)
+        out[name] = s
+    return out
+
+
+def _fmt(value: float | None) -> str:
+    return "   -  " if value is None else f"{value:6.3f}"
+
+
+def table(summary: dict[str, dict[str, Any]]) -> str:
+    head = (f"{'set':12} {'pages':>5} {'fail':>4} | {'F1 ours':>7} {'F1 traf':>7} {'P ours':>6} "
+            f"{'R ours':>6} | {'pfx ours':>8} {'pfx traf':>8} | {'title':>11} {'date':>11} "
+            f"{'authors':>11} {'lang':>11}")  # fmt: skip
+    lines = [head, "-" * len(head)]
+    for name, s in summary.items():
+        meta = []
+        for field in ("title", "date", "authors", "lang"):
+            acc = s.get(f"{field}_acc")
+            meta.append(f"{acc:5.1%} ({s[f'{field}_n']:3d})" if acc is not None else f"{'-':>11}")
+        lines.append(
+            f"{name:12} {s['pages']:5d} {s['failures']:4d} | {_fmt(s.get('ours_f1')):>7} "
+            f"{_fmt(s.get('trafilatura_f1')):>7} {_fmt(s.get('ours_p'))} {_fmt(s.get('ours_r'))} | "
+            f"{_fmt(s.get('ours_prefix_recall')):>8} {_fmt(s.get('trafilatura_prefix_recall')):>8} | "
+            + " ".join(f"{m:>11}" for m in meta)
+        )
+    lines += ["", "flattened dumps (pages with a full body ground truth)",
+              f"{'set':12} {'n':>5} | {'F1 raw':>7} {'P raw':>6} | {'F1 clean':>8} {'P clean':>7} {'R clean':>7}"]  # fmt: skip
+    for name, s in summary.items():
+        if "dump_raw_f1" in s:
+            lines.append(
+                f"{name:12} {s['body_full_n']:5d} | {_fmt(s['dump_raw_f1']):>7} {_fmt(s['dump_raw_p'])} | "
+                f"{_fmt(s['dump_clean_f1']):>8} {_fmt(s['dump_clean_p']):>7} {_fmt(s['dump_clean_r']):>7}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "importer_quality.json")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", default="", help="comma-separated data sets")
+    args = parser.parse_args(argv)
+    only = {s for s in args.only.split(",") if s} or None
+    result = run(args.data, args.workers, only)
+    print(table(result["summary"]))
+    speed = result["speed"]
+    print(f"\nimport: {speed['pages']} pages in {speed['ours_seconds']:.1f}s = "
+          f"{speed['ours_articles_per_second']:.2f} articles/s ({speed['workers']} workers); "
+          f"trafilatura alone: {speed['trafilatura_pages']} pages in {speed['trafilatura_seconds']:.1f}s")  # fmt: skip
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    print(f"results: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

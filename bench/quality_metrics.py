@@ -1,0 +1,122 @@
+"""Bench helper: the measures of importer quality (token F1, prefix recall, metadata).
+
+Tokens are lower-cased word runs; CJK characters count one token each, so pages in
+Chinese or Japanese are measured as fairly as space-separated languages. F1 is over
+token multisets (the bag-of-words measure trafilatura's own evaluation uses).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import re
+import unicodedata
+from collections import Counter
+
+__all__ = [
+    "authors_right", "date_right", "f1", "lang_right", "md_to_text", "prefix_recall",
+    "title_right", "tokens",
+]  # fmt: skip
+
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
+_TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(unicodedata.normalize("NFKC", htmllib.unescape(text)).lower())
+
+
+def f1(predicted: str, truth: str) -> tuple[float, float, float]:
+    """(precision, recall, F1) of ``predicted``'s tokens against ``truth``'s."""
+    pred, gold = Counter(tokens(predicted)), Counter(tokens(truth))
+    common = sum((pred & gold).values())
+    if not pred or not gold or not common:
+        return 0.0, 0.0, 0.0
+    p, r = common / sum(pred.values()), common / sum(gold.values())
+    return p, r, 2 * p * r / (p + r)
+
+
+def prefix_recall(predicted: str, prefix: str) -> float:
+    """Share of the prefix's tokens found in the first part of ``predicted``.
+
+    Ground truth that is only the body's first words cannot measure precision; this says
+    whether the body starts where it should (not after a teaser, not cut).
+    """
+    gold = tokens(prefix)
+    if not gold:
+        return 0.0
+    head = Counter(tokens(predicted)[: len(gold) * 4 + 40])
+    return sum((Counter(gold) & head).values()) / len(gold)
+
+
+def md_to_text(markdown: str) -> str:
+    """Plain text of our Markdown: images dropped, links kept as their text, no escapes."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    text = re.sub(r"^#+\s+|^\s*[-*]\s+|^>\s?", "", text, flags=re.M)
+    return htmllib.unescape(text.replace("**", "").replace("*", " "))
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"',
+                         "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})  # fmt: skip
+
+
+def _norm_title(text: str) -> str:
+    text = unicodedata.normalize("NFKC", htmllib.unescape(text)).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def title_right(predicted: str | None, truth: str) -> bool:
+    """Equal after whitespace, quote and dash normalisation (case kept)."""
+    return bool(predicted) and _norm_title(predicted or "") == _norm_title(truth)
+
+
+def _parse_truth_date(text: str) -> dt.datetime | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{10,13}", text):
+        stamp = int(text) / (1000 if len(text) == 13 else 1)
+        return dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        match = re.match(r"\d{4}-\d{2}-\d{2}", text)
+        return dt.datetime.fromisoformat(match.group(0)) if match else None
+
+
+def date_right(predicted: dt.datetime | None, truth: str) -> bool:
+    """Same calendar day: the day the ground truth states, or that day in UTC.
+
+    Our dates are UTC when the page gave a time zone; a page stating ``00:30+02:00`` is
+    the previous day in UTC, which is still the same moment.
+    """
+    gold = _parse_truth_date(truth)
+    if predicted is None or gold is None:
+        return False
+    days = {gold.date()}
+    if gold.tzinfo is not None:
+        days.add(gold.astimezone(dt.UTC).date())
+    if predicted.tzinfo is not None:
+        predicted = predicted.astimezone(dt.UTC).replace(tzinfo=None)
+    return predicted.date() in days
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s'-]", " ", name.casefold()).split())
+
+
+def authors_right(predicted: tuple[str, ...], truth: tuple[str, ...]) -> bool:
+    """The same set of names (case, punctuation and order ignored)."""
+    split_truth = {
+        _norm_name(p) for t in truth for p in re.split(r",\s*|\s+and\s+|\s*&\s*", t) if p.strip()
+    }
+    split_pred = {
+        _norm_name(p) for t in predicted for p in re.split(r",\s*|\s+and\s+|\s*&\s*", t) if p.strip()
+    }
+    return bool(split_pred) and split_pred == split_truth
+
+
+def lang_right(predicted: str | None, truth: str) -> bool:
+    """The same primary language subtag (``en-US`` is ``en``)."""
+    code = re.split(r"[-_]", truth.strip().lower())[0]
+    return bool(predicted) and (predicted or "").lower().split("-")[0] == code

@@ -1,0 +1,127 @@
+"""End to end: the bundled sample archive imported and built as the README does."""
+
+from __future__ import annotations
+
+import filecmp
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser  # type: ignore[import-untyped]
+import pytest
+from conftest import SAMPLE, make_site, run_cli
+from playwright.sync_api import Browser, sync_playwright
+
+from newsarchive.frontmatter import read_front_matter
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+def _seed_file(site: Path) -> Path:
+    for path in (site / "content" / "articles").rglob("*.md"):
+        if read_front_matter(path.read_text()).get("Input", "").endswith("000_3c93d7ff5546ca2d.txt"):
+            return path
+    raise AssertionError("the seed was not imported")
+
+
+@pytest.fixture(scope="module")
+def seed_url(sample_site: Path) -> str:
+    meta = read_front_matter(_seed_file(sample_site).read_text())
+    return f"2021/02/{meta['Slug']}.html"
+
+
+def test_seed_article_page(sample_site: Path, seed_url: str) -> None:
+    html = (sample_site / "output" / seed_url).read_text()
+    assert '<html lang="it"' in html
+    assert "febbraio 2021" in html
+    assert "Il tweet di Musk sul profilo del Cremlino</h2>" in html
+    assert "Zuckerberg entra a sorpresa su Clubhouse: app in tilt" in html  # related link
+    assert "Condividi" not in html
+
+
+def test_archives_tags_sources_and_sitemap(sample_site: Path, seed_url: str) -> None:
+    out = sample_site / "output"
+    assert len(list((out / "tag").glob("*.html"))) >= 10
+    assert (out / "tags.html").exists() and (out / "sources.html").exists()
+    assert seed_url.split("/", 2)[2] in (out / "2021" / "index.html").read_text()
+    sitemap = (out / "sitemap.xml").read_text()
+    n_articles = len(list((sample_site / "content" / "articles").rglob("*.md")))
+    assert sitemap.count("<url>") >= n_articles
+    assert seed_url in sitemap
+
+
+@pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/all.rss.xml"])
+def test_feeds_parse(sample_site: Path, feed: str) -> None:
+    parsed = feedparser.parse((sample_site / "output" / feed).read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert len(parsed.entries) >= 20
+    assert all(e.get("title") and e.get("link") for e in parsed.entries)
+
+
+def test_cli_search_finds_the_seed(sample_site: Path, seed_url: str) -> None:
+    result = run_cli("search", "Clubhouse Cremlino", "--json", cwd=sample_site)
+    assert result.returncode == 0, result.stderr
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert hits[0]["url"] == seed_url
+    assert hits[0]["lang"] == "it" and hits[0]["date"].startswith("2021-02")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(sample_site: Path) -> Iterator[str]:
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(sample_site / "output")
+    )
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("via", ["http", "file"])
+def test_browser_search_finds_the_seed_and_clicks_through(
+    browser: Browser, server: str, sample_site: Path, seed_url: str, via: str
+) -> None:
+    base = server if via == "http" else (sample_site / "output").as_uri() + "/"
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(base + "index.html")
+    page.fill("#site-search-q", "Clubhouse")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=Clubhouse*")
+    first = page.locator("#ns-results li a").first
+    first.wait_for(timeout=10_000)
+    assert first.get_attribute("href", timeout=1000).endswith(seed_url)  # type: ignore[union-attr]
+    first.click()
+    page.wait_for_url(f"**/{seed_url}")
+    assert page.locator("h1").first.inner_text().startswith("Il chief executive di Tesla")
+    assert errors == []
+    page.close()
+
+
+def test_build_is_deterministic(sample_site: Path, tmp_path: Path) -> None:
+    other = make_site(tmp_path / "again")
+    assert run_cli("import", str(SAMPLE), cwd=other).returncode == 0
+    assert run_cli("build", cwd=other).returncode == 0
+    a, b = sample_site / "output", other / "output"
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    _, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
+    assert mismatch == [] and errors == []
