@@ -110,9 +110,11 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
         traf_seconds = time.perf_counter() - start
         full = [c for c in body_cases if c.body_kind == "full"]
         dumps = list(pool.map(_flatten, [c.html for c in full], chunksize=4))
+    # A scraper saves the page's <title> and when it fetched the page (the date of last
+    # resort when the dump states none); dates of dumps are not measured here.
     records = [
         RawRecord(input=f"{c.dataset}/{c.name}", kind="text", content=d, url=c.url,
-                  title=_html_title(c.html))
+                  title=_html_title(c.html), fetched="2000-01-01T00:00:00Z")
         for c, d in zip(full, dumps, strict=True)
     ]  # fmt: skip
     bp = Boilerplate()

@@ -214,12 +214,8 @@ def corpus() -> list[SearchDoc]:
         lang = "it" if i % 3 == 0 else "en"
         words, fill = (IT, FILL_IT) if lang == "it" else (EN, FILL_EN)
 
-        def text(
-            n: int, words: tuple[str, ...] = tuple(words), fill: list[str] = fill
-        ) -> str:
-            return " ".join(
-                rng.choice(words if rng.random() < 0.5 else fill) for _ in range(n)
-            )
+        def text(n: int, words: tuple[str, ...] = tuple(words), fill: list[str] = fill) -> str:
+            return " ".join(rng.choice(words if rng.random() < 0.5 else fill) for _ in range(n))
 
         docs.append(
             SearchDoc(
@@ -271,9 +267,7 @@ PARITY_QUERIES = [
 def parity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("parity")
     update_indexes(corpus(), root / "whoosh", root / "out" / "search")
-    shutil.copy(
-        REPO / "theme" / "static" / "js" / "search.js", root / "out" / "search.js"
-    )
+    shutil.copy(REPO / "theme" / "static" / "js" / "search.js", root / "out" / "search.js")
     (root / "out" / "page.html").write_text(
         '<!DOCTYPE html><meta charset="utf-8"><title>parity</title>'
         '<script src="search.js" data-ns-index="search/"></script>\n',
@@ -283,16 +277,12 @@ def parity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("query", PARITY_QUERIES)
-def test_browser_and_cli_agree_on_top_10(
-    browser: Browser, parity_site: Path, query: str
-) -> None:
+def test_browser_and_cli_agree_on_top_10(browser: Browser, parity_site: Path, query: str) -> None:
     expected = search(parity_site / "whoosh", query, limit=10)
     page = browser.new_page()
     page.goto((parity_site / "out" / "page.html").as_uri())
     got = page.evaluate("q => newsarchiveSearch(q, {limit: 10})", query)
     page.close()
     assert [r["url"] for r in got] == [r["url"] for r in expected]
-    assert [round(r["score"], 6) for r in got] == pytest.approx(
-        [r["score"] for r in expected]
-    )
+    assert [round(r["score"], 6) for r in got] == pytest.approx([r["score"] for r in expected])
     assert [r["excerpt"] for r in got] == [r["excerpt"] for r in expected]

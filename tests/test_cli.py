@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, SAMPLE, make_site, run_cli
 
+from conftest import REPO, SAMPLE, make_site, run_cli
 from newsarchive.cli import cli
 from newsarchive.frontmatter import is_hand_edited
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]
 import pytest
-from conftest import SAMPLE, make_site, run_cli
 from playwright.sync_api import Browser, sync_playwright
 
+from conftest import SAMPLE, make_site, run_cli
 from newsarchive.frontmatter import read_front_matter
 
 CHROMIUM_ARGS = [
@@ -25,7 +25,11 @@ CHROMIUM_ARGS = [
 
 def _seed_file(site: Path) -> Path:
     for path in (site / "content" / "articles").rglob("*.md"):
-        if read_front_matter(path.read_text()).get("Input", "").endswith("000_3c93d7ff5546ca2d.txt"):
+        if (
+            read_front_matter(path.read_text())
+            .get("Input", "")
+            .endswith("000_3c93d7ff5546ca2d.txt")
+        ):
             return path
     raise AssertionError("the seed was not imported")
 

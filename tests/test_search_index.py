@@ -123,9 +123,7 @@ def test_queries(index_dir: Path, query: str, expected: list[str]) -> None:
 def test_title_and_tags_outrank_body(tmp_path: Path) -> None:
     base = DOCS[2]
     docs = [
-        replace(
-            base, url="title.html", title="Processors everywhere", body="Nothing here."
-        ),
+        replace(base, url="title.html", title="Processors everywhere", body="Nothing here."),
         replace(
             base,
             url="body.html",
@@ -183,9 +181,7 @@ def test_incremental_update(index_dir: Path) -> None:
     snapshot = read_snapshot(index_dir)
     assert snapshot.doc_count == 4  # optimised: no deleted documents counted
     sids = {d.url: d.sid for d in snapshot.docs}
-    assert (
-        sids["2021/02/cloud.html"] == before["2021/02/cloud.html"]
-    )  # kept when changed
+    assert sids["2021/02/cloud.html"] == before["2021/02/cloud.html"]  # kept when changed
     assert sids["2021/03/new.html"] == 4  # a new one gets a fresh sid
     again = update_index(index_dir, docs)
     assert not again.changed and again.unchanged == 4

@@ -7,18 +7,15 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from test_search_index import DOCS
-
 from newsarchive.search import update_indexes
 from newsarchive.search.schema import FORMAT_VERSION
 from newsarchive.search.static_index import chunk_keys
+from test_search_index import DOCS
 
 
 def files(folder: Path) -> dict[str, bytes]:
     return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
 
 
@@ -34,9 +31,7 @@ def test_entry_is_small_and_versioned(tmp_path: Path) -> None:
     assert entry["docCount"] == len(DOCS)
     assert (tmp_path / "out" / "entry.json").stat().st_size < 4000
     js = (tmp_path / "out" / "entry.js").read_text(encoding="utf-8")
-    assert js.startswith("window.__nsEntry(") and json.loads(
-        js[len("window.__nsEntry(") : -3]
-    )
+    assert js.startswith("window.__nsEntry(") and json.loads(js[len("window.__nsEntry(") : -3])
 
 
 def test_shards_are_content_hashed_scripts(tmp_path: Path) -> None:
@@ -46,9 +41,7 @@ def test_shards_are_content_hashed_scripts(tmp_path: Path) -> None:
     for path in shards:
         body = payload(path)
         assert hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] == path.stem
-        assert path.read_text(encoding="utf-8").startswith(
-            f'window.__nsShard("{path.stem}",'
-        )
+        assert path.read_text(encoding="utf-8").startswith(f'window.__nsShard("{path.stem}",')
         json.loads(body)
 
 
@@ -70,10 +63,7 @@ def test_adding_articles_keeps_unchanged_shards(tmp_path: Path) -> None:
     update_indexes(many, tmp_path / "w", tmp_path / "out")
     shard_dir = tmp_path / "out" / "s"
     before = {p.name: p.stat().st_mtime_ns for p in shard_dir.glob("*.js")}
-    new = [
-        replace(DOCS[0], url=f"new{i}.html", body=f"novita{i} unica{i}")
-        for i in range(10)
-    ]
+    new = [replace(DOCS[0], url=f"new{i}.html", body=f"novita{i} unica{i}") for i in range(10)]
     stats, written = update_indexes(many + new, tmp_path / "w", tmp_path / "out")
     assert stats.added == 10 and stats.unchanged == 60
     after = {p.name: p.stat().st_mtime_ns for p in shard_dir.glob("*.js")}

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]
 import pytest
-from site_fixtures import SITEURL, build, built_site, hostile_site, make_site
 
 from newsarchive.site import SiteError
 from newsarchive.site.hooks import related_links
@@ -25,6 +24,7 @@ from newsarchive.site.ui import (
     ui_lang,
     ui_text,
 )
+from site_fixtures import SITEURL, build, built_site, hostile_site, make_site
 
 __all__ = ["built_site", "hostile_site"]  # pytest finds the fixtures through this import
 

@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SAMPLE
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.model import Article, ImportFailure
 from newsarchive.importer.pipeline import extract_paths
 from newsarchive.importer.sources import read_records
@@ -28,14 +28,28 @@ def _articles(*paths: Path) -> list[Article | ImportFailure]:
 
 def test_jsonl_field_mapping_and_bad_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"link": "https://example.com/a", "headline": "First story", "published_at":
-                    "2022-03-04T10:00:00Z", "byline": "Ann Lee", "body": BODY, "keywords": "ai, chips",
-                    "language": "en"}),  # fmt: skip
+        json.dumps(
+            {
+                "link": "https://example.com/a",
+                "headline": "First story",
+                "published_at": "2022-03-04T10:00:00Z",
+                "byline": "Ann Lee",
+                "body": BODY,
+                "keywords": "ai, chips",
+                "language": "en",
+            }
+        ),  # fmt: skip
         "{not json",
         json.dumps(["a", "list"]),
         json.dumps({"url": "https://example.com/b", "title": "No text here"}),
-        json.dumps({"url": "https://example.com/c", "title": "HTML story", "date": "2021",
-                    "html": f"<html><body><article><p>{BODY}</p></article></body></html>"}),  # fmt: skip
+        json.dumps(
+            {
+                "url": "https://example.com/c",
+                "title": "HTML story",
+                "date": "2021",
+                "html": f"<html><body><article><p>{BODY}</p></article></body></html>",
+            }
+        ),  # fmt: skip
     ]
     path = tmp_path / "spider.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -65,7 +79,9 @@ def test_real_feed_with_full_text() -> None:
     out = _articles(FIXTURES / "feeds" / "guardian.rss")
     good = [o for o in out if isinstance(o, Article)]
     assert len(good) >= 10
-    assert all(a.source_url and a.source_url.startswith("https://www.theguardian.com/") for a in good)
+    assert all(
+        a.source_url and a.source_url.startswith("https://www.theguardian.com/") for a in good
+    )
     assert {a.lang for a in good} == {"en"}
     assert all(a.date and a.date.year == 2018 for a in good)
 
@@ -120,14 +136,17 @@ def test_warc_html_responses_are_articles(tmp_path: Path) -> None:
     (article,) = _articles(path)
     assert isinstance(article, Article)
     assert article.source_url == url and article.fetched == "2025-02-04T18:36:27Z"
-    assert article.title.startswith("Le \"incursioni\" dei caccia russi")
+    assert article.title.startswith('Le "incursioni" dei caccia russi')
 
 
 BAD_INPUTS = {
     "empty.html": (b"", "empty file"),
     "binary.html": (bytes(range(256)) * 4, "binary file"),
     "truncated.html.gz": (gzip.compress(b"<html>" + b"x" * 5000)[:40], "truncated or corrupt gzip"),
-    "nothing.html": (b"<html><body><nav>Home</nav><p>Too short.</p></body></html>", "no article text"),
+    "nothing.html": (
+        b"<html><body><nav>Home</nav><p>Too short.</p></body></html>",
+        "no article text",
+    ),
     "notes.csv": (b"a,b,c", "unknown format"),
     "broken.warc": (b"this is not a warc file at all" * 10, "no HTML response records"),
 }
@@ -139,7 +158,9 @@ def test_bad_inputs_reported_and_batch_goes_on(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(f"date 2020-05-06 {BODY}", encoding="utf-8")
     latin = tmp_path / "latin1.html"
-    text = f"<html><head><meta charset='utf-8'></head><body><p>Perché è così? {BODY}</p></body></html>"
+    text = (
+        f"<html><head><meta charset='utf-8'></head><body><p>Perché è così? {BODY}</p></body></html>"
+    )
     latin.write_bytes(text.encode("latin-1"))  # declared utf-8, really latin-1
     paths = [tmp_path / n for n in BAD_INPUTS] + [tmp_path / "missing.html", good, latin]
     out = extract_paths(paths, workers=2)

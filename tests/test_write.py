@@ -12,7 +12,8 @@ from newsarchive.importer.model import Article, Related
 from newsarchive.importer.write import ContentStore, atomic_write, render_article
 
 BODY = "\n\n".join(
-    f"Paragraph {i}: the company shipped version {i} of its chip with more cores and memory." for i in range(8)
+    f"Paragraph {i}: the company shipped version {i} of its chip with more cores and memory."
+    for i in range(8)
 )
 
 
@@ -36,7 +37,9 @@ def test_created_then_unchanged(tmp_path: Path) -> None:
 
 
 def test_front_matter_round_trip(tmp_path: Path) -> None:
-    result = ContentStore.scan(tmp_path).write(make(authors=("Ann Lee", "Bo Chen")), input_name="in.html")
+    result = ContentStore.scan(tmp_path).write(
+        make(authors=("Ann Lee", "Bo Chen")), input_name="in.html"
+    )
     text = result.path.read_text()
     meta = read_front_matter(text)
     assert meta["Title"] == "Apple ships new chips"
@@ -45,7 +48,11 @@ def test_front_matter_round_trip(tmp_path: Path) -> None:
     assert meta["Slug"] == "apple-ships-new-chips"
     assert parse_related(meta["Related"]) == [Related("Other story", "https://example.com/b")]
     assert text.endswith("\n") and "\r" not in text
-    keys = [line.split(":")[0] for line in text.split("\n\n")[0].splitlines() if not line.startswith(" ")]
+    keys = [
+        line.split(":")[0]
+        for line in text.split("\n\n")[0].splitlines()
+        if not line.startswith(" ")
+    ]
     assert keys == sorted(keys)
     assert not is_hand_edited(text)
 
@@ -63,7 +70,9 @@ def test_hand_edit_is_kept_unless_forced(tmp_path: Path) -> None:
 def test_same_title_never_collides(tmp_path: Path) -> None:
     store = ContentStore.scan(tmp_path)
     a = store.write(make(url="https://example.com/a"), input_name="a.html")
-    b = store.write(make(url="https://other.org/z", body=BODY.replace("chip", "phone")), input_name="b.html")
+    b = store.write(
+        make(url="https://other.org/z", body=BODY.replace("chip", "phone")), input_name="b.html"
+    )
     assert a.status == b.status == "created"
     assert a.path != b.path and a.path.parent == b.path.parent
     assert read_front_matter(b.path.read_text())["Slug"] == b.path.stem
@@ -95,7 +104,9 @@ def test_same_and_nearly_same_text_imported_once(tmp_path: Path) -> None:
     assert len(list(tmp_path.rglob("*.md"))) == 1
 
 
-def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "a.md"
     atomic_write(path, "old\n")
 

@@ -7,6 +7,7 @@ exit code is 0 only when everything succeeded.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -91,7 +92,9 @@ def import_cmd(site: Any, sources: tuple[Path, ...], force: bool, workers: int |
     from newsarchive.importer.pipeline import import_paths
 
     paths = _check_sources(sources)
-    options = ExtractOptions(min_words=site.import_.min_words, default_lang=site.import_.default_lang)
+    options = ExtractOptions(
+        min_words=site.import_.min_words, default_lang=site.import_.default_lang
+    )
     with progress_bar() as progress:
         report = import_paths(
             paths, site.articles_dir, site_root=site.root, options=options, force=force,
@@ -185,11 +188,11 @@ def serve(site: Any, port: int) -> None:
         raise click.ClickException(f"{output}: no such folder; run `newsarchive build` first")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        click.echo(f"serving {output} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
-        try:
+        click.echo(
+            f"serving {output} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)"
+        )
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
 
 
 @cli.command()
@@ -209,6 +212,8 @@ def search(site: Any, query: str, as_json: bool, limit: int) -> None:
         if as_json:
             click.echo(json.dumps(hit, ensure_ascii=False, sort_keys=True))
         else:
-            click.echo(f"{hit['score']:7.2f}  {hit['date'][:10]:10}  {hit['title']}\n         {hit['url']}")
+            click.echo(
+                f"{hit['score']:7.2f}  {hit['date'][:10]:10}  {hit['title']}\n         {hit['url']}"
+            )
     if not hits and not as_json:
         click.echo("no results")

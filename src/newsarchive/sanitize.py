@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import nh3
 
-__all__ = ["ALLOWED_TAGS", "sanitize_html", "safe_url"]
+__all__ = ["ALLOWED_TAGS", "safe_url", "sanitize_html"]
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {

@@ -32,7 +32,9 @@ def _terms(doc: Doc) -> Counter[str]:
     return Counter(w for w in words if w not in _STOP and not w.isdigit())
 
 
-def related_articles(docs: Sequence[Doc], *, limit: int = 5, min_score: float = 0.08) -> dict[str, list[str]]:
+def related_articles(
+    docs: Sequence[Doc], *, limit: int = 5, min_score: float = 0.08
+) -> dict[str, list[str]]:
     """``{key: [related keys, best first]}`` for every doc."""
     term_counts = [_terms(d) for d in docs]
     df: Counter[str] = Counter()

@@ -89,7 +89,9 @@ def enrich_site(
         links = parse_related(entry.meta.get("Teasers"))
         for other in related[key]:
             other_meta = by_key[other].meta
-            links.append(Related(_str(other_meta, "Title"), _article_url(other_meta, by_key[other].path)))
+            links.append(
+                Related(_str(other_meta, "Title"), _article_url(other_meta, by_key[other].path))
+            )
         meta = dict(entry.meta)
         meta.pop("Checksum", None)
         meta["Tags"] = ", ".join(t.replace(",", " ") for t in new_tags)

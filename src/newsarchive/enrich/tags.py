@@ -16,26 +16,26 @@ from collections.abc import Iterable, Sequence
 
 __all__ = ["display_forms", "extract_candidates", "normalize_tag", "pick_tags"]
 
+# A word list reads best as text; a 270-item list literal would not.
 _STOP = frozenset(
-    """il lo la i gli le un una uno di del dello della dei degli delle a al allo alla ai
-    agli alle da dal dalla dai in nel nella nei con su sul sulla per tra fra e ed o che non
-    come ma se anche più questo questa quello quella sono è ha hanno era essere stato
-    stata dopo prima oggi ieri domani ancora già tutto tutti molto poi dove quando cosa
-    the a an of to in on at by for with from and or but as is are was were be been that
-    this these those it its their his her our your you we they he she i not no yes
-    will would can could should may might has have had do does did so than then there
-    here what which who whom how why when where all any some more most other such into
-    over about after before new says said also just like one two three first last year
-    years time people way make made get got us our out up down per via mr ms""".split()
-)  # fmt: skip
+    """il lo la i gli le un una uno di del dello della dei degli delle a al allo alla ai agli
+    alle da dal dalla dai in nel nella nei con su sul sulla per tra fra e ed o che non come
+    ma se anche più questo questa quello quella sono è ha hanno era essere stato stata dopo
+    prima oggi ieri domani ancora già tutto tutti molto poi dove quando cosa the a an of to
+    in on at by for with from and or but as is are was were be been that this these those it
+    its their his her our your you we they he she i not no yes will would can could should
+    may might has have had do does did so than then there here what which who whom how why
+    when where all any some more most other such into over about after before new says said
+    also just like one two three first last year years time people way make made get got us
+    our out up down per via mr ms""".split()  # noqa: SIM905
+)
 _NAME_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
 
 
 def normalize_tag(tag: str) -> str:
     """Canonical key of a tag: NFKC, lower case, single spaces, no edge punctuation."""
     text = unicodedata.normalize("NFKC", tag).lower()
-    text = re.sub(r"[\s_]+", " ", text).strip(" #.,;:-–—'\"“”")
-    return text
+    return re.sub(r"[\s_]+", " ", text).strip(" #.,;:-–—'\"“”")
 
 
 def extract_candidates(title: str, text: str) -> Counter[str]:
@@ -95,4 +95,6 @@ def display_forms(all_tags: Iterable[str]) -> dict[str, str]:
     forms: dict[str, Counter[str]] = {}
     for tag in all_tags:
         forms.setdefault(normalize_tag(tag), Counter())[" ".join(tag.split())] += 1
-    return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in forms.items() if k}
+    return {
+        k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in forms.items() if k
+    }

@@ -25,14 +25,16 @@ def band_keys(text: str) -> tuple[str, ...]:
         return ()
     hashes = {
         int.from_bytes(
-            hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(), "big"
+            hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(),
+            "big",
         )
         for i in range(len(words) - SHINGLE + 1)
     }
     bottom = sorted(hashes)[:K]
     per = max(1, len(bottom) // BANDS)
     return tuple(
-        f"{b}:" + hashlib.blake2b(repr(bottom[b * per : (b + 1) * per]).encode(), digest_size=6).hexdigest()
+        f"{b}:"
+        + hashlib.blake2b(repr(bottom[b * per : (b + 1) * per]).encode(), digest_size=6).hexdigest()
         for b in range(BANDS)
         if bottom[b * per : (b + 1) * per]
     )

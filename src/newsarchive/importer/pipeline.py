@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsarchive.importer.extract import ExtractOptions, extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
@@ -49,12 +50,12 @@ def _read_one(path: Path, max_bytes: int) -> list[RawRecord] | ImportFailure:
         return read_records(path, max_bytes=max_bytes)
     except ImportFailure as exc:
         return exc
-    except Exception as exc:  # a reader bug must not end the batch: report it
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not end the batch: report it
         return ImportFailure(str(path), f"unreadable: {type(exc).__name__}: {exc}")
 
 
 def _init_worker(boilerplate: Boilerplate | None, options: ExtractOptions) -> None:
-    global _BOILERPLATE, _OPTIONS  # noqa: PLW0603 - per-process state of a worker
+    global _BOILERPLATE, _OPTIONS
     _BOILERPLATE, _OPTIONS = boilerplate, options
 
 
@@ -63,12 +64,14 @@ def _extract_one(record: RawRecord) -> Outcome:
         return extract_record(record, options=_OPTIONS, boilerplate=_BOILERPLATE)
     except ImportFailure as exc:
         return exc
-    except Exception as exc:  # an extractor bug must not end the batch: report it
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must not end the batch
         return ImportFailure(record.input, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def _map(fn: Callable, items: list, workers: int, init: tuple, stage: str,
-         progress: Progress | None) -> Iterator:  # fmt: skip
+def _map(
+    fn: Callable[[Any], Any], items: list[Any], workers: int, init: tuple[Any, ...],
+    *, stage: str, progress: Progress | None,
+) -> Iterator[Any]:  # fmt: skip
     total = len(items)
     if workers <= 1 or total < 4:
         _init_worker(*init)
@@ -78,7 +81,9 @@ def _map(fn: Callable, items: list, workers: int, init: tuple, stage: str,
                 progress(stage, done, total)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=init) as pool:
-        for done, result in enumerate(pool.map(fn, items, chunksize=max(1, total // (workers * 8))), start=1):
+        for done, result in enumerate(
+            pool.map(fn, items, chunksize=max(1, total // (workers * 8))), start=1
+        ):
             yield result
             if progress:
                 progress(stage, done, total)
@@ -94,7 +99,9 @@ def extract_paths(
     files = list(iter_input_files(list(sources)))
     records: list[RawRecord] = []
     outcomes: list[tuple[int, Outcome]] = []
-    read = _map(_ReadTask(max_bytes), files, workers, (None, options), "read", progress)
+    read = _map(
+        _ReadTask(max_bytes), files, workers, (None, options), stage="read", progress=progress
+    )
     for result in read:
         if isinstance(result, ImportFailure):
             outcomes.append((len(records) + len(outcomes), result))
@@ -104,7 +111,16 @@ def extract_paths(
     boilerplate.learn(
         (site_of(r.url) or "", r.content) for r in records if r.kind == "text" and not r.error
     )
-    extracted = list(_map(_extract_one, records, workers, (boilerplate, options), "extract", progress))
+    extracted = list(
+        _map(
+            _extract_one,
+            records,
+            workers,
+            (boilerplate, options),
+            stage="extract",
+            progress=progress,
+        )
+    )
     # Keep file-level failures at their place among the records.
     ordered: list[Outcome] = []
     failures = dict(outcomes)
@@ -151,7 +167,9 @@ def import_paths(
                 "#" + outcome.input.split("#", 1)[1] if "#" in outcome.input else ""
             )
             try:
-                report.results.append((outcome.input, store.write(outcome, input_name=name, force=force)))
+                report.results.append(
+                    (outcome.input, store.write(outcome, input_name=name, force=force))
+                )
             except OSError as exc:
                 report.failures.append(ImportFailure(outcome.input, f"cannot write: {exc}"))
         if progress:

@@ -20,7 +20,12 @@ from typing import Literal
 from slugify import slugify
 
 from newsarchive import __version__
-from newsarchive.frontmatter import format_related, is_hand_edited, read_front_matter, render_document
+from newsarchive.frontmatter import (
+    format_related,
+    is_hand_edited,
+    read_front_matter,
+    render_document,
+)
 from newsarchive.importer.dedupe import band_keys
 from newsarchive.importer.markdown import escape_text
 from newsarchive.importer.model import Article
@@ -175,7 +180,9 @@ class ContentStore:
             return WriteResult("duplicate", self.by_id[owner], f"same text as {self.by_id[owner]}")
         near = self._near_duplicate_of(art_id, bands)
         if near is not None:
-            return WriteResult("duplicate", self.by_id[near], f"nearly the same text as {self.by_id[near]}")
+            return WriteResult(
+                "duplicate", self.by_id[near], f"nearly the same text as {self.by_id[near]}"
+            )
         existing = self.by_id.get(art_id)
         keep: dict[str, str | list[str]] = {}
         if existing is not None and existing.exists():

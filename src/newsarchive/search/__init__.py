@@ -39,7 +39,5 @@ def update_indexes(
 ) -> tuple[UpdateStats, WriteStats]:
     """Update the Whoosh index in ``whoosh_dir`` and write the static one to ``static_dir``."""
     stats = update_index(whoosh_dir, docs)
-    written = write_static_index(
-        read_snapshot(whoosh_dir), static_dir, excerpt_words=excerpt_words
-    )
+    written = write_static_index(read_snapshot(whoosh_dir), static_dir, excerpt_words=excerpt_words)
     return stats, written

@@ -45,9 +45,7 @@ def doc_from_article(article: Any) -> SearchDoc:
     return SearchDoc(
         url=str(article.url),
         title=html_to_text(str(getattr(article, "title", "") or "")),
-        date=_iso_date(
-            getattr(article, "date", None), str(meta.get("date_precision", ""))
-        ),
+        date=_iso_date(getattr(article, "date", None), str(meta.get("date_precision", ""))),
         lang=str(getattr(article, "lang", "") or meta.get("lang") or "en"),
         summary=html_to_text(str(summary)),
         body=html_to_text(str(getattr(article, "content", "") or "")),

@@ -25,9 +25,7 @@ DOCS_ATTR = "newsarchive_search_docs"
 
 def collect_docs(generator: Any) -> list[SearchDoc]:
     """Build one SearchDoc per published article and keep them on ``generator``."""
-    docs = sorted(
-        (doc_from_article(a) for a in generator.articles), key=lambda d: d.url
-    )
+    docs = sorted((doc_from_article(a) for a in generator.articles), key=lambda d: d.url)
     setattr(generator, DOCS_ATTR, docs)
     return docs
 
@@ -35,18 +33,14 @@ def collect_docs(generator: Any) -> list[SearchDoc]:
 def write_indexes(generator: Any) -> None:
     """Update the Whoosh index and write the static index into OUTPUT_PATH."""
     settings = generator.settings
-    conf = parse_section(
-        SearchSettings, "ARCHIVE_SEARCH", settings.get("ARCHIVE_SEARCH")
-    )
+    conf = parse_section(SearchSettings, "ARCHIVE_SEARCH", settings.get("ARCHIVE_SEARCH"))
     docs = getattr(generator, DOCS_ATTR, None)
     if docs is None:
         docs = collect_docs(generator)
     # whoosh_dir is relative to the site folder, the working directory during a build.
     whoosh_dir = Path(conf.whoosh_dir)
     static_dir = Path(settings["OUTPUT_PATH"]) / conf.static_dir
-    stats, written = update_indexes(
-        docs, whoosh_dir, static_dir, excerpt_words=conf.excerpt_words
-    )
+    stats, written = update_indexes(docs, whoosh_dir, static_dir, excerpt_words=conf.excerpt_words)
     logger.info(
         "search: %d added, %d updated, %d deleted; %d shards (%d written, %d removed)",
         stats.added,

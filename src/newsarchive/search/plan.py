@@ -44,9 +44,7 @@ class ParsedQuery:
 
     @property
     def has_filters(self) -> bool:
-        return bool(
-            self.tags or self.sites or self.langs or self.date_from or self.date_to
-        )
+        return bool(self.tags or self.sites or self.langs or self.date_from or self.date_to)
 
 
 def _date_bounds(value: str) -> tuple[str, str]:
@@ -76,9 +74,7 @@ def parse_query(text: str) -> ParsedQuery:
         if key == "date":
             date_from, date_to = _date_bounds(value)
         elif key:
-            filters[key].append(
-                " ".join(tokenize(value)) if key == "tag" else normalize(value)
-            )
+            filters[key].append(" ".join(tokenize(value)) if key == "tag" else normalize(value))
         elif match["quoted"] is not None:
             tokens = tuple(tokenize(value))
             if len(tokens) > 1:
@@ -137,9 +133,7 @@ class Plan:
     parsed: ParsedQuery
     clauses: tuple[Clause, ...] = ()
     excluded: tuple[Clause, ...] = ()
-    phrases: tuple[
-        tuple[tuple[int, str], ...], ...
-    ] = ()  # (offset, word), stop words out
+    phrases: tuple[tuple[tuple[int, str], ...], ...] = ()  # (offset, word), stop words out
     excluded_phrases: tuple[tuple[tuple[int, str], ...], ...] = ()
     stems: tuple[str, ...] = field(default=())  # for highlighting
 
@@ -152,9 +146,7 @@ def _top(candidates: list[tuple[str, int]], limit: int) -> list[str]:
     return [w for w, _ in sorted(candidates, key=lambda c: (-c[1], c[0]))[:limit]]
 
 
-def _terms(
-    lex: Lexicon, word: str, weight: float, into: dict[tuple[str, str], float]
-) -> None:
+def _terms(lex: Lexicon, word: str, weight: float, into: dict[tuple[str, str], float]) -> None:
     for fld in schema.scored_fields():
         lang = schema.field_lang(fld)
         term = lex.stem(word, lang) if lang else word
@@ -170,9 +162,7 @@ def _is_stop(lex: Lexicon, word: str) -> bool:
 
 def plan_query(parsed: ParsedQuery, lex: Lexicon) -> Plan:
     """Resolve each word to weighted terms: exact, completions of the last word, typos."""
-    words = list(
-        dict.fromkeys([*parsed.words, *(w for p in parsed.phrases for w in p)])
-    )
+    words = list(dict.fromkeys([*parsed.words, *(w for p in parsed.phrases for w in p)]))
     clauses: list[Clause] = []
     for index, word in enumerate(words):
         terms: dict[tuple[str, str], float] = {}
@@ -181,11 +171,7 @@ def plan_query(parsed: ParsedQuery, lex: Lexicon) -> Plan:
         if known:
             _terms(lex, word, 1.0, terms)
         surfaces = [word]
-        is_last = (
-            parsed.prefix
-            and index == len(parsed.words) - 1
-            and word == parsed.words[-1]
-        )
+        is_last = parsed.prefix and index == len(parsed.words) - 1 and word == parsed.words[-1]
         extra: list[str] = []
         if is_last and len(word) >= schema.PREFIX_MIN:
             extra = _top(lex.completions(word), schema.PREFIX_MAX)

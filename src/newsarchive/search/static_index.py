@@ -55,9 +55,7 @@ def dumps(data: Any) -> str:
 
 
 def _key_hash(key: str) -> int:
-    return int.from_bytes(
-        hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest(), "big"
-    )
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest(), "big")
 
 
 def chunk_keys(
@@ -98,9 +96,7 @@ class _Shards:
         return digest
 
 
-def _postings_value(
-    lengths: dict[int, Any], plist: Iterable[Any], fld: str
-) -> list[int]:
+def _postings_value(lengths: dict[int, Any], plist: Iterable[Any], fld: str) -> list[int]:
     flat: list[int] = []
     previous = 0
     for p in plist:
@@ -117,9 +113,7 @@ def _sid_list(sids: Iterable[int]) -> list[int]:
     return out
 
 
-def write_static_index(
-    snapshot: Snapshot, out_dir: Path, *, excerpt_words: int = 30
-) -> WriteStats:
+def write_static_index(snapshot: Snapshot, out_dir: Path, *, excerpt_words: int = 30) -> WriteStats:
     """Write the static index for ``snapshot`` into ``out_dir``."""
     shard_dir = out_dir / SHARD_DIR
     shard_dir.mkdir(parents=True, exist_ok=True)
@@ -147,9 +141,7 @@ def write_static_index(
     pos_items.sort()
 
     def keyspace(items: list[tuple[str, Any]], split: int) -> list[list[str]]:
-        return [
-            [chunk[0][0], shards.add(dict(chunk))] for chunk in chunk_keys(items, split)
-        ]
+        return [[chunk[0][0], shards.add(dict(chunk))] for chunk in chunk_keys(items, split)]
 
     meta_chunks: dict[int, list[list[Any]]] = {}
     for doc in snapshot.docs:
@@ -179,8 +171,7 @@ def write_static_index(
         "post": keyspace(post_items, POST_SPLIT),
         "pos": keyspace(pos_items, POST_SPLIT),
         "meta": [
-            [n * META_SPLIT, shards.add({"d": rows})]
-            for n, rows in sorted(meta_chunks.items())
+            [n * META_SPLIT, shards.add({"d": rows})] for n, rows in sorted(meta_chunks.items())
         ],
     }
     body = dumps(entry)

@@ -110,7 +110,7 @@ def make_excerpt(
     for start in range(max(1, len(spans) - words + 1)):
         window = spans[start : start + words]
         count = len(
-            {w for (_, _, w), hit in zip(window, hits[start : start + words]) if hit}
+            {w for (_, _, w), hit in zip(window, hits[start : start + words], strict=False) if hit}
         )
         if count > best_count:
             best_start, best_count = start, count
@@ -122,7 +122,7 @@ def make_excerpt(
     offset = len(prefix) - begin
     marks = [
         (s + offset, e + offset)
-        for (s, e, _), hit in zip(window, hits[best_start : best_start + words])
+        for (s, e, _), hit in zip(window, hits[best_start : best_start + words], strict=False)
         if hit
     ]
     return excerpt, marks

@@ -118,9 +118,7 @@ def _content_key(doc: SearchDoc) -> str:
 def _fields_for(doc: SearchDoc, sid: int, key: str) -> dict[str, Any]:
     lang = _doc_lang(doc)
     texts = {"title": doc.title, "summary": doc.summary, "body": doc.body}
-    fields: dict[str, Any] = {
-        f"{part}_{lang}": normalize(texts[part]) for part in texts
-    }
+    fields: dict[str, Any] = {f"{part}_{lang}": normalize(texts[part]) for part in texts}
     fields["tags"] = normalize(" , ".join(doc.tags))
     fields["authors"] = normalize(" , ".join(doc.authors))
     every = " ".join([doc.title, doc.summary, doc.body, *doc.tags, *doc.authors])
@@ -155,9 +153,7 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
     wanted = {doc.url: doc for doc in docs}
     ix = _open_or_create(index_dir)
     with ix.searcher() as searcher:
-        existing = {
-            f["url"]: (f["key"], f["meta"]["sid"]) for f in searcher.all_stored_fields()
-        }
+        existing = {f["url"]: (f["key"], f["meta"]["sid"]) for f in searcher.all_stored_fields()}
     next_sid = max((sid for _, sid in existing.values()), default=-1) + 1
     added = updated = unchanged = 0
     writes: list[dict[str, Any]] = []
@@ -264,8 +260,7 @@ def _phrase_docs(reader: IndexReader, phrase: tuple[tuple[int, str], ...]) -> se
             first_off, first = positions[0]
             for docnum, starts in first.items():
                 if all(docnum in pd for _, pd in positions) and any(
-                    all(p - first_off + off in pd[docnum] for off, pd in positions)
-                    for p in starts
+                    all(p - first_off + off in pd[docnum] for off, pd in positions) for p in starts
                 ):
                     found.add(docnum)
     return found
@@ -355,9 +350,7 @@ def read_snapshot(index_dir: Path) -> Snapshot:
         for docnum, stored in reader.iter_docs():
             meta = stored["meta"]
             sid_of[docnum] = meta["sid"]
-            lengths = {
-                f: int(reader.doc_field_length(docnum, f, 0) or 0) for f in fields
-            }
+            lengths = {f: int(reader.doc_field_length(docnum, f, 0) or 0) for f in fields}
             docs.append(
                 DocInfo(
                     sid=meta["sid"],
@@ -380,9 +373,7 @@ def read_snapshot(index_dir: Path) -> Snapshot:
                 m = reader.postings(fld, term)
                 while m.is_active():
                     plist.append(
-                        Posting(
-                            sid_of[m.id()], m.weight(), tuple(m.value_as("positions"))
-                        )
+                        Posting(sid_of[m.id()], m.weight(), tuple(m.value_as("positions")))
                     )
                     m.next()
                 postings[(fld, text)] = tuple(sorted(plist, key=lambda p: p.sid))

@@ -26,7 +26,7 @@ def file_time(path: Path) -> str | None:
         stamp = path.stat().st_mtime
     except OSError:
         return None
-    return dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _sidecar_url(path: Path) -> str | None:

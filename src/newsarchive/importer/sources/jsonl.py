@@ -6,7 +6,8 @@ Field mapping (first present wins; names are matched case-insensitively):
 |---|---|
 | url | url, link, canonical_url, source_url, href |
 | title | title, headline, name |
-| date | date, published, publish_date, published_at, pubdate, date_published, datePublished, created_at, year |
+| date | date, published, publish_date, published_at, pubdate, date_published, |
+|  | datePublished, created_at, year |
 | authors | authors, author, byline, creator (string or list) |
 | html content | html, raw_html, content_html, body_html |
 | text content | text, body, content, article, maintext, article_text |
@@ -35,8 +36,17 @@ __all__ = ["FIELD_MAP", "read", "record_from_mapping"]
 FIELD_MAP: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "canonical_url", "source_url", "href"),
     "title": ("title", "headline", "name"),
-    "date": ("date", "published", "publish_date", "published_at", "pubdate",
-             "date_published", "datepublished", "created_at", "year"),  # fmt: skip
+    "date": (
+        "date",
+        "published",
+        "publish_date",
+        "published_at",
+        "pubdate",
+        "date_published",
+        "datepublished",
+        "created_at",
+        "year",
+    ),  # fmt: skip
     "authors": ("authors", "author", "byline", "creator"),
     "html": ("html", "raw_html", "content_html", "body_html"),
     "text": ("text", "body", "content", "article", "maintext", "article_text"),
@@ -66,10 +76,9 @@ def _as_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, list):
         out = []
         for item in value:
-            if isinstance(item, dict):
-                item = item.get("name") or item.get("title") or ""
-            if str(item).strip():
-                out.append(str(item).strip())
+            name = (item.get("name") or item.get("title") or "") if isinstance(item, dict) else item
+            if str(name).strip():
+                out.append(str(name).strip())
         return tuple(out)
     return (str(value),)
 
