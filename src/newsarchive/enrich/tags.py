@@ -29,7 +29,25 @@ _STOP = frozenset(
     also just like one two three first last year years time people way make made get got us
     our out up down per via mr ms""".split()  # noqa: SIM905
 )
-_NAME_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
+# Calendar words and generic news vocabulary: frequent, never what an article is about.
+_GENERIC = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday gennaio febbraio marzo aprile
+    maggio giugno luglio agosto settembre ottobre novembre dicembre lunedì martedì mercoledì
+    giovedì venerdì sabato domenica according including however although because during while
+    since until among several many much very really still even already often another every
+    week weeks month months today yesterday tomorrow percent million millions billion billions
+    company companies report reported reports told tells saying nearly published appeared
+    around across within without between something someone anything everything thing things
+    going being having doing using used uses make makes making take takes taking know known
+    think thought want wants wanted could would should might whether where there their these
+    those which while other others about above below after again against further once
+    secondo durante mentre ancora sempre molto molti molte anche quindi però perché questo
+    questa questi queste quello quella quelli quelle essere avere fare detto spiegato
+    parlare parla detto anni anno giorno giorni mese mesi settimana oggi ieri domani""".split()  # noqa: SIM905
+)
+_TOKEN_RE = re.compile(r"[\w’'-]+", re.UNICODE)
+_SENTENCE_RE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
 
 def normalize_tag(tag: str) -> str:
@@ -38,26 +56,52 @@ def normalize_tag(tag: str) -> str:
     return re.sub(r"[\s_]+", " ", text).strip(" #.,;:-–—'\"“”")
 
 
-def extract_candidates(title: str, text: str) -> Counter[str]:
-    """Candidate tags with weights: capitalised names (not sentence starts) and words."""
-    counts: Counter[str] = Counter()
-    body = f"{title}. {title}. {text}"
-    for match in _NAME_RE.finditer(body):
-        start = match.start()
-        before = body[max(0, start - 2) : start]
-        phrase = match.group(1)
-        words = phrase.split()
-        if before.strip() in {"", ".", "!", "?", "»", "”", '"'} and len(words) == 1:
-            continue  # a capitalised sentence start is not a name
-        words = [w for w in words if w.lower() not in _STOP]
-        if not words:
+def _is_capitalised(token: str) -> bool:
+    return (token[:1].isupper() and not token.isupper()) or (token.isupper() and len(token) >= 2)
+
+
+def _names(sentence: str, lowercase: Counter[str]) -> list[str]:
+    """Runs of capitalised words that are names: not a sentence's first word alone, and
+    made of words this text never writes in lower case (so "Apple", "Elon Musk", not
+    "Save This Story")."""
+    tokens = [re.sub(r"[’']s$", "", t.strip("’'-")) for t in _TOKEN_RE.findall(sentence)]
+    # Contractions ("I’ve", "Don’t") are not names.
+    tokens = ["" if ("’" in t or "'" in t) else t for t in tokens]
+    out: list[str] = []
+    run: list[str] = []
+    for index, token in enumerate([*tokens, ""]):
+        if token and _is_capitalised(token) and token.lower() not in _STOP:
+            run.append(token)
             continue
-        key = normalize_tag(" ".join(words))
-        if 2 < len(key) <= 40:
-            counts[key] += 2
-    for word in re.findall(r"[a-zà-ÿ]{5,}", body.lower()):
-        if word not in _STOP:
+        if run:
+            first = index - len(run) == 0
+            proper = [w for w in run if lowercase[w.lower()] == 0 and w.lower() not in _GENERIC]
+            if len(proper) == len(run) and len(run) <= 3 and not (first and len(run) == 1):
+                out.append(" ".join(run))
+            run = []
+    return out
+
+
+def extract_candidates(title: str, text: str) -> Counter[str]:
+    """Candidate tags with weights: names (weighted up, more in the title) and content
+    words of five letters or more; English plurals are merged into the singular."""
+    lowercase = Counter(w for w in _TOKEN_RE.findall(f"{title} {text}") if w[:1].islower())
+    counts: Counter[str] = Counter()
+    for weight, source in ((5, title), (3, text)):
+        for sentence in _SENTENCE_RE.split(source):
+            for name in _names(sentence, lowercase):
+                key = normalize_tag(name)
+                if 2 < len(key) <= 40:
+                    counts[key] += weight
+    title_words = {w.lower() for w in _TOKEN_RE.findall(title)}
+    for word in _TOKEN_RE.findall(text.lower()):
+        if len(word) >= 5 and word.isalpha() and word not in _STOP and word not in _GENERIC:
             counts[word] += 1
+    for word in title_words:
+        if word in counts and len(word) >= 4:
+            counts[word] += 3
+    for key in [k for k in counts if k.endswith("s") and k[:-1] in counts]:
+        counts[key[:-1]] += counts.pop(key)
     return counts
 
 
@@ -79,8 +123,10 @@ def pick_tags(
     scored = []
     for key, tf in candidates.items():
         df = doc_freq.get(key, 0)
-        if df < 2 or df > max(2, n_docs * 0.3):
-            continue  # a tag nobody else has is no use for browsing; a ubiquitous one neither
+        if df < 2 or df > max(2, n_docs * 0.3) or tf < 3:
+            # A tag nobody else has is no use for browsing, a ubiquitous one neither;
+            # a word said once is not what the article is about.
+            continue
         scored.append((tf * math.log(1 + n_docs / df), key))
     for _score, key in sorted(scored, key=lambda s: (-s[0], s[1])):
         if len(chosen) >= max_tags:

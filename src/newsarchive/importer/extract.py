@@ -80,19 +80,37 @@ def _split_authors(values: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _choose_title(candidates: list[str | None], h1: str | None, sites: list[str]) -> str:
-    base = next((c for c in candidates if c and c.strip()), "") or ""
-    title = strip_site_suffix(base, sites)
-    if h1 and len(h1.split()) >= 3 and h1.lower() not in {s.lower() for s in sites if s}:
-        # The visible headline wins when it is the same story's headline as the
-        # metadata title (pages update one and not the other); a menu label or a
-        # section name shares few words with it.
-        words_h1, words_title = set(_norm(h1).split()), set(_norm(title).split())
-        if words_h1 and words_title:
-            overlap = len(words_h1 & words_title) / min(len(words_h1), len(words_title))
-            if overlap >= 0.6:
-                return " ".join(h1.split())
-    return title
+def _choose_title(
+    candidates: list[str | None], sites: list[str], own: tuple[str | None, str | None] = (None, None)
+) -> str:
+    """The headline most of the page's title sources agree on.
+
+    ``<title>``, ``<h1>``, ``og:title``, trafilatura's title and the JSON-LD headline
+    each get it wrong on some sites (a site suffix, a section label, a social-media
+    variant of the headline); what two or more of them say, after dropping site-name
+    suffixes, is the headline. With no agreement the first in ``candidates`` wins.
+    ``own`` are the visible ``<h1>`` and the JSON-LD headline: when those two agree,
+    that is the article's headline even if ``<title>`` and ``og:title`` carry an SEO
+    variant of it.
+    """
+    if own[0] and own[1] and _vote_key(own[0]) == _vote_key(own[1]):
+        return " ".join(own[0].split())
+    names = {s.lower() for s in sites if s}
+    cleaned: list[str] = []
+    for candidate in candidates:
+        text = " ".join(strip_site_suffix(candidate or "", sites).split())
+        if text and text.lower() not in names and _norm(text):
+            cleaned.append(text)
+    if not cleaned:
+        return ""
+    keys = [_vote_key(c) for c in cleaned]
+    votes = [keys.count(k) for k in keys]
+    return cleaned[votes.index(max(votes))]
+
+
+def _vote_key(text: str) -> str:
+    # "LTE-Patent : Samsung" and "LTE-Patent: Samsung" are the same headline.
+    return re.sub(r"\s+([:;!?])", r"\1", " ".join(text.split())).casefold()
 
 
 def _norm(text: str) -> str:
@@ -181,7 +199,13 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     url = url or doc.url
     host = host or site_of(url) or (doc.hostname or None)
     sites = [s for s in (page.site_name, doc.sitename, host, doc.hostname) if s]
-    title = _choose_title([record.title, page.og_title, doc.title, page.html_title], page.h1, sites)
+    if record.title:
+        title = strip_site_suffix(record.title, sites)
+    else:
+        title = _choose_title(
+            [page.html_title, page.h1, page.og_title, doc.title, page.headline], sites,
+            own=(page.h1, page.headline),
+        )
     parsed = _pick_date(record.date, page.published, doc.date, url=url)
     (date, precision), warnings = _resolve_date(parsed, record)
     modified = parse_date(page.modified)

@@ -20,6 +20,7 @@ class PageMeta:
     lang: str | None = None
     canonical: str | None = None
     og_title: str | None = None
+    headline: str | None = None
     h1: str | None = None
     html_title: str | None = None
     site_name: str | None = None
@@ -32,12 +33,26 @@ class PageMeta:
     description: str | None = None
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+def _meta_index(soup: BeautifulSoup) -> dict[str, str]:
+    """``{name: content}`` of every ``<meta>``, first wins, read in one pass."""
+    index: dict[str, str] = {}
+    for el in soup.find_all("meta"):
+        content = " ".join(str(el.get("content") or "").split())
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = el.get(attr)
+            if key:
+                index.setdefault(f"{attr}:{str(key).strip()}", content)
+    return index
+
+
+def _meta(index: dict[str, str], *names: str) -> str | None:
     for name in names:
         for attr in ("property", "name", "itemprop"):
-            el = soup.find("meta", attrs={attr: name})
-            if isinstance(el, Tag) and el.get("content"):
-                return " ".join(str(el["content"]).split()) or None
+            value = index.get(f"{attr}:{name}")
+            if value:
+                return value
     return None
 
 
@@ -77,9 +92,11 @@ def _names(value: Any) -> list[str]:
 
 
 def read_page_meta(soup: BeautifulSoup) -> PageMeta:
+    """What ``soup``'s markup states about the page (``None``/empty where it is silent)."""
+    metas = _meta_index(soup)
     html = soup.find("html")
     lang = str(html.get("lang") or html.get("xml:lang") or "") if isinstance(html, Tag) else ""
-    lang = lang or _meta(soup, "og:locale", "language", "content-language") or ""
+    lang = lang or _meta(metas, "og:locale", "language", "content-language") or ""
     canonical = None
     link = soup.find("link", attrs={"rel": "canonical"})
     if isinstance(link, Tag) and link.get("href"):
@@ -92,7 +109,7 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
     for el in soup.find_all("meta", attrs={"property": "article:tag"}):
         if isinstance(el, Tag) and el.get("content"):
             keywords.append(str(el["content"]))
-    raw_kw = article.get("keywords") or _meta(soup, "keywords", "news_keywords")
+    raw_kw = article.get("keywords") or _meta(metas, "keywords", "news_keywords")
     if isinstance(raw_kw, str):
         keywords.extend(k.strip() for k in raw_kw.split(","))
     elif isinstance(raw_kw, list):
@@ -104,18 +121,19 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         image = image[0].get("url") if image and isinstance(image[0], dict) else (image[0] if image else None)
     return PageMeta(
         lang=lang or None,
-        canonical=canonical or _meta(soup, "og:url"),
-        og_title=_meta(soup, "og:title", "twitter:title") or (article.get("headline") or None),
+        canonical=canonical or _meta(metas, "og:url"),
+        og_title=_meta(metas, "og:title", "twitter:title"),
+        headline=" ".join(str(article["headline"]).split()) or None if article.get("headline") else None,
         h1=" ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else None,
         html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
-        site_name=_meta(soup, "og:site_name", "application-name"),
+        site_name=_meta(metas, "og:site_name", "application-name"),
         published=(article.get("datePublished") if isinstance(article.get("datePublished"), str) else None)
-        or _meta(soup, "article:published_time", "datePublished", "pubdate", "date"),
+        or _meta(metas, "article:published_time", "datePublished", "pubdate", "date"),
         modified=(article.get("dateModified") if isinstance(article.get("dateModified"), str) else None)
-        or _meta(soup, "article:modified_time", "dateModified", "og:updated_time"),
+        or _meta(metas, "article:modified_time", "dateModified", "og:updated_time"),
         authors=tuple(dict.fromkeys(n.strip() for n in _names(article.get("author")) if n.strip())),
         keywords=tuple(dict.fromkeys(k for k in keywords if k)),
-        section=_meta(soup, "article:section"),
-        image=str(image) if isinstance(image, str) else _meta(soup, "og:image", "twitter:image"),
-        description=_meta(soup, "description", "og:description"),
+        section=_meta(metas, "article:section"),
+        image=str(image) if isinstance(image, str) else _meta(metas, "og:image", "twitter:image"),
+        description=_meta(metas, "description", "og:description"),
     )

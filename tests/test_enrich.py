@@ -1,0 +1,93 @@
+"""Enrich stage: tags and related links written into the Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsarchive.enrich.related import Doc, related_articles
+from newsarchive.enrich.run import enrich_site
+from newsarchive.enrich.tags import extract_candidates, normalize_tag
+from newsarchive.frontmatter import (
+    is_hand_edited,
+    parse_related,
+    read_front_matter,
+    render_document,
+)
+
+STORIES = {
+    "apple-chips": ("Apple moves the Mac to its own chips",
+                    "Apple said the Mac will use chips designed by Apple. Tim Cook called the chips fast. "
+                    "The chips use less power, and developers get tools to port their apps to the chips."),
+    "apple-watch": ("Apple Watch gets sleep tracking",
+                    "Apple added sleep tracking to the Watch. Tim Cook showed the Watch on stage. "
+                    "The watch tracks sleep and reminds you to go to bed; Apple says the data stays private."),
+    "intel-chips": ("Intel answers with faster laptop chips",
+                    "Intel launched laptop chips to compete with Apple. Pat Gelsinger said the chips are "
+                    "faster. Intel chips ship in laptops this autumn, and Intel expects strong demand for chips."),
+    "clubhouse": ("Musk invita Putin su Clubhouse",
+                  "Elon Musk ha invitato Vladimir Putin su Clubhouse. Il Cremlino valuta la proposta di Elon "
+                  "Musk; Clubhouse è il social dei messaggi vocali e Musk lo usa spesso."),
+    "clubhouse-2": ("Zuckerberg entra su Clubhouse",
+                    "Mark Zuckerberg è entrato su Clubhouse dopo Elon Musk. L'app Clubhouse è andata in tilt "
+                    "per le troppe persone collegate a Clubhouse."),
+}  # fmt: skip
+
+
+def _site(tmp_path: Path) -> Path:
+    root = tmp_path / "articles"
+    for n, (slug, (title, body)) in enumerate(sorted(STORIES.items())):
+        meta = {"Title": title, "Date": f"2021-02-{n + 1:02d} 10:00", "Slug": slug, "Lang": "en",
+                "Source_tags": "Tech, tech " if slug.startswith("apple") else ""}  # fmt: skip
+        path = root / "2021" / "02" / f"{slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_document(meta, body))
+    return root
+
+
+def test_names_are_candidates_and_generic_words_are_not() -> None:
+    title, body = STORIES["clubhouse"]
+    cands = extract_candidates(title, body)
+    assert "elon musk" in cands and "clubhouse" in cands
+    for generic in ("il", "febbraio", "spesso"):
+        assert cands.get(generic, 0) < 3
+
+
+def test_normalize_tag() -> None:
+    assert normalize_tag("  Elon_Musk ") == normalize_tag("elon musk") == "elon musk"
+    assert normalize_tag("#AI,") == "ai"
+
+
+def test_enrich_writes_tags_and_related_and_is_idempotent(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    report = enrich_site(root, max_tags=5, max_related=2)
+    assert len(report.updated) == len(STORIES)
+    meta = {p.stem: read_front_matter(p.read_text()) for p in root.rglob("*.md")}
+    tags = {k: [t.strip() for t in str(v["Tags"]).split(",")] for k, v in meta.items()}
+    assert tags["apple-chips"][0] == "Tech"  # the page's own tag first, normalised once
+    assert "chips" in [t.lower() for t in tags["intel-chips"]]
+    assert {"clubhouse", "elon musk"} <= {t.lower() for t in tags["clubhouse"]}
+    related = {k: parse_related(v["Related"]) for k, v in meta.items()}
+    assert related["clubhouse"][0].url == "2021/02/clubhouse-2.html"
+    assert related["apple-chips"][0].url in {"2021/02/apple-watch.html", "2021/02/intel-chips.html"}
+    for path in root.rglob("*.md"):
+        assert not is_hand_edited(path.read_text())
+    snapshot = {p: p.read_bytes() for p in root.rglob("*.md")}
+    again = enrich_site(root, max_tags=5, max_related=2)
+    assert again.updated == [] and again.unchanged == len(STORIES)
+    assert {p: p.read_bytes() for p in root.rglob("*.md")} == snapshot
+
+
+def test_enrich_keeps_hand_edits(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    edited = root / "2021" / "02" / "clubhouse.md"
+    edited.write_text(edited.read_text().replace("Musk invita", "Musk (a mano) invita"))
+    report = enrich_site(root)
+    assert report.kept_hand_edits == [edited]
+    assert "Tags" not in read_front_matter(edited.read_text())
+
+
+def test_related_articles_ranks_by_similarity() -> None:
+    docs = [Doc(k, t, b) for k, (t, b) in sorted(STORIES.items())]
+    related = related_articles(docs, limit=2)
+    assert related["clubhouse-2"][0] == "clubhouse"
+    assert "clubhouse" not in related["apple-chips"]
