@@ -155,9 +155,9 @@ def _only_text(html: str) -> bool:
             live_url = joined.strip().lower().startswith(("javascript:", "data:", "vbscript:"))
             if name.startswith("on") or live_url or name in {"style", "srcdoc", "formaction"}:
                 return False
-        if el.name in {"script", "iframe", "object", "embed", "svg", "math", "form", "style"}:
-            if "__pwn" in el.decode():
-                return False
+        live = {"script", "iframe", "object", "embed", "svg", "math", "form", "style"}
+        if el.name in live and "__pwn" in el.decode():
+            return False
     return True
 
 
