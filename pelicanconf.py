@@ -2,7 +2,10 @@
 
 # No AUTHOR: Pelican would credit it with every article that has no byline.
 SITENAME = "Tech news archive"
-SITEURL = ""
+# Absolute URLs appear only where formats require them (feeds, sitemap); pages link
+# relatively (RELATIVE_URLS), so the site also works from file:// and from a sub-path.
+# This default matches `newsarchive serve`; publishconf.py sets the real address.
+SITEURL = "http://127.0.0.1:8000"
 # Language of the site's own pages (home, archives, search). Articles keep their own.
 DEFAULT_LANG = "en"
 TIMEZONE = "UTC"
