@@ -120,3 +120,31 @@ def test_kill_9_mid_import_loses_nothing(tmp_path: Path) -> None:
     assert not list(articles.rglob("*.tmp"))
     complete = run_cli("import", str(SAMPLE), cwd=site)
     assert "0 new, 0 updated" in complete.stdout
+
+
+def test_serve_serves_the_output_on_localhost(tmp_path: Path) -> None:
+    import urllib.request
+
+    site = make_site(tmp_path / "site")
+    (site / "output").mkdir()
+    (site / "output" / "index.html").write_text("<h1>hello archive</h1>")
+    proc = subprocess.Popen(
+        [sys.executable, "-u", "-m", "newsarchive", "serve", "--port", "0"],
+        cwd=site, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert url, line
+        with urllib.request.urlopen(url.group(0) + "index.html", timeout=10) as response:
+            assert b"hello archive" in response.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_without_a_build_says_so(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    result = run_cli("serve", "--port", "0", cwd=site)
+    assert result.returncode != 0 and "run `newsarchive build` first" in result.stderr

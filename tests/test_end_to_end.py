@@ -129,3 +129,37 @@ def test_build_is_deterministic(sample_site: Path, tmp_path: Path) -> None:
     assert files_a == files_b
     _, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
     assert mismatch == [] and errors == []
+
+
+def test_no_broken_internal_links(sample_site: Path) -> None:
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urlsplit
+
+    out = sample_site / "output"
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if name in {"href", "src"} and value:
+                    self.found.append(value)
+
+    broken = []
+    pages = [p for p in out.rglob("*.html") if "theme" not in p.relative_to(out).parts]
+    for page in pages:
+        parser = Links()
+        parser.feed(page.read_text())
+        for link in parser.found:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # external, or a fragment of this page
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(out)} -> {link}")
+    assert broken == []
+    assert len(pages) > 50
