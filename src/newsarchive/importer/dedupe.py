@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 
-__all__ = ["band_keys"]
+__all__ = ["band_keys", "shingle_hashes"]
 
 SHINGLE = 5
 K = 24
