@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsarchive.enrich.related import Doc, related_articles
-from newsarchive.enrich.tags import display_forms, extract_candidates, normalize_tag, pick_tags
+from newsarchive.enrich.tags import (
+    choose_vocabulary,
+    display_forms,
+    extract_candidates,
+    normalize_tag,
+    pick_tags,
+    rank_candidates,
+)
 from newsarchive.frontmatter import (
     format_related,
     is_hand_edited,
@@ -76,16 +83,34 @@ def enrich_site(
     for tags in page_tags:
         doc_freq.update({normalize_tag(t) for t in tags})
     display = display_forms(t for tags in page_tags for t in tags)
+    sites = [_str(e.meta, "Site") or _str(e.meta, "Category") for e in entries]
+    per_site: dict[str, Counter[str]] = {}
+    site_sizes = Counter(sites)
+    for site, cand in zip(sites, candidates, strict=True):
+        per_site.setdefault(site, Counter()).update(cand.keys())
+
+    def share_in_site(site: str) -> Callable[[str], float]:
+        # The site's own name is never a topic; beyond that, only a site with enough
+        # articles can tell its template and house brands from its topics.
+        name = site.split(".")[-2] if site.count(".") >= 1 else site
+        counts, size = per_site[site], site_sizes[site]
+        return lambda key: 1.0 if key == name else (counts[key] / size if size >= 10 else 0.0)
+
+    rankings = [
+        rank_candidates(cand, doc_freq, len(entries), site_share=share_in_site(site))
+        for cand, site in zip(candidates, sites, strict=True)
+    ]
+    vocabulary = choose_vocabulary(rankings, max_tags=max_tags, n_docs=len(entries))
     keys = [e.path.relative_to(articles_dir).as_posix() for e in entries]
     docs = [Doc(k, _str(e.meta, "Title"), e.body) for k, e in zip(keys, entries, strict=True)]
     related = related_articles(docs, limit=max_related)
     by_key = dict(zip(keys, entries, strict=True))
-    for done, (key, entry, cand, tags) in enumerate(
-        zip(keys, entries, candidates, page_tags, strict=True), start=1
+    for done, (key, entry, ranked, tags) in enumerate(
+        zip(keys, entries, rankings, page_tags, strict=True), start=1
     ):
         if progress:
             progress("enrich", done, len(entries))
-        new_tags = pick_tags(tags, cand, doc_freq, len(entries), max_tags=max_tags, display=display)
+        new_tags = pick_tags(tags, ranked, vocabulary, max_tags=max_tags, display=display)
         links = parse_related(entry.meta.get("Teasers"))
         for other in related[key]:
             other_meta = by_key[other].meta

@@ -12,9 +12,16 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["display_forms", "extract_candidates", "normalize_tag", "pick_tags"]
+__all__ = [
+    "choose_vocabulary",
+    "display_forms",
+    "extract_candidates",
+    "normalize_tag",
+    "pick_tags",
+    "rank_candidates",
+]
 
 # A word list reads best as text; a 270-item list literal would not.
 _STOP = frozenset(
@@ -70,12 +77,24 @@ def _names(sentence: str, lowercase: Counter[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for index, token in enumerate([*tokens, ""]):
-        if token and _is_capitalised(token) and token.lower() not in _STOP:
+        if token and _is_capitalised(token):
             run.append(token)
             continue
+        start = index - len(run)
+        # "The", "New" may open a name ("New York") but not stand for one alone.
+        while run and run[0].lower() in _STOP and (len(run) == 1 or run[0].lower() != "new"):
+            run.pop(0)
+            start += 1
+        while run and run[-1].lower() in _STOP:
+            run.pop()
         if run:
-            first = index - len(run) == 0
-            proper = [w for w in run if lowercase[w.lower()] == 0 and w.lower() not in _GENERIC]
+            first = start == 0
+            proper = [
+                w
+                for w in run
+                if (len(run) > 1 and w.lower() in _STOP)
+                or (lowercase[w.lower()] == 0 and w.lower() not in _GENERIC)
+            ]
             if len(proper) == len(run) and len(run) <= 3 and not (first and len(run) == 1):
                 out.append(" ".join(run))
             run = []
@@ -105,33 +124,66 @@ def extract_candidates(title: str, text: str) -> Counter[str]:
     return counts
 
 
-def pick_tags(
-    page_tags: Sequence[str],
+def rank_candidates(
     candidates: Counter[str],
     doc_freq: Counter[str],
     n_docs: int,
     *,
+    site_share: Callable[[str], float] = lambda _key: 0.0,
+    limit: int = 20,
+) -> list[str]:
+    """The article's candidates worth a tag, most distinctive first (TF-IDF).
+
+    A candidate said fewer than three times is not what the article is about; one in
+    nearly every article (or in a quarter of the articles of its own site: its template,
+    its name, its house brands) says nothing about this one.
+    """
+    scored = []
+    for key, tf in candidates.items():
+        df = doc_freq.get(key, 0)
+        if df < 2 or df > max(2, n_docs * 0.3) or tf < 3 or site_share(key) > 0.25:
+            continue
+        scored.append((tf * math.log(1 + n_docs / df), key))
+    ranked: list[str] = []
+    for _score, key in sorted(scored, key=lambda s: (-s[0], s[1])):
+        if not any(key in c.split() or c in key.split() for c in ranked):
+            ranked.append(key)
+        if len(ranked) >= limit:
+            break
+    return ranked
+
+
+def choose_vocabulary(rankings: Sequence[Sequence[str]], *, max_tags: int, n_docs: int) -> set[str]:
+    """Tags that enough articles would carry: a tag page of one article helps nobody.
+
+    The bar rises with the archive (2 articles in a tiny one, 5 from about 600 up),
+    which keeps the number of tag pages and tag feeds in proportion.
+    """
+    min_df = max(2, min(5, n_docs // 200 + 2))
+    votes: Counter[str] = Counter()
+    for ranked in rankings:
+        votes.update(ranked[:max_tags])
+    return {key for key, count in votes.items() if count >= min_df}
+
+
+def pick_tags(
+    page_tags: Sequence[str],
+    ranked: Sequence[str],
+    vocabulary: set[str],
+    *,
     max_tags: int,
     display: dict[str, str],
 ) -> list[str]:
-    """Page tags first, then the most distinctive candidates shared with other articles."""
+    """Page tags first, then the article's best candidates from the shared vocabulary."""
     chosen: list[str] = []
     for tag in page_tags:
         key = normalize_tag(tag)
         if key and key not in chosen:
             chosen.append(key)
-    scored = []
-    for key, tf in candidates.items():
-        df = doc_freq.get(key, 0)
-        if df < 2 or df > max(2, n_docs * 0.3) or tf < 3:
-            # A tag nobody else has is no use for browsing, a ubiquitous one neither;
-            # a word said once is not what the article is about.
-            continue
-        scored.append((tf * math.log(1 + n_docs / df), key))
-    for _score, key in sorted(scored, key=lambda s: (-s[0], s[1])):
+    for key in ranked:
         if len(chosen) >= max_tags:
             break
-        if key not in chosen and not any(key in c.split() or c in key.split() for c in chosen):
+        if key in vocabulary and key not in chosen:
             chosen.append(key)
     return [display.get(k, k) for k in chosen[:max_tags]]
 
