@@ -91,3 +91,23 @@ def test_related_articles_ranks_by_similarity() -> None:
     related = related_articles(docs, limit=2)
     assert related["clubhouse-2"][0] == "clubhouse"
     assert "clubhouse" not in related["apple-chips"]
+
+
+def test_every_extracted_tag_is_shared(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    enrich_site(root, max_tags=5)
+    metas = [read_front_matter(p.read_text()) for p in root.rglob("*.md")]
+    counts: dict[str, int] = {}
+    for meta in metas:
+        page = {t.strip().lower() for t in str(meta.get("Source_tags", "")).split(",")}
+        for tag in str(meta.get("Tags", "")).split(","):
+            if tag.strip() and tag.strip().lower() not in page:
+                counts[tag.strip()] = counts.get(tag.strip(), 0) + 1
+    assert counts and min(counts.values()) >= 2, counts
+
+
+def test_names_keep_new_york_and_drop_site_words() -> None:
+    cands = extract_candidates(
+        "Lyft IPO in New York", "Shares rose in New York. A new app launched. New York traders cheered."
+    )
+    assert "new york" in cands and "york" not in cands and "new" not in cands
