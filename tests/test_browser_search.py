@@ -286,3 +286,37 @@ def test_browser_and_cli_agree_on_top_10(browser: Browser, parity_site: Path, qu
     assert [r["url"] for r in got] == [r["url"] for r in expected]
     assert [round(r["score"], 6) for r in got] == pytest.approx([r["score"] for r in expected])
     assert [r["excerpt"] for r in got] == [r["excerpt"] for r in expected]
+
+
+class _Prefixed(SimpleHTTPRequestHandler):
+    """Serves the site only under /archive/, as a host serving it from a sub-path."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith("/archive/"):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path(path[len("/archive") :])
+
+
+def test_search_works_from_a_sub_path(browser: Browser, site: Path) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Prefixed, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/archive/"
+    try:
+        page = browser.new_page()
+        errors = watch_errors(page)
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        page.goto(base + "search.html?q=aziende")
+        first = page.locator("#ns-results li a").first
+        first.wait_for()
+        assert first.inner_text() == "Le aziende italiane e il cloud"
+        first.click()
+        page.wait_for_url("**/archive/2021/02/le-aziende-italiane-e-il-cloud.html")
+        assert not errors and not failed
+        page.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

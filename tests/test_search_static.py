@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
+import random
 from pathlib import Path
 
 from newsarchive.search import update_indexes
+from newsarchive.search.documents import SearchDoc
 from newsarchive.search.schema import FORMAT_VERSION
-from newsarchive.search.static_index import chunk_keys
+from newsarchive.search.static_index import HASH_CHARS, chunk_keys
 from test_search_index import DOCS
 
 
@@ -40,7 +41,7 @@ def test_shards_are_content_hashed_scripts(tmp_path: Path) -> None:
     assert shards
     for path in shards:
         body = payload(path)
-        assert hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] == path.stem
+        assert hashlib.sha256(body.encode("utf-8")).hexdigest()[:HASH_CHARS] == path.stem
         assert path.read_text(encoding="utf-8").startswith(f'window.__nsShard("{path.stem}",')
         json.loads(body)
 
@@ -51,26 +52,83 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
     assert files(tmp_path / "out1") == files(tmp_path / "out2")
 
 
-def test_adding_articles_keeps_unchanged_shards(tmp_path: Path) -> None:
-    many = [
-        replace(
-            DOCS[i % 4],
-            url=f"{i:03d}.html",
-            body=f"{DOCS[i % 4].body} word{i} extra{i}",
+def synthetic(count: int, start: int = 0, seed: int = 3) -> list[SearchDoc]:
+    """Articles of realistic shape: a Zipf-like vocabulary of 6,000 words, 300-word bodies."""
+    rng = random.Random(seed + start)
+    vocab = [
+        f"{a}{b}{c}"
+        for a in "bcdfglmnprstv"
+        for b in ("ar", "en", "io", "ul", "os")
+        for c in (
+            "ta",
+            "mo",
+            "ne",
+            "ri",
+            "co",
+            "sa",
+            "le",
+            "vi",
+            "do",
+            "pe",
+            "gu",
+            "ba",
+            "zo",
+            "fi",
+            "ka",
+            "lu",
+            "me",
+            "no",
+            "pa",
+            "ro",
+            "se",
+            "ti",
+            "ve",
+            "xa",
+            "ya",
+            "ze",
+            "ha",
+            "ja",
+            "qu",
+            "wo",
         )
-        for i in range(60)
     ]
-    update_indexes(many, tmp_path / "w", tmp_path / "out")
-    shard_dir = tmp_path / "out" / "s"
-    before = {p.name: p.stat().st_mtime_ns for p in shard_dir.glob("*.js")}
-    new = [replace(DOCS[0], url=f"new{i}.html", body=f"novita{i} unica{i}") for i in range(10)]
-    stats, written = update_indexes(many + new, tmp_path / "w", tmp_path / "out")
-    assert stats.added == 10 and stats.unchanged == 60
-    after = {p.name: p.stat().st_mtime_ns for p in shard_dir.glob("*.js")}
+    vocab = [w + s for w in vocab for s in ("", "s", "ing", "ed")][:6000]
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+
+    def text(n: int) -> str:
+        return " ".join(rng.choices(vocab, weights, k=n))
+
+    return [
+        SearchDoc(
+            url=f"{2015 + i % 8}/{i:05d}.html", title=text(8), date=f"{2015 + i % 8}-01-01",
+            lang="en", summary=text(20), body=text(300), tags=(rng.choice(vocab),),
+            site=f"site{i % 5}.example",
+        )
+        for i in range(start, start + count)
+    ]  # fmt: skip
+
+
+def test_adding_articles_keeps_unchanged_shards(tmp_path: Path) -> None:
+    """300 articles, then 10 more: unchanged files are not rewritten, few new ones appear."""
+    base = synthetic(300)
+    update_indexes(base, tmp_path / "w", tmp_path / "out")
+    out = tmp_path / "out"
+    before = {
+        str(p.relative_to(out)): (p.stat().st_mtime_ns, p.read_bytes()) for p in out.rglob("*.js")
+    }
+    stats, written = update_indexes(base + synthetic(10, start=300), tmp_path / "w", out)
+    assert stats.added == 10 and stats.unchanged == 300
+    after = {
+        str(p.relative_to(out)): (p.stat().st_mtime_ns, p.read_bytes()) for p in out.rglob("*.js")
+    }
     kept = set(before) & set(after)
-    assert kept, "every shard was rewritten"
-    assert all(before[name] == after[name] for name in kept)  # untouched, not rewritten
-    assert written.written == len(set(after) - set(before)) < len(after)
+    assert all(before[name] == after[name] for name in kept if name.startswith(("s/", "f/")))
+    new = set(after) - set(before)
+    assert sum(name.startswith("f/") for name in new) == 10  # one fragment per new article
+    shards = [name for name in after if name.startswith("s/")]
+    new_shards = [name for name in new if name.startswith("s/")]
+    assert written.written == len(new) + 1  # plus dates.js (entry.* are not counted)
+    assert len(new_shards) < 0.5 * len(shards), (len(new_shards), len(shards))
 
 
 def test_chunk_boundaries_depend_only_on_keys() -> None:

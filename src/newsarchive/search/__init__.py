@@ -39,5 +39,9 @@ def update_indexes(
 ) -> tuple[UpdateStats, WriteStats]:
     """Update the Whoosh index in ``whoosh_dir`` and write the static one to ``static_dir``."""
     stats = update_index(whoosh_dir, docs)
-    written = write_static_index(read_snapshot(whoosh_dir), static_dir, excerpt_words=excerpt_words)
+    # Only additions: the static index can keep its segments and add one (see static_index).
+    appended = not (stats.updated or stats.deleted)
+    written = write_static_index(
+        read_snapshot(whoosh_dir), static_dir, excerpt_words=excerpt_words, appended=appended
+    )
     return stats, written

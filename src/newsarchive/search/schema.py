@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # Bump when the static index format changes: search.js refuses other versions.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 LANGS: tuple[str, ...] = ("en", "it")  # anything else is indexed as English
 TEXT_PARTS: tuple[str, ...] = (

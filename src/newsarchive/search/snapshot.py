@@ -7,7 +7,7 @@ into files; neither side sees the other's library.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["DocInfo", "Posting", "Snapshot", "doc_matches_filters"]
 
@@ -42,6 +42,7 @@ class Snapshot:
     docs: tuple[DocInfo, ...]  # by sid
     postings: Mapping[tuple[str, str], tuple[Posting, ...]]  # (field, term) -> by sid
     vocabulary: Mapping[str, tuple[int, Mapping[str, str | None]]]  # word -> df, stems
+    word_sids: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # word -> sids
 
     def avg_length(self, field: str) -> float:
         """Whoosh's ``avg_field_length``: total / documents (or 1 when empty)."""

@@ -9,6 +9,7 @@ is not a letter or a digit; ``search.js`` does the same with ``normalize("NFKD")
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -31,10 +32,20 @@ _BLOCK_TAGS = re.compile(
 )
 
 
+@functools.cache
+def _drop_combining() -> dict[int, None]:
+    # Every combining character (what ``unicodedata.combining`` flags) for str.translate:
+    # one C-level pass instead of a Python loop over the characters of a whole body.
+    # No code point outside 0x300-0x1FFFF has a combining class.
+    return {c: None for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))}
+
+
 def normalize(text: str) -> str:
     """Fold accents and case: ``"Città"`` -> ``"citta"``."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if decomposed.isascii():
+        return decomposed.lower()
+    return decomposed.translate(_drop_combining()).lower()
 
 
 def tokenize(text: str) -> list[str]:

@@ -96,7 +96,9 @@ def build_schema() -> Schema:
         "url": ID(stored=True, unique=True),
         "key": ID(stored=True),
         "meta": STORED(),
-        "words": KEYWORD(scorable=False),  # every normalised word: the vocabulary
+        # Every normalised word: the vocabulary. Scorable only so that the field has a
+        # lengths column: without one, Whoosh stats a file for every posting it writes.
+        "words": KEYWORD(scorable=True),
         "schema": ID(),
     }
     for fld in schema.scored_fields():
@@ -172,13 +174,20 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
     gone = sorted(set(existing) - set(wanted))
     stats = UpdateStats(added, updated, len(gone), unchanged)
     if stats.changed:
-        writer = ix.writer()
+        writer = ix.writer(limitmb=512)  # postings pooled in memory, not spilled
         for url in gone:
             writer.delete_by_term("url", url)
         for fields in writes:
-            writer.update_document(**fields)
-        # Optimise: no deleted documents left to skew document counts and lengths.
-        writer.commit(optimize=True)
+            if fields["url"] in existing:
+                writer.update_document(**fields)
+            else:
+                writer.add_document(**fields)  # no unique-key lookup for a new URL
+        # Deleted documents would skew BM25 statistics (document frequencies and field
+        # lengths still count them), so after a deletion or an update everything is
+        # merged into one clean segment. Additions alone keep the statistics exact
+        # across segments, and Whoosh's default policy merges only small segments:
+        # adding ten articles does not rewrite the whole index.
+        writer.commit(optimize=bool(gone or updated))
     logger.info("search index: %s", stats)
     return stats
 
@@ -378,11 +387,15 @@ def read_snapshot(index_dir: Path) -> Snapshot:
                     m.next()
                 postings[(fld, text)] = tuple(sorted(plist, key=lambda p: p.sid))
         vocabulary: dict[str, tuple[int, dict[str, str | None]]] = {}
+        word_sids: dict[str, tuple[int, ...]] = {}
         for term in reader.lexicon("words"):
             word = term.decode("utf-8") if isinstance(term, bytes) else term
             vocabulary[word] = (
                 int(reader.doc_frequency("words", word)),
                 {lang: stem(word, lang) for lang in schema.LANGS},
+            )
+            word_sids[word] = tuple(
+                sorted(sid_of[d] for d in reader.postings("words", term).all_ids())
             )
         return Snapshot(
             doc_count=reader.doc_count_all(),
@@ -390,4 +403,5 @@ def read_snapshot(index_dir: Path) -> Snapshot:
             docs=tuple(sorted(docs, key=lambda d: d.sid)),
             postings=postings,
             vocabulary=vocabulary,
+            word_sids=word_sids,
         )

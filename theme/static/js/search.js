@@ -13,7 +13,7 @@
  */
 (function () {
   "use strict";
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var NS = {};
 
   /* ---------- pure helpers ---------- */
@@ -238,13 +238,13 @@
   function Index(base) {
     this.base = base.replace(/\/?$/, "/");
     this.useScripts = location.protocol === "file:";
-    this.shards = {};
+    this.files = {};
     this.entry = null;
   }
 
   var pending = {};
-  window.__nsShard = function (hash, data) {
-    if (pending[hash]) { pending[hash].resolve(data); delete pending[hash]; }
+  window.__nsShard = function (name, data) {
+    if (pending[name]) { pending[name].resolve(data); delete pending[name]; }
   };
   var entryWaiters = [];
   window.__nsEntry = function (data) {
@@ -285,17 +285,18 @@
     return self.entryPromise;
   };
 
-  Index.prototype.shard = function (hash) {
+  /* One index file (path relative to the index folder) whose script calls __nsShard(name). */
+  Index.prototype.file = function (path, name) {
     var self = this;
-    if (!self.shards[hash]) {
-      self.shards[hash] = new Promise(function (resolve, reject) {
-        var url = self.base + "s/" + hash + ".js";
+    if (!self.files[path]) {
+      self.files[path] = new Promise(function (resolve, reject) {
+        var url = self.base + path;
         if (self.useScripts) {
-          pending[hash] = { resolve: resolve };
-          addScript(url, function () { reject(new Error("missing shard " + hash)); });
+          pending[name] = { resolve: resolve };
+          addScript(url, function () { reject(new Error("missing index file " + path)); });
         } else {
           fetch(url).then(function (r) {
-            if (!r.ok) throw new Error("missing shard " + hash);
+            if (!r.ok) throw new Error("missing index file " + path);
             return r.text();
           }).then(function (t) {
             resolve(JSON.parse(t.slice(t.indexOf(",") + 1, t.lastIndexOf(")"))));
@@ -303,8 +304,9 @@
         }
       });
     }
-    return self.shards[hash];
+    return self.files[path];
   };
+  Index.prototype.shard = function (hash) { return this.file("s/" + hash + ".js", hash); };
 
   function findChunk(manifest, key) {
     var lo = 0, hi = manifest.length - 1, ans = 0;
@@ -314,73 +316,116 @@
     }
     return ans;
   }
+  /* Rows of a sorted [firstKey, name] list that may hold keys in [lo, hi] (hi null: lo). */
+  function covering(list, lo, hi) {
+    if (!list.length) return [];
+    var first = findChunk(list, lo), last = first;
+    if (hi !== null) while (last + 1 < list.length && list[last + 1][0] <= hi) last++;
+    return list.slice(first, last + 1);
+  }
 
-  /* Shards of a keyspace holding keys in [lo, hi) (hi null: just lo). */
-  Index.prototype.lookup = function (space, lo, hi) {
-    var manifest = this.entry[space], self = this;
-    if (!manifest.length) return Promise.resolve({});
-    var first = findChunk(manifest, lo), last = first;
-    if (hi !== null) while (last + 1 < manifest.length && manifest[last + 1][0] < hi) last++;
-    var loads = [];
-    for (var i = first; i <= last; i++) loads.push(self.shard(manifest[i][1]));
-    return Promise.all(loads).then(function (parts) {
+  /* Two-level manifest: entry -> pages -> shards, in one segment. Keys in [lo, hi]. */
+  Index.prototype.lookupSegment = function (seg, lo, hi) {
+    var self = this;
+    var pages = covering(seg[2], lo, hi);
+    return Promise.all(pages.map(function (p) { return self.shard(p[1]); })).then(function (parts) {
+      var rows = [].concat.apply([], parts.map(function (p) { return p.m; }));
+      return Promise.all(covering(rows, lo, hi).map(function (r) { return self.shard(r[1]); }));
+    }).then(function (parts) {
+      var out = {};
+      parts.forEach(function (p) {
+        Object.keys(p).forEach(function (k) { if (k >= lo && k <= (hi === null ? lo : hi)) out[k] = p[k]; });
+      });
+      return out;
+    });
+  };
+
+  /* Segments hold disjoint sid ranges, in order: document frequencies add up, postings
+   * and positions concatenate. Merged values: "d:" [df, stems...]; "t:" {word: same};
+   * "p:#..." [sid...]; "p:" {fieldIndex: [[sid, tf, length]...]}; "x:" {fieldIndex: [...]}. */
+  function mergeInto(out, key, value) {
+    var kind = key.charAt(0);
+    if (kind === "d") {
+      if (out[key]) out[key][0] += value[0]; else out[key] = value.slice();
+    } else if (kind === "t") {
+      var words = out[key] || (out[key] = {});
+      Object.keys(value).forEach(function (w) { mergeInto(words, "d" + w, value[w]); });
+    } else if (key.charAt(2) === "#") {
+      out[key] = (out[key] || []).concat(decodeSids(value));
+    } else if (kind === "p") {
+      var fields = out[key] || (out[key] = {});
+      var i = 0;
+      while (i < value.length) {
+        var f = value[i], n = value[i + 1], sid = 0, list = fields[f] || (fields[f] = []);
+        i += 2;
+        for (var j = 0; j < n; j++, i += 3) { sid += value[i]; list.push([sid, value[i + 1], value[i + 2]]); }
+      }
+    } else {
+      var pos = out[key] || (out[key] = {});
+      value.forEach(function (row) { pos[row[0]] = (pos[row[0]] || []).concat(row[1]); });
+    }
+  }
+
+  Index.prototype.lookup = function (lo, hi) {
+    var self = this;
+    return Promise.all(self.entry.segments.map(function (seg) { return self.lookupSegment(seg, lo, hi); }))
+      .then(function (parts) {
+        var out = {};
+        parts.forEach(function (p) { Object.keys(p).sort().forEach(function (k) { mergeInto(out, k, p[k]); }); });
+        return out;
+      });
+  };
+
+  Index.prototype.lookupKeys = function (keys) {
+    var self = this;
+    return Promise.all(keys.map(function (k) { return self.lookup(k, null); })).then(function (parts) {
       var out = {};
       parts.forEach(function (p) { Object.keys(p).forEach(function (k) { out[k] = p[k]; }); });
       return out;
     });
   };
 
-  Index.prototype.lookupKeys = function (space, keys) {
+  Index.prototype.fragments = function (sids) {
     var self = this;
-    return Promise.all(keys.map(function (k) { return self.lookup(space, k, null); }))
-      .then(function (parts) {
-        var out = {};
-        parts.forEach(function (p) { keys.forEach(function (k) { if (k in p) out[k] = p[k]; }); });
-        return out;
-      });
+    return Promise.all(sids.map(function (sid) { return self.file("f/" + sid + ".js", String(sid)); }));
   };
 
-  Index.prototype.meta = function (sids) {
-    var self = this, manifest = self.entry.meta, need = {};
-    sids.forEach(function (sid) {
-      var c = findChunk(manifest, sid);
-      need[manifest[c][1]] = true;
-    });
-    return Promise.all(Object.keys(need).map(function (h) { return self.shard(h); }))
-      .then(function (parts) {
-        var out = {};
-        parts.forEach(function (p) {
-          p.d.forEach(function (r) {
-            out[r[0]] = { sid: r[0], url: r[1], title: r[2], date: r[3], lang: r[4], fragment: r[5] };
-          });
-        });
-        return out;
-      });
-  };
+  function pad2(n) { return n < 10 ? "0" + n : String(n); }
 
   /* Load the dictionary entries a plan may need, then build the plan. */
   Index.prototype.plan = function (parsed) {
     var self = this, entry = self.entry, dict = {};
     var words = parsed.words.concat([].concat.apply([], parsed.phrases), parsed.excluded);
-    function merge(part) { Object.keys(part).forEach(function (k) { dict[k] = part[k]; }); }
+    function merge(prefix) {
+      return function (part) {
+        Object.keys(part).forEach(function (k) {
+          if (prefix === "d:") dict[k.slice(2)] = part[k];
+          else Object.keys(part[k]).forEach(function (w) { dict[w.slice(1)] = part[k][w]; });
+        });
+      };
+    }
     var last = parsed.prefix ? parsed.words[parsed.words.length - 1] : null;
-    var loads = words.map(function (w) { return self.lookup("dict", w, null).then(merge); });
+    var loads = words.map(function (w) { return self.lookup("d:" + w, null).then(merge("d:")); });
     if (last && last.length >= entry.prefix[0]) {
-      loads.push(self.lookup("dict", last, last + "\uffff").then(merge));
+      loads.push(self.lookup("d:" + last, "d:" + last + "\uffff").then(merge("d:")));
     }
     return Promise.all(loads).then(function () {
-      var typos = words.filter(function (w) {
-        return w.length >= entry.typo[0] && !(w in dict);
+      var typos = words.filter(function (w) { return w.length >= entry.typo[0] && !(w in dict); });
+      var buckets = [];
+      typos.forEach(function (w) {
+        for (var n = w.length - 1; n <= w.length + 1; n++) buckets.push("t:" + w[0] + pad2(n));
       });
-      return Promise.all(typos.map(function (w) {
-        var next = String.fromCharCode(w.charCodeAt(0) + 1);
-        return self.lookup("dict", w[0], next).then(merge);
-      }));
+      return self.lookupKeys(buckets).then(function (part) { merge("t:")(part); });
     }).then(function () {
       var langIndex = {};
       entry.langs.forEach(function (l, i) { langIndex[l] = i + 1; });
       var lex = {
-        stem: function (w, lang) { var e = dict[w]; return e ? e[langIndex[lang]] : w; },
+        stem: function (w, lang) {
+          var e = dict[w];
+          if (!e) return w;
+          var code = e[langIndex[lang]];
+          return typeof code === "number" ? w.slice(0, code) : code;
+        },
         known: function (w) { return w in dict; },
         completions: function (p) {
           return Object.keys(dict).filter(function (w) { return w !== p && w.indexOf(p) === 0; })
@@ -395,16 +440,27 @@
     });
   };
 
-  function decodePostings(flat) {
-    var out = [], sid = 0;
-    for (var i = 0; i < flat.length; i += 3) { sid += flat[i]; out.push([sid, flat[i + 1], flat[i + 2]]); }
-    return out;
-  }
   function decodeSids(flat) {
     var out = [], sid = 0;
     flat.forEach(function (d) { sid += d; out.push(sid); });
     return out;
   }
+  function splitKey(key) { var i = key.indexOf(":"); return [key.slice(0, i), key.slice(i + 1)]; }
+
+  /* {"field:term": postings} for clause keys, from the "p:<term>" entries. */
+  Index.prototype.postings = function (keys) {
+    var self = this, terms = {};
+    keys.forEach(function (k) { terms[k.charAt(0) === "#" ? k : splitKey(k)[1]] = true; });
+    return self.lookupKeys(Object.keys(terms).map(function (t) { return "p:" + t; })).then(function (raw) {
+      var out = {};
+      keys.forEach(function (k) {
+        if (k.charAt(0) === "#") { if (("p:" + k) in raw) out[k] = raw["p:" + k]; return; }
+        var fk = splitKey(k), byField = raw["p:" + fk[1]], fi = self.entry.fields.indexOf(fk[0]);
+        if (byField && fi in byField) out[k] = byField[fi];
+      });
+      return out;
+    });
+  };
 
   /* Sids where a phrase's words stand at their offsets in one field (cf. _phrase_docs). */
   Index.prototype.phraseDocs = function (phrase, lex) {
@@ -417,14 +473,20 @@
       keysByField[f] = parts.map(function (p) { return [p[0], f + ":" + p[1]]; });
       keysByField[f].forEach(function (p) { all.push(p[1]); });
     });
-    return Promise.all([self.lookupKeys("post", all), self.lookupKeys("pos", all)]).then(function (r) {
-      var post = r[0], pos = r[1], found = {};
+    var terms = {};
+    all.forEach(function (k) { terms["x:" + splitKey(k)[1]] = true; });
+    return Promise.all([self.postings(all), self.lookupKeys(Object.keys(terms))]).then(function (r) {
+      var post = r[0], rawPos = r[1], found = {};
+      function positions(key) {
+        var fk = splitKey(key), fi = entry.fields.indexOf(fk[0]);
+        return (rawPos["x:" + fk[1]] || {})[fi] || [];
+      }
       Object.keys(keysByField).forEach(function (f) {
         var parts = keysByField[f];
         if (!parts.every(function (p) { return p[1] in post; })) return;
         var maps = parts.map(function (p) {
-          var m = {};
-          decodePostings(post[p[1]]).forEach(function (d, i) { m[d[0]] = pos[p[1]][i]; });
+          var m = {}, pos = positions(p[1]);
+          post[p[1]].forEach(function (d, i) { m[d[0]] = pos[i]; });
           return [p[0], m];
         });
         var firstOff = maps[0][0];
@@ -444,7 +506,7 @@
     var self = this;
     options = options || {};
     var limit = options.limit === undefined ? 10 : options.limit;
-    return self.loadEntry().then(function (entry) {
+    return self.loadEntry().then(function () {
       var parsed = NS.parseQuery(query || "");
       ["tag", "site", "lang"].forEach(function (k) {
         var v = options[k];
@@ -470,14 +532,14 @@
     facets.forEach(function (f) { f[1].forEach(function (v) { keys[f[0] + v] = true; }); });
     if (!plan.clauses.length) entry.langCounts.forEach(function (l) { keys["#lang:" + l[0]] = true; });
     var postings;
-    return self.lookupKeys("post", Object.keys(keys)).then(function (p) {
+    return self.postings(Object.keys(keys)).then(function (p) {
       postings = p;
       function clauseScores(c) {
         var scores = {};
         Object.keys(c.terms).sort().forEach(function (key) {
           if (!(key in postings)) return;
           var field = key.slice(0, key.indexOf(":"));
-          var list = decodePostings(postings[key]);
+          var list = postings[key];
           var idf = NS.idf(entry.docCount, list.length);
           list.forEach(function (d) {
             var s = NS.bm25(idf, d[1], d[2], entry.avgLength[field], entry.B, entry.K1) * c.terms[key];
@@ -491,7 +553,7 @@
       if (!plan.clauses.length) {
         /* filters alone: every article they allow (all articles are in some #lang:) */
         entry.langCounts.forEach(function (l) {
-          decodeSids(postings["#lang:" + l[0]] || []).forEach(function (s) { total[s] = 0; });
+          (postings["#lang:" + l[0]] || []).forEach(function (s) { total[s] = 0; });
         });
       } else if (required.length) {
         Object.keys(required[0]).forEach(function (sid) {
@@ -512,7 +574,7 @@
         groups.forEach(function (values) {
           var allowed = {};
           values.forEach(function (v) {
-            decodeSids(postings[f[0] + v] || []).forEach(function (s) { allowed[s] = true; });
+            (postings[f[0] + v] || []).forEach(function (s) { allowed[s] = true; });
           });
           Object.keys(total).forEach(function (sid) { if (!allowed[sid]) delete total[sid]; });
         });
@@ -530,12 +592,12 @@
     }).then(function () {
       var rows = Object.keys(total).map(function (sid) { return { sid: Number(sid), score: total[sid] }; });
       rows.sort(byScore);
-      /* Metadata of every match only when dates matter; else of the shown ones. */
-      var needAll = parsed.dateFrom || parsed.dateTo || options.sort === "date" || !plan.clauses.length;
-      var wanted = needAll ? rows : rows.slice(0, limit);
-      return self.meta(wanted.map(function (r) { return r.sid; })).then(function (meta) {
-        wanted.forEach(function (r) { r.meta = meta[r.sid]; });
-        return self.finish(wanted, plan, limit, options);
+      /* Dates of every match only when dates matter (one small file). */
+      var needDates = parsed.dateFrom || parsed.dateTo || options.sort === "date" || !plan.clauses.length;
+      var dates = needDates ? self.file("dates.js", "dates") : Promise.resolve(null);
+      return dates.then(function (d) {
+        if (d) rows.forEach(function (r) { r.date = d[r.sid]; });
+        return self.finish(rows, plan, limit, options, !!d);
       });
     });
   };
@@ -545,24 +607,26 @@
     return Math.round(b.score * 1e9) - Math.round(a.score * 1e9) || a.sid - b.sid;
   }
 
-  Index.prototype.finish = function (rows, plan, limit, options) {
+  Index.prototype.finish = function (rows, plan, limit, options, haveDates) {
     var self = this, parsed = plan.parsed;
-    rows = rows.filter(function (r) {
-      return NS.matchesFilters({ date: r.meta.date }, { sites: [], langs: [], dateFrom: parsed.dateFrom, dateTo: parsed.dateTo });
-    });
-    rows.sort(options.sort === "date" || !plan.clauses.length ? function (a, b) {
-      return (a.meta.date < b.meta.date ? 1 : a.meta.date > b.meta.date ? -1 : 0) || byScore(a, b);
-    } : byScore);
+    if (haveDates) {
+      rows = rows.filter(function (r) {
+        return NS.matchesFilters({ date: r.date }, { sites: [], langs: [], dateFrom: parsed.dateFrom, dateTo: parsed.dateTo });
+      });
+      if (options.sort === "date" || !plan.clauses.length) {
+        rows.sort(function (a, b) { return (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || byScore(a, b); });
+      }
+    }
     var top = rows.slice(0, limit);
     var surfaces = [];
     plan.clauses.forEach(function (c) { surfaces = surfaces.concat(c.surfaces); });
-    return Promise.all(top.map(function (r) { return self.shard(r.meta.fragment); })).then(function (frags) {
+    return self.fragments(top.map(function (r) { return r.sid; })).then(function (frags) {
       return top.map(function (r, i) {
         var f = frags[i];
-        var ex = NS.makeExcerpt(f.text || f.summary, surfaces, plan.stems, self.entry.excerptWords);
+        var ex = NS.makeExcerpt(f.text, surfaces, plan.stems, self.entry.excerptWords);
         return {
-          url: self.root + r.meta.url, title: r.meta.title, date: r.meta.date,
-          lang: r.meta.lang, site: f.site, tags: f.tags, score: r.score,
+          url: self.root + f.url, title: f.title, date: f.date,
+          lang: f.lang, site: f.site, tags: f.tags, score: r.score,
           excerpt: ex.text, excerptHtml: NS.highlight(ex)
         };
       });
@@ -679,8 +743,11 @@
         li.appendChild(ex);
         list.appendChild(li);
       });
-      status.textContent = results.length === 0 ? "No results" :
-        results.length + (results.length === 1 ? " result" : " results");
+      /* Labels come from the page (search.html, in the page's language). */
+      var d = status.dataset;
+      status.textContent = results.length === 0 ? (d.none || "No results") :
+        results.length === 1 ? (d.one || "1 result") :
+        (d.many || "{count} results").replace("{count}", String(results.length));
     }
 
     form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
