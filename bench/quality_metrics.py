@@ -85,17 +85,20 @@ def _parse_truth_date(text: str) -> dt.datetime | None:
 
 
 def date_right(predicted: dt.datetime | None, truth: str) -> bool:
-    """Same calendar day: the day the ground truth states, or that day in UTC.
+    """Same calendar day, in some real time zone when the ground truth gives an instant.
 
-    Our dates are UTC when the page gave a time zone; a page stating ``00:30+02:00`` is
-    the previous day in UTC, which is still the same moment.
+    A date-only truth must match exactly. A truth with a time zone (``...T15:00:00Z``
+    for a Japanese page's midnight) is the calendar day of that instant in any offset
+    from UTC-12 to UTC+14: our dates are UTC when the page states a zone and the page's
+    own wall time when it does not, and both are that day somewhere.
     """
     gold = _parse_truth_date(truth)
     if predicted is None or gold is None:
         return False
     days = {gold.date()}
     if gold.tzinfo is not None:
-        days.add(gold.astimezone(dt.UTC).date())
+        utc = gold.astimezone(dt.UTC)
+        days = {(utc + dt.timedelta(hours=h)).date() for h in range(-12, 15)}
     if predicted.tzinfo is not None:
         predicted = predicted.astimezone(dt.UTC).replace(tzinfo=None)
     return predicted.date() in days

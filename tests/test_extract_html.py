@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SAMPLE
 
-from newsarchive.importer.extract import extract_record
+from newsarchive.importer.extract import _choose_title, extract_record
 from newsarchive.importer.model import Article, RawRecord
 from newsarchive.importer.sources import read_records
 
@@ -105,3 +105,23 @@ def test_italian_text_detected_without_declaration() -> None:
     article = extract_record(RawRecord(input="p.html", kind="html",
                                        content=f"<html><body>{text}</body></html>", date="2024-01-02"))  # fmt: skip
     assert article.lang == "it"
+
+
+@pytest.mark.parametrize(
+    ("candidates", "own", "expected"),
+    [
+        # <title> (site suffix dropped) and og:title agree; the h1 is a section label.
+        (["Chips get faster | Wired", "Gadgets", "Chips get faster", None, None], (None, None), "Chips get faster"),
+        # The visible h1 and the JSON-LD headline agree: the SEO <title> loses.
+        (["SEO title of it | Corriere.it", "The real headline", "SEO title of it", None, "The real headline"],
+         ("The real headline", "The real headline"), "The real headline"),
+        # Spacing before a colon does not split the vote.
+        (["LTE-Patent : Samsung soll zerstören", "LTE-Patent: Samsung soll zerstören", None, None, None],
+         (None, None), "LTE-Patent : Samsung soll zerstören"),
+        # A site name alone is never the title.
+        (["Wired", "Chips get faster", None, None, None], (None, None), "Chips get faster"),
+    ],
+)
+def test_title_is_what_the_sources_agree_on(candidates: list[str | None], own: tuple[str | None, str | None],
+                                            expected: str) -> None:  # fmt: skip
+    assert _choose_title(candidates, ["Wired", "wired.com", "Corriere.it"], own=own) == expected

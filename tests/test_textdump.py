@@ -147,3 +147,20 @@ def test_jsonl_dump_with_year_and_url_date(tmp_path: Path) -> None:
     assert article.date_precision == "day"
     assert article.title == "A story"
     assert article.site == "example.com"
+
+
+def test_flattened_page_keeps_sentences_and_drops_menus() -> None:
+    menu = "\n".join(["Home", "News", "Sport", "Tech", "Contatti", "Login"])
+    teasers = "\n".join(["Altre notizie", "Il Senato rinvia il voto", "Borsa in calo", "Meteo di oggi", "Oroscopo"])
+    body = (
+        "Il governo ha approvato nella notte il decreto sulla concorrenza dopo una lunga trattativa.\n"
+        "Le misure\n"
+        "Il testo interviene su taxi, energia e servizi pubblici locali, con tempi stretti.\n"
+        "Le opposizioni annunciano battaglia in aula e chiedono modifiche sostanziali."
+    )
+    cleaned = clean_dump(f"{menu}\n{body}\n{teasers}\nPrivacy\nCookie", title="Decreto concorrenza")
+    texts = [b.text for b in cleaned.blocks]
+    assert "Le misure" in texts  # a short heading between sentences stays
+    assert any(t.startswith("Le opposizioni annunciano") for t in texts)
+    for gone in ("Home", "Sport", "Borsa in calo", "Oroscopo", "Cookie"):
+        assert not any(gone in t for t in texts)

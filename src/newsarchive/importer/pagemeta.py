@@ -123,7 +123,7 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         lang=lang or None,
         canonical=canonical or _meta(metas, "og:url"),
         og_title=_meta(metas, "og:title", "twitter:title"),
-        headline=" ".join(str(article["headline"]).split()) or None if article.get("headline") else None,
+        headline=" ".join(str(article.get("headline") or "").split()) or None,
         h1=" ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else None,
         html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
         site_name=_meta(metas, "og:site_name", "application-name"),

@@ -27,7 +27,8 @@ GENERIC = SiteRule(
         "[class*=social-share]", "[class*=share-bar]", "[class*=sharebar]",
         "[class*=share-buttons]", "[class*=social-buttons]", "[class*=newsletter]",
         "[class*=cookie]", "[aria-label*=Condividi]", "[aria-label*=Share]",
-        "[class*=paywall]", "[class*=advert]", "[class*=banner]",
+        # Not [class*=paywall]: on paywalled sites that class wraps the article itself.
+        "[class*=advert]", "[class*=banner]",
     ),
     related_blocks=(
         "[class*=related]", "[class*=correlat]", "[class*=leggi-anche]",

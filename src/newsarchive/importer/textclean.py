@@ -202,6 +202,51 @@ def _paragraph(text: str) -> tuple[list[Block], list[Related]]:
     return blocks, related
 
 
+_SENTENCE_TAIL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
+MIN_PAGE_LINES = 8  # a dump this long is a whole page flattened, one block a line
+MAX_SHORT_RUN = 4  # more short lines in a row than this is navigation, not article
+
+
+def _is_text_line(line: str) -> bool:
+    """A line of running text: a sentence, or long enough to be one without a full stop."""
+    words = len(line.split())
+    return words >= 12 or (words >= 4 and bool(_SENTENCE_TAIL.search(line)))
+
+
+def _main_lines(text: str) -> str:
+    """Keep the running text of a flattened page: its sentences and their headings.
+
+    A scraper's dump of a whole page puts every menu entry, share button, teaser title
+    and footer link on its own short line without a full stop; article paragraphs are
+    sentences. Short lines stay only as headings right before running text. Dumps of a
+    few lines (the text alone, or paragraphs that run artefacts together) are left as
+    they are: there the line breaks do not mark blocks.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < MIN_PAGE_LINES:
+        return text
+    texty = [_is_text_line(line) for line in lines]
+    if not any(texty):
+        return text
+    first, last = texty.index(True), len(texty) - 1 - texty[::-1].index(True)
+    kept: list[str] = []
+    i = first
+    while i <= last:
+        if texty[i]:
+            kept.append(lines[i])
+            i += 1
+            continue
+        run_end = i
+        while run_end <= last and not texty[run_end]:
+            run_end += 1
+        # Inside the article, short lines (a heading, list items, a caption) come a few
+        # at a time between sentences; menus, share bars and teaser lists are long runs.
+        if run_end - i <= MAX_SHORT_RUN:
+            kept.extend(lines[i:run_end])
+        i = run_end
+    return "\n".join(kept)
+
+
 def _drop_before_title(text: str, title: str) -> str:
     """Navigation and section labels come before the headline: cut up to it."""
     if not title:
@@ -222,6 +267,7 @@ def clean_dump(
         text = boilerplate.strip(site, text)
     if title:
         text = _drop_before_title(text, title)
+    text = _main_lines(text)
     raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
     paragraphs = [p for p in raw_paragraphs if p]
     lead = ""
