@@ -34,16 +34,22 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality_data import Case, flatten_html, load_all  # noqa: E402
-from quality_metrics import (  # noqa: E402
-    authors_right, date_right, f1, lang_right, md_to_text, prefix_recall, title_right,
+from quality_data import Case, flatten_html, load_all
+from quality_metrics import (
+    authors_right,
+    date_right,
+    f1,
+    lang_right,
+    md_to_text,
+    prefix_recall,
+    title_right,
 )  # fmt: skip
 
-from newsarchive.importer.extract import extract_record  # noqa: E402
-from newsarchive.importer.model import Article, ImportFailure, RawRecord  # noqa: E402
-from newsarchive.importer.pipeline import extract_paths  # noqa: E402
-from newsarchive.importer.textclean import Boilerplate  # noqa: E402
-from newsarchive.importer.urls import site_of  # noqa: E402
+from newsarchive.importer.extract import extract_record
+from newsarchive.importer.model import Article, ImportFailure, RawRecord
+from newsarchive.importer.pipeline import extract_paths
+from newsarchive.importer.textclean import Boilerplate
+from newsarchive.importer.urls import site_of
 
 REPO = Path(__file__).resolve().parent.parent
 _BP: Boilerplate | None = None
@@ -106,7 +112,13 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
     body_cases = [c for c in cases if c.body]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         start = time.perf_counter()
-        traf = dict(zip(map(id, body_cases), pool.map(_trafilatura, [c.html for c in body_cases], chunksize=4), strict=True))
+        traf = dict(
+            zip(
+                map(id, body_cases),
+                pool.map(_trafilatura, [c.html for c in body_cases], chunksize=4),
+                strict=True,
+            )
+        )
         traf_seconds = time.perf_counter() - start
         full = [c for c in body_cases if c.body_kind == "full"]
         dumps = list(pool.map(_flatten, [c.html for c in full], chunksize=4))
@@ -149,10 +161,14 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
         rows.append(row)
     return {
         "rows": rows,
-        "speed": {"pages": len(cases), "ours_seconds": ours_seconds,
-                  "ours_articles_per_second": len(cases) / ours_seconds,
-                  "trafilatura_pages": len(body_cases), "trafilatura_seconds": traf_seconds,
-                  "workers": workers},  # fmt: skip
+        "speed": {
+            "pages": len(cases),
+            "ours_seconds": ours_seconds,
+            "ours_articles_per_second": len(cases) / ours_seconds,
+            "trafilatura_pages": len(body_cases),
+            "trafilatura_seconds": traf_seconds,
+            "workers": workers,
+        },  # fmt: skip
         "summary": summarise(rows),
     }
 
@@ -220,7 +236,9 @@ def table(summary: dict[str, dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "importer_quality.json")
+    parser.add_argument(
+        "--out", type=Path, default=REPO / "bench" / "results" / "importer_quality.json"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", default="", help="comma-separated data sets")
     args = parser.parse_args(argv)
@@ -232,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{speed['ours_articles_per_second']:.2f} articles/s ({speed['workers']} workers); "
           f"trafilatura alone: {speed['trafilatura_pages']} pages in {speed['trafilatura_seconds']:.1f}s")  # fmt: skip
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    args.out.write_text(
+        json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
     print(f"results: {args.out}")
     return 0
 

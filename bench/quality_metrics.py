@@ -114,7 +114,10 @@ def authors_right(predicted: tuple[str, ...], truth: tuple[str, ...]) -> bool:
         _norm_name(p) for t in truth for p in re.split(r",\s*|\s+and\s+|\s*&\s*", t) if p.strip()
     }
     split_pred = {
-        _norm_name(p) for t in predicted for p in re.split(r",\s*|\s+and\s+|\s*&\s*", t) if p.strip()
+        _norm_name(p)
+        for t in predicted
+        for p in re.split(r",\s*|\s+and\s+|\s*&\s*", t)
+        if p.strip()
     }
     return bool(split_pred) and split_pred == split_truth
 

@@ -130,7 +130,7 @@ def transfer(browser: Any, base: str, engine: str) -> list[dict[str, Any]]:
 STOP = set(
     """the a an and or of to in on for with by from at as is are was be this that it its how
     why what who when new your you we our their his her il la lo le gli i di da in con su
-    per tra fra un una uno e che del della dei delle al alla nel nella""".split()  # noqa: SIM905
+    per tra fra un una uno e che del della dei delle al alla nel nella""".split()
 )
 
 

@@ -108,6 +108,7 @@ def test_every_extracted_tag_is_shared(tmp_path: Path) -> None:
 
 def test_names_keep_new_york_and_drop_site_words() -> None:
     cands = extract_candidates(
-        "Lyft IPO in New York", "Shares rose in New York. A new app launched. New York traders cheered."
+        "Lyft IPO in New York",
+        "Shares rose in New York. A new app launched. New York traders cheered.",
     )
     assert "new york" in cands and "york" not in cands and "new" not in cands

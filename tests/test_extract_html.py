@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SAMPLE
 
+from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.extract import _choose_title, extract_record
 from newsarchive.importer.model import Article, RawRecord
 from newsarchive.importer.sources import read_records
@@ -33,7 +33,7 @@ def test_italian_pages_match_ground_truth(page: str) -> None:
     assert article.title == truth["title"]
     published = dt.datetime.fromisoformat(truth["publishing_date"])
     assert article.date is not None
-    assert article.date.date() == published.astimezone(dt.timezone.utc).date()
+    assert article.date.date() == published.astimezone(dt.UTC).date()
     assert article.lang == "it"
     assert list(article.authors) == truth["authors"]
     first_paragraph = truth["body"]["sections"][0]["paragraphs"][0]
@@ -48,7 +48,9 @@ def test_sky_interlink_and_tags() -> None:
     assert article.site == "sport.sky.it"
     assert {"nba", "lebron james"} <= {t.lower() for t in article.tags}
     interlinks = [r for r in article.related if r.title.isupper()]
-    assert interlinks and interlinks[0].url and interlinks[0].url.startswith("https://sport.sky.it/")
+    assert (
+        interlinks and interlinks[0].url and interlinks[0].url.startswith("https://sport.sky.it/")
+    )
     assert "PROGRAMMAZIONE COMPLETA" not in article.body_markdown
     assert "TAG:" not in article.body_markdown
 
@@ -94,14 +96,21 @@ def test_hostile_page_is_sanitized_and_teasers_harvested(tmp_path: Path) -> None
     ],
 )
 def test_language_declared_or_detected(html: str, expected: str) -> None:
-    text = "<p>" + "The results of the test were clear and the team was happy with them. " * 8 + "</p>"
+    text = (
+        "<p>" + "The results of the test were clear and the team was happy with them. " * 8 + "</p>"
+    )
     article = extract_record(RawRecord(input="p.html", kind="html", content=html.format(text),
                                        date="2024-01-02"))  # fmt: skip
     assert article.lang == expected
 
 
 def test_italian_text_detected_without_declaration() -> None:
-    text = "<p>" + "Il governo ha approvato il decreto e le opposizioni non sono d'accordo con la scelta. " * 6 + "</p>"
+    text = (
+        "<p>"
+        + "Il governo ha approvato il decreto e le opposizioni non sono d'accordo con la scelta. "
+        * 6
+        + "</p>"
+    )
     article = extract_record(RawRecord(input="p.html", kind="html",
                                        content=f"<html><body>{text}</body></html>", date="2024-01-02"))  # fmt: skip
     assert article.lang == "it"
@@ -111,13 +120,35 @@ def test_italian_text_detected_without_declaration() -> None:
     ("candidates", "own", "expected"),
     [
         # <title> (site suffix dropped) and og:title agree; the h1 is a section label.
-        (["Chips get faster | Wired", "Gadgets", "Chips get faster", None, None], (None, None), "Chips get faster"),
+        (
+            ["Chips get faster | Wired", "Gadgets", "Chips get faster", None, None],
+            (None, None),
+            "Chips get faster",
+        ),
         # The visible h1 and the JSON-LD headline agree: the SEO <title> loses.
-        (["SEO title of it | Corriere.it", "The real headline", "SEO title of it", None, "The real headline"],
-         ("The real headline", "The real headline"), "The real headline"),
+        (
+            [
+                "SEO title of it | Corriere.it",
+                "The real headline",
+                "SEO title of it",
+                None,
+                "The real headline",
+            ],
+            ("The real headline", "The real headline"),
+            "The real headline",
+        ),
         # Spacing before a colon does not split the vote.
-        (["LTE-Patent : Samsung soll zerstören", "LTE-Patent: Samsung soll zerstören", None, None, None],
-         (None, None), "LTE-Patent : Samsung soll zerstören"),
+        (
+            [
+                "LTE-Patent : Samsung soll zerstören",
+                "LTE-Patent: Samsung soll zerstören",
+                None,
+                None,
+                None,
+            ],
+            (None, None),
+            "LTE-Patent : Samsung soll zerstören",
+        ),
         # A site name alone is never the title.
         (["Wired", "Chips get faster", None, None, None], (None, None), "Chips get faster"),
     ],

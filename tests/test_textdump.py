@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
 
+from conftest import SAMPLE
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import Article, RawRecord
 from newsarchive.importer.sources import read_records
@@ -93,9 +93,17 @@ def test_teasers_in_other_dumps(text: str, teaser: str, heading: str, kept: str)
 @pytest.mark.parametrize(
     ("title", "sites", "expected"),
     [
-        ("Big Tech’s Role in Policing the Protests | WIRED", ["wired.com"], "Big Tech’s Role in Policing the Protests"),
+        (
+            "Big Tech’s Role in Policing the Protests | WIRED",
+            ["wired.com"],
+            "Big Tech’s Role in Policing the Protests",
+        ),
         ("Tallis Gomes | MIT Technology Review", ["technologyreview.com"], "Tallis Gomes"),
-        ("Turmoil at OpenAI: what’s next? - The Verge", ["theverge.com"], "Turmoil at OpenAI: what’s next?"),
+        (
+            "Turmoil at OpenAI: what’s next? - The Verge",
+            ["theverge.com"],
+            "Turmoil at OpenAI: what’s next?",
+        ),
         ("Apple vs Epic: the verdict, explained", [], "Apple vs Epic: the verdict, explained"),
     ],
 )
@@ -151,7 +159,9 @@ def test_jsonl_dump_with_year_and_url_date(tmp_path: Path) -> None:
 
 def test_flattened_page_keeps_sentences_and_drops_menus() -> None:
     menu = "\n".join(["Home", "News", "Sport", "Tech", "Contatti", "Login"])
-    teasers = "\n".join(["Altre notizie", "Il Senato rinvia il voto", "Borsa in calo", "Meteo di oggi", "Oroscopo"])
+    teasers = "\n".join(
+        ["Altre notizie", "Il Senato rinvia il voto", "Borsa in calo", "Meteo di oggi", "Oroscopo"]
+    )
     body = (
         "Il governo ha approvato nella notte il decreto sulla concorrenza dopo una lunga trattativa.\n"
         "Le misure\n"

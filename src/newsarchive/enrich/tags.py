@@ -34,7 +34,7 @@ _STOP = frozenset(
     may might has have had do does did so than then there here what which who whom how why
     when where all any some more most other such into over about after before new says said
     also just like one two three first last year years time people way make made get got us
-    our out up down per via mr ms""".split()  # noqa: SIM905
+    our out up down per via mr ms""".split()
 )
 # Calendar words and generic news vocabulary: frequent, never what an article is about.
 _GENERIC = frozenset(
@@ -51,7 +51,7 @@ _GENERIC = frozenset(
     those which while other others about above below after again against further once
     secondo durante mentre ancora sempre molto molti molte anche quindi però perché questo
     questa questi queste quello quella quelli quelle essere avere fare detto spiegato
-    parlare parla detto anni anno giorno giorni mese mesi settimana oggi ieri domani""".split()  # noqa: SIM905
+    parlare parla detto anni anno giorno giorni mese mesi settimana oggi ieri domani""".split()
 )
 _TOKEN_RE = re.compile(r"[\w’'-]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?:;])\s+|\n+")

@@ -140,7 +140,10 @@ def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
             related.extend(_links(el))
             el.decompose()
             continue
-        if el.name in {"h2", "h3", "h4", "h5", "h6", "p"} and text.lower().strip(" :") in TEASER_BLOCK_HEADINGS:
+        if (
+            el.name in {"h2", "h3", "h4", "h5", "h6", "p"}
+            and text.lower().strip(" :") in TEASER_BLOCK_HEADINGS
+        ):
             # A related-stories heading: it and the link-only blocks after it go.
             sibling = el.find_next_sibling()
             while isinstance(sibling, Tag) and _link_only(sibling):
@@ -153,7 +156,7 @@ def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
         # Trailing "Condividi:" run into the end of a paragraph.
         share = SHARE_RE.search(text)
         if share and el.string is not None:
-            el.string.replace_with(text[: share.start()].rstrip())
+            el.string = text[: share.start()].rstrip()
     body = soup.body
     out = "".join(str(c) for c in body.contents) if body else str(soup)
     return out, tuple(dict.fromkeys(related))

@@ -61,7 +61,7 @@ _WORDY_RE = re.compile(
 _TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b")
 
 
-def _make(
+def _make(  # noqa: PLR0917 - the six parts of a timestamp, in their natural order
     y: int, m: int | None, d: int | None, hh: int = 0, mm: int = 0, ss: int = 0
 ) -> ParsedDate | None:
     precision: DatePrecision = "day" if d else ("month" if m else "year")
@@ -111,7 +111,7 @@ def parse_date(text: str | None) -> ParsedDate | None:
     rfc = email.utils.parsedate_to_datetime(raw) if _looks_rfc822(raw) else None
     if rfc is not None:
         if rfc.tzinfo is not None:
-            rfc = rfc.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            rfc = rfc.astimezone(dt.UTC).replace(tzinfo=None)
         return _make(rfc.year, rfc.month, rfc.day, rfc.hour, rfc.minute, rfc.second)
     return _parse_wordy(raw.lower())
 

@@ -19,18 +19,25 @@ K = 24
 BANDS = 6
 
 
+def shingle_hashes(words: list[str], size: int) -> list[int]:
+    """Stable 64-bit hashes of the ``size``-word shingles of ``words``.
+
+    CRC-32 and Adler-32 side by side: both in C, both the same in every process (the
+    builtin ``hash`` of a str is salted per process, and workers must agree).
+    """
+    out = []
+    for i in range(len(words) - size + 1):
+        data = " ".join(words[i : i + size]).encode()
+        out.append(zlib.crc32(data) << 32 | zlib.adler32(data))
+    return out
+
+
 def band_keys(text: str) -> tuple[str, ...]:
     """LSH band keys of ``text`` (empty for texts too short to judge)."""
     words = re.findall(r"\w+", text.lower())
     if len(words) < SHINGLE + 20:
         return ()
-    hashes = {
-        int.from_bytes(
-            hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(),
-            "big",
-        )
-        for i in range(len(words) - SHINGLE + 1)
-    }
+    hashes = set(shingle_hashes(words, SHINGLE))
     bottom = sorted(hashes)[:K]
     per = max(1, len(bottom) // BANDS)
     return tuple(

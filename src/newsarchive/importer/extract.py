@@ -9,20 +9,20 @@ over what is guessed from the content.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 from trafilatura.htmlprocessing import build_html_output
+from trafilatura.settings import Document
 
 from newsarchive.importer.clean import clean_body, harvest_page
 from newsarchive.importer.dates import ParsedDate, date_from_url, parse_date
 from newsarchive.importer.lang import detect_language, normalize_lang
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
-from newsarchive.importer.model import Article, ImportFailure, RawRecord, Related
+from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
@@ -100,9 +100,9 @@ def _plain(text: str) -> str:
 
 def _split_authors(values: Any) -> tuple[str, ...]:
     out: list[str] = []
-    for value in values or ():
-        value = _plain(str(value))
-        for part in re.split(r";|\s+and\s+|\s+e\s+|,\s*(?=[A-ZÀ-Ý])", str(value)):
+    for raw in values or ():
+        value = _plain(str(raw))
+        for part in re.split(r";|\s+and\s+|\s+e\s+|,\s*(?=[A-ZÀ-Ý])", value):
             name = re.sub(r"^(?:by|di|a cura di)\s+", "", part.strip(), flags=re.I).strip()
             if 1 < len(name) <= 60 and not name.startswith("http"):
                 out.append(name)
@@ -110,7 +110,9 @@ def _split_authors(values: Any) -> tuple[str, ...]:
 
 
 def _choose_title(
-    candidates: list[str | None], sites: list[str], own: tuple[str | None, str | None] = (None, None)
+    candidates: list[str | None],
+    sites: list[str],
+    own: tuple[str | None, str | None] = (None, None),
 ) -> str:
     """The headline most of the page's title sources agree on.
 
@@ -149,7 +151,10 @@ def _norm(text: str) -> str:
 def _resolve_date(parsed: ParsedDate | None, record: RawRecord) -> tuple[ParsedDate, list[str]]:
     if parsed:
         return parsed, []
-    for value, what in ((record.fetched, "fetch date"), (record.file_time, "file's modification time")):
+    for value, what in (
+        (record.fetched, "fetch date"),
+        (record.file_time, "file's modification time"),
+    ):
         fallback = parse_date(value)
         if fallback:
             return (fallback[0], "day"), [f"no publication date; used the {what}"]
@@ -172,7 +177,9 @@ def extract_record(
         raise ImportFailure(record.input, exc.reason) from None
 
 
-def _from_text(record: RawRecord, options: ExtractOptions, boilerplate: Boilerplate | None) -> Article:
+def _from_text(
+    record: RawRecord, options: ExtractOptions, boilerplate: Boilerplate | None
+) -> Article:
     site = site_of(record.url)
     title = strip_site_suffix(record.title, [site or ""]) if record.title else None
     cleaned = clean_dump(record.content, title=title, site=site, boilerplate=boilerplate)
@@ -217,7 +224,8 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
         include_formatting=True, include_links=True, include_images=True, include_tables=True,
         date_extraction_params=_date_params(record),
     )  # fmt: skip
-    if doc is None or doc.body is None:
+    # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
+    if not isinstance(doc, Document) or doc.body is None:
         raise ImportFailure(record.input, "no article text found in the page")
     body_html = build_html_output(doc, False)
     body_html, teasers = clean_body(body_html)
@@ -233,7 +241,8 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
         title = strip_site_suffix(record.title, sites)
     else:
         title = _choose_title(
-            [page.html_title, page.h1, page.og_title, doc.title, page.headline], sites,
+            [page.html_title, page.h1, page.og_title, doc.title, page.headline],
+            sites,
             own=(page.h1, page.headline),
         )
     parsed = _html_date(record, page.published, url, doc.date)
@@ -272,5 +281,3 @@ def _drop_title_heading(body_md: str, title: str) -> str:
     if first.startswith("#") and _norm(first.lstrip("# ")) == _norm(title):
         return rest.lstrip("\n")
     return body_md
-
-

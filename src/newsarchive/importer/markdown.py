@@ -27,7 +27,7 @@ def escape_text(text: str) -> str:
 
 class _Converter(MarkdownConverter):  # type: ignore[misc]
     def escape(self, text: str, parent_tags: Any) -> str:
-        text = super().escape(text, parent_tags)
+        text = super().escape(text, parent_tags)  # type: ignore[misc]
         return text.replace("<", "&lt;").replace(">", "&gt;")
 
 

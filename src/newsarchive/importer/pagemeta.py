@@ -118,7 +118,11 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
     if isinstance(image, dict):
         image = image.get("url")
     elif isinstance(image, list):
-        image = image[0].get("url") if image and isinstance(image[0], dict) else (image[0] if image else None)
+        image = (
+            image[0].get("url")
+            if image and isinstance(image[0], dict)
+            else (image[0] if image else None)
+        )
     return PageMeta(
         lang=lang or None,
         canonical=canonical or _meta(metas, "og:url"),
@@ -127,9 +131,13 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         h1=" ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else None,
         html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
         site_name=_meta(metas, "og:site_name", "application-name"),
-        published=(article.get("datePublished") if isinstance(article.get("datePublished"), str) else None)
+        published=(
+            article.get("datePublished") if isinstance(article.get("datePublished"), str) else None
+        )
         or _meta(metas, "article:published_time", "datePublished", "pubdate", "date"),
-        modified=(article.get("dateModified") if isinstance(article.get("dateModified"), str) else None)
+        modified=(
+            article.get("dateModified") if isinstance(article.get("dateModified"), str) else None
+        )
         or _meta(metas, "article:modified_time", "dateModified", "og:updated_time"),
         authors=tuple(dict.fromkeys(n.strip() for n in _names(article.get("author")) if n.strip())),
         keywords=tuple(dict.fromkeys(k for k in keywords if k)),

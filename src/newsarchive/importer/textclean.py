@@ -8,13 +8,12 @@ dumps of the same site are the site's boilerplate, not article text (``Boilerpla
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsarchive.importer.dedupe import band_keys
+from newsarchive.importer.dedupe import band_keys, shingle_hashes
 from newsarchive.importer.markers import SHARE_RE, TEASER_RE
 from newsarchive.importer.model import Related
 
@@ -48,11 +47,8 @@ class CleanText:
     warnings: tuple[str, ...] = ()
 
 
-def _shingles(words: list[str]) -> list[str]:
-    return [
-        hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).hexdigest()
-        for i in range(len(words) - SHINGLE + 1)
-    ]
+def _shingles(words: list[str]) -> list[int]:
+    return shingle_hashes(words, SHINGLE)
 
 
 @dataclass
@@ -66,11 +62,11 @@ class Boilerplate:
 
     min_docs: int = 3
     min_share: float = 0.2
-    frequent: dict[str, frozenset[str]] = field(default_factory=dict)
+    frequent: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def learn(self, docs: Iterable[tuple[str, str]]) -> None:
         """``docs``: ``(site, text)`` pairs."""
-        counts: dict[str, Counter[str]] = {}
+        counts: dict[str, Counter[int]] = {}
         sizes: Counter[str] = Counter()
         seen_bands: set[str] = set()
         for site, text in docs:
@@ -81,7 +77,7 @@ class Boilerplate:
                 continue
             seen_bands.update(bands)
             sizes[site] += 1
-            seen: set[str] = set()
+            seen: set[int] = set()
             for line in text.splitlines():
                 seen.update(_shingles(line.split()))
             counts.setdefault(site, Counter()).update(seen)
@@ -165,7 +161,7 @@ def _split_teaser(after: str) -> tuple[str, str]:
     words = after.split()
     for i in range(3, min(len(words), 26)):
         word, prev = words[i], words[i - 1]
-        if not word[:1].isupper() or word.isupper() and len(word) > 1:
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
             continue
         if prev.lower().strip("\"'“”«»") in _FUNCTION_WORDS or prev[-1] in ",:;(":
             continue
