@@ -163,3 +163,41 @@ def test_no_broken_internal_links(sample_site: Path) -> None:
                 broken.append(f"{page.relative_to(out)} -> {link}")
     assert broken == []
     assert len(pages) > 50
+
+
+PARITY_QUERIES = [
+    "apple", "chips security", "Clubhouse", "Musk", '"machine learning"', "google -apple",
+    "intelligence artificial", "securty", "facebok privacy", "lang:it", "site:wired.com",
+    "date:2019 ai", "tag:apple", "governo", "aziende italiane", "micro",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", PARITY_QUERIES)
+def test_browser_and_cli_agree_on_the_sample_archive(
+    browser: Browser, sample_site: Path, query: str
+) -> None:
+    cli = run_cli("search", query, "--json", "--limit", "10", cwd=sample_site)
+    assert cli.returncode == 0, cli.stderr
+    expected = [json.loads(line)["url"] for line in cli.stdout.splitlines()]
+    page = browser.new_page()
+    page.goto((sample_site / "output" / "search.html").as_uri())
+    got = page.evaluate("q => newsarchiveSearch(q, {limit: 10})", query)
+    page.close()
+    assert [r["url"].removeprefix("./") for r in got] == expected
+
+
+def test_filters_and_sort_from_a_permalink(
+    browser: Browser, server: str, sample_site: Path
+) -> None:
+    page = browser.new_page()
+    page.goto(server + "search.html?q=&lang=it&sort=date")
+    page.locator("#ns-results li a").first.wait_for(timeout=10_000)
+    items = page.locator("#ns-results li")
+    assert items.count() >= 5
+    langs = page.evaluate("newsarchiveSearch('lang:it', {limit: 50}).then(r => r.map(x => x.lang))")
+    assert set(langs) == {"it"}
+    dates = page.evaluate(
+        "newsarchiveSearch('', {limit: 50, sort: 'date', lang: 'en'}).then(r => r.map(x => x.date))"
+    )
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 20
+    page.close()

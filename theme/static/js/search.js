@@ -706,7 +706,8 @@
       shown = qs;
       var mine = ++counter;
       try { history.replaceState(null, "", qs ? "?" + qs : location.pathname); } catch (e) { /* file:// */ }
-      if (!q.trim() && !opts.tag && !opts.site) {
+      // Any filter alone is a query too: "all Italian articles, newest first" is a page.
+      if (!q.trim() && !opts.tag && !opts.site && !opts.lang && !opts.dateFrom && !opts.dateTo) {
         list.innerHTML = "";
         status.textContent = "";
         return;
