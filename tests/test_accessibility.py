@@ -1,0 +1,62 @@
+"""The built site passes axe-core's accessibility rules (WCAG 2 A/AA and best practices),
+at desktop and phone widths, in a real Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from test_end_to_end import CHROMIUM_ARGS
+
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+PAGES = [
+    "index.html", "page/2/index.html", "tags.html", "sources.html", "archives.html",
+    "2021/index.html", "2021/02/index.html", "search.html?q=apple", "search.html?q=&lang=it",
+    "404.html", "SEED", "FIRST_TAG", "FIRST_SOURCE", "EN_ARTICLE",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _resolve(out: Path, name: str) -> str:
+    special = {
+        "SEED": lambda: next(out.glob("2021/02/il-chief-executive*.html")),
+        "FIRST_TAG": lambda: sorted(out.glob("tag/*.html"))[0],
+        "FIRST_SOURCE": lambda: sorted(out.glob("source/*.html"))[0],
+        "EN_ARTICLE": lambda: next(
+            p for p in sorted(out.glob("20*/*/*.html")) if "wired" in p.read_text()
+        ),
+    }
+    if name in special:
+        return special[name]().as_uri()
+    path, _, query = name.partition("?")
+    return (out / path).as_uri() + (f"?{query}" if query else "")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("name", PAGES)
+def test_no_accessibility_violations(
+    browser: Browser, sample_site: Path, name: str, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(_resolve(sample_site / "output", name))
+    if name.startswith("search"):
+        page.locator("#ns-results li").first.wait_for(timeout=10_000)
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    page.close()
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:100]}" for v in result["violations"]
+    ]
+    assert violations == []
