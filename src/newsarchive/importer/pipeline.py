@@ -93,53 +93,40 @@ def extract_paths(
     sources: Iterable[Path], *, options: ExtractOptions | None = None, workers: int = 0,
     max_bytes: int = 20_000_000, progress: Progress | None = None,
 ) -> list[Outcome]:  # fmt: skip
-    """Every article (or failure) in ``sources``, in input order."""
+    """Every article (or failure) in ``sources``, in input order.
+
+    Pass 1 reads each file in a worker and extracts its HTML records right there, so a
+    page's raw HTML never travels back to this process. Text dumps need the boilerplate
+    learned from all of them, so they come back as records for pass 2.
+    """
     options = options or ExtractOptions()
     workers = workers or os.cpu_count() or 1
     files = list(iter_input_files(list(sources)))
-    records: list[RawRecord] = []
-    outcomes: list[tuple[int, Outcome]] = []
-    read = _map(
-        _ReadTask(max_bytes), files, workers, (None, options), stage="read", progress=progress
-    )
-    for result in read:
-        if isinstance(result, ImportFailure):
-            outcomes.append((len(records) + len(outcomes), result))
-        else:
-            records.extend(result)
+    slots: list[Outcome | RawRecord] = []
+    for result in _map(_ReadTask(max_bytes), files, workers, (None, options), stage="read",
+                       progress=progress):  # fmt: skip
+        slots.extend(result)
+    dumps = [(i, r) for i, r in enumerate(slots) if isinstance(r, RawRecord)]
     boilerplate = Boilerplate()
-    boilerplate.learn(
-        (site_of(r.url) or "", r.content) for r in records if r.kind == "text" and not r.error
-    )
-    extracted = list(
-        _map(
-            _extract_one,
-            records,
-            workers,
-            (boilerplate, options),
-            stage="extract",
-            progress=progress,
-        )
-    )
-    # Keep file-level failures at their place among the records.
-    ordered: list[Outcome] = []
-    failures = dict(outcomes)
-    i = 0
-    for position in range(len(extracted) + len(failures)):
-        if position in failures:
-            ordered.append(failures[position])
-        else:
-            ordered.append(extracted[i])
-            i += 1
-    return ordered
+    boilerplate.learn((site_of(r.url) or "", r.content) for _, r in dumps)
+    extracted = _map(_extract_one, [r for _, r in dumps], workers, (boilerplate, options),
+                     stage="extract", progress=progress)  # fmt: skip
+    for (i, _), outcome in zip(dumps, extracted, strict=True):
+        slots[i] = outcome
+    return [s for s in slots if not isinstance(s, RawRecord)]
 
 
 @dataclass(frozen=True)
 class _ReadTask:
+    """Pass 1 in a worker: read one file, extract its pages, hand back its text dumps."""
+
     max_bytes: int
 
-    def __call__(self, path: Path) -> list[RawRecord] | ImportFailure:
-        return _read_one(path, self.max_bytes)
+    def __call__(self, path: Path) -> list[Outcome | RawRecord]:
+        records = _read_one(path, self.max_bytes)
+        if isinstance(records, ImportFailure):
+            return [records]
+        return [r if r.kind == "text" and not r.error else _extract_one(r) for r in records]
 
 
 def _relative(input_name: str, root: Path) -> str:
