@@ -178,3 +178,18 @@ def test_huge_input_refused(tmp_path: Path) -> None:
     path.write_bytes(b"<html><body><p>" + b"word " * 5000 + b"</p></body></html>")
     with pytest.raises(ImportFailure, match="huge"):
         read_records(path, max_bytes=10_000)
+
+
+def test_undated_jsonl_record_falls_back_to_the_file_time(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "undated.jsonl"
+    path.write_text(
+        json.dumps({"url": "https://example.com/story", "title": "Undated", "text": BODY})
+    )
+    stamp = dt.datetime(2023, 4, 5, 6, 7, 8, tzinfo=dt.UTC).timestamp()
+    os.utime(path, (stamp, stamp))
+    (article,) = _articles(path)
+    assert isinstance(article, Article)
+    assert article.date == dt.datetime(2023, 4, 5, 6, 7, 8)
+    assert any("no publication date" in w for w in article.warnings)

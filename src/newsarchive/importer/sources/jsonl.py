@@ -23,6 +23,7 @@ flattened dump. A malformed line is one failure; the other lines still import.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from typing import Any
 
 from newsarchive.importer.model import ImportFailure, RawRecord
 from newsarchive.importer.sources.decode import decode_bytes
+from newsarchive.importer.sources.html import file_time
 
 __all__ = ["FIELD_MAP", "read", "record_from_mapping"]
 
@@ -115,6 +117,7 @@ def record_from_mapping(obj: dict[str, Any], input_name: str) -> RawRecord:
 
 def read(path: Path, data: bytes) -> Iterator[RawRecord]:
     text, _ = decode_bytes(data, "utf-8")
+    stamp = file_time(path)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -128,7 +131,9 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
             yield _failed(name, "line is not a JSON object")
             continue
         try:
-            yield record_from_mapping(obj, name)
+            record = record_from_mapping(obj, name)
+            # The spider's output file was written when it crawled: the date of last resort.
+            yield dataclasses.replace(record, file_time=stamp)
         except ImportFailure as exc:
             yield _failed(name, exc.reason)
 
