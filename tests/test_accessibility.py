@@ -3,15 +3,12 @@ at desktop and phone widths, in a real Chromium."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import axe_playwright_python
 import pytest
-from playwright.sync_api import Browser, sync_playwright
-
-from test_end_to_end import CHROMIUM_ARGS
+from playwright.sync_api import Browser
 
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 PAGES = [
@@ -19,14 +16,6 @@ PAGES = [
     "2021/index.html", "2021/02/index.html", "search.html?q=apple", "search.html?q=&lang=it",
     "404.html", "SEED", "FIRST_TAG", "FIRST_SOURCE", "EN_ARTICLE",
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _resolve(out: Path, name: str) -> str:

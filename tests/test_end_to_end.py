@@ -12,15 +12,10 @@ from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from conftest import SAMPLE, make_site, run_cli
 from newsarchive.frontmatter import read_front_matter
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 
 def _seed_file(site: Path) -> Path:
@@ -74,14 +69,6 @@ def test_cli_search_finds_the_seed(sample_site: Path, seed_url: str) -> None:
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert hits[0]["url"] == seed_url
     assert hits[0]["lang"] == "it" and hits[0]["date"].startswith("2021-02")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,14 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import make_site, run_cli
-from test_end_to_end import CHROMIUM_ARGS
 
 # Each payload calls __pwn(); the page defines nothing of the kind, so the test injects a
 # recorder before any script runs. alert() is watched too, through the dialog event.
@@ -108,14 +106,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = run_cli("build", cwd=root)
     assert built.returncode == 0, built.stderr
     return root
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _visit(browser: Browser, url: str) -> list[str]:
