@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -95,6 +96,18 @@ def _html_title(html: str) -> str | None:
     return " ".join(inner.split()) or None
 
 
+_SITE_NAME_RE = re.compile(
+    r"<meta[^>]+(?:property|name)=[\"']og:site_name[\"'][^>]*content=[\"']([^\"']+)", re.I
+)
+
+
+def _site_names(case: Case) -> tuple[str, ...]:
+    """The page's host and stated site name: what a title's site suffix may name."""
+    names = [site_of(case.url) or ""]
+    names += _SITE_NAME_RE.findall(case.html[:200_000])
+    return tuple(n for n in names if n)
+
+
 def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
     cases = load_all(data, only)
     rows: list[dict[str, Any]] = []
@@ -148,8 +161,9 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
             dump, clean = dump_of[id(case)]
             row["dump_raw"] = _body_score(dump, case)
             row["dump_clean"] = _body_score(clean, case)
+        sites = _site_names(case)
         for field, check, got in (
-            ("title", title_right, art.title if art else None),
+            ("title", lambda g, t, s=sites: title_right(g, t, s), art.title if art else None),
             ("date", date_right, art.date if art else None),
             ("authors", authors_right, art.authors if art else ()),
             ("lang", lang_right, art.lang if art else None),

@@ -14,7 +14,7 @@ from markdownify import MarkdownConverter
 
 from newsarchive.importer.textclean import Block
 
-__all__ = ["blocks_to_markdown", "escape_text", "html_to_markdown"]
+__all__ = ["blocks_to_markdown", "escape_text", "html_to_markdown", "markdown_url"]
 
 
 def escape_text(text: str) -> str:
@@ -25,10 +25,42 @@ def escape_text(text: str) -> str:
     return re.sub(r"^(\s*)([#+\-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.M)
 
 
+_SRCSET_RE = re.compile(r"(\S+)\s+\d+(?:\.\d+)?[wx]\s*(?:,|$)")
+_URL_UNSAFE_RE = re.compile(r"[\s<>()]")
+
+
+def markdown_url(url: str, *, image: bool = False) -> str:
+    """``url`` usable as a Markdown link destination.
+
+    Spaces, ``<``, ``>`` and parentheses end or break a destination (``[a](x y)`` is not
+    a link), so they are percent-encoded. A lazy-loading ``srcset`` value copied into an
+    image's ``src`` ("a.jpg 80w, b.jpg 800w") becomes its last (largest) candidate.
+    """
+    url = url.strip()
+    if image and " " in url:
+        candidates = _SRCSET_RE.findall(url)
+        if candidates:
+            url = candidates[-1]
+    return _URL_UNSAFE_RE.sub(lambda m: "%" + format(ord(m.group()), "02X"), url)
+
+
 class _Converter(MarkdownConverter):  # type: ignore[misc]
     def escape(self, text: str, parent_tags: Any) -> str:
         text = super().escape(text, parent_tags)  # type: ignore[misc]
         return text.replace("<", "&lt;").replace(">", "&gt;")
+
+    def convert_a(self, el: Any, text: str, parent_tags: Any) -> str:
+        if el.get("href"):
+            el["href"] = markdown_url(str(el["href"]))
+        return str(super().convert_a(el, text, parent_tags))  # type: ignore[misc]
+
+    def convert_img(self, el: Any, text: str, parent_tags: Any) -> str:
+        if el.get("src"):
+            el["src"] = markdown_url(str(el["src"]), image=True)
+        if el.get("alt"):
+            # "]" in alt text would close the image's brackets early.
+            el["alt"] = re.sub(r"([\[\]])", r"\\\1", " ".join(str(el["alt"]).split()))
+        return str(super().convert_img(el, text, parent_tags))  # type: ignore[misc]
 
 
 _CONVERTER = _Converter(

@@ -91,6 +91,24 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code em font i kbd mark q s small span strong sub sup time u".split()
+)
+
+
+def _heading_text(el: Tag) -> str:
+    """Visible text of a heading: a space at ``<br>`` and block edges, none between inline
+    elements, so ``<span>Kicker</span>: Headline`` reads "Kicker: Headline", not "Kicker :"."""
+    parts: list[str] = []
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name not in _INLINE:
+                parts.append(" ")
+        elif type(node).__name__ == "NavigableString":
+            parts.append(str(node))
+    return " ".join("".join(parts).split())
+
+
 def read_page_meta(soup: BeautifulSoup) -> PageMeta:
     """What ``soup``'s markup states about the page (``None``/empty where it is silent)."""
     metas = _meta_index(soup)
@@ -128,7 +146,7 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         canonical=canonical or _meta(metas, "og:url"),
         og_title=_meta(metas, "og:title", "twitter:title"),
         headline=" ".join(str(article.get("headline") or "").split()) or None,
-        h1=" ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else None,
+        h1=_heading_text(h1) or None if isinstance(h1, Tag) else None,
         html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
         site_name=_meta(metas, "og:site_name", "application-name"),
         published=(
