@@ -68,12 +68,6 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int, int], Non
         yield update
 
 
-def _check_sources(sources: tuple[Path, ...]) -> list[Path]:
-    # Missing paths are not fatal here: the pipeline reports each one as a failure
-    # ("no such file") and the rest of the batch still goes on.
-    return list(sources)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsarchive")
 def cli() -> None:
@@ -91,7 +85,9 @@ def import_cmd(site: Any, sources: tuple[Path, ...], force: bool, workers: int |
     from newsarchive.importer.extract import ExtractOptions
     from newsarchive.importer.pipeline import import_paths
 
-    paths = _check_sources(sources)
+    # Missing paths are not fatal here: the pipeline reports each one as a failure
+    # ("no such file") and the rest of the batch still goes on.
+    paths = list(sources)
     options = ExtractOptions(
         min_words=site.import_.min_words, default_lang=site.import_.default_lang
     )
@@ -126,7 +122,7 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
     from newsarchive.importer.pipeline import extract_paths
 
     del as_json  # JSON lines is the output format; the flag is accepted for scripts
-    paths = _check_sources(files)
+    paths = list(files)
     failed = 0
     for outcome in extract_paths(paths, workers=1):
         if isinstance(outcome, ImportFailure):
