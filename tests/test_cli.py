@@ -148,3 +148,23 @@ def test_serve_without_a_build_says_so(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site")
     result = run_cli("serve", "--port", "0", cwd=site)
     assert result.returncode != 0 and "run `newsarchive build` first" in result.stderr
+
+
+def test_build_publish_uses_publishconf(tmp_path: Path) -> None:
+    import shutil
+
+    site = make_site(tmp_path / "site")
+    shutil.copytree(
+        REPO / "tests" / "fixtures" / "site" / "content", site / "content", dirs_exist_ok=True
+    )
+    env = {**os.environ, "NEWSARCHIVE_SITEURL": "https://archive.example.org"}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "build", "--publish"],
+        cwd=site, capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    index = (site / "output" / "index.html").read_text()
+    assert 'href="https://archive.example.org/theme/css/style.css"' in index
+    atom = (site / "output" / "feeds" / "all.atom.xml").read_text()
+    assert "https://archive.example.org/2021/02/musk-invita-putin-su-clubhouse.html" in atom
+    assert (site / "output" / "search" / "entry.js").is_file()
