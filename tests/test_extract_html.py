@@ -234,3 +234,27 @@ def test_image_alt_brackets_are_escaped() -> None:
         html_to_markdown('<p><img src="a.jpg" alt="x [y] z"></p>').strip()
         == "![x \\[y\\] z](a.jpg)"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "expected"),
+    [
+        # A one-word <h1> (logo, section label, placeholder) is not the headline.
+        ("<title>Base URL test</title>", "Lorem", "Base URL test"),
+        ("<title>Chip makers race to build new fabs</title>", "WIRED", "Chip makers race to build new fabs"),
+        # CJK headlines have no spaces: they are not "one word".
+        ("<title>気軽に新聞をスクラップできる「ペン」、CUTPEN ｜ ガジェット通信 GetNews</title>",
+         "気軽に新聞をスクラップできる「ペン」、CUTPEN", "気軽に新聞をスクラップできる「ペン」、CUTPEN"),
+    ],
+)  # fmt: skip
+def test_one_word_h1_is_not_a_headline(head: str, h1: str, expected: str) -> None:
+    body = (
+        "<p>"
+        + "The plant will open next year and employ hundreds of people in the region. " * 6
+        + "</p>"
+    )
+    html = f"<html><head>{head}</head><body><h1>{h1}</h1><article>{body}</article></body></html>"
+    article = extract_record(
+        RawRecord(input="p.html", kind="html", content=html, date="2024-01-02")
+    )
+    assert article.title == expected

@@ -183,10 +183,22 @@ def _choose_title(
             cleaned.append(text)
     if not cleaned:
         return ""
+    # A one-word "headline" is a logo, a section label or a placeholder ("WIRED",
+    # "Tech", "Lorem"): it gets no vote while any source offers a longer title.
+    if any(not _one_word(c) for c in cleaned):
+        cleaned = [c for c in cleaned if not _one_word(c)]
     cleaned = [_core_title(c, cleaned) for c in cleaned]
     keys = [_vote_key(c) for c in cleaned]
     votes = [keys.count(k) for k in keys]
     return cleaned[votes.index(max(votes))]
+
+
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+
+def _one_word(text: str) -> bool:
+    """One word of a spaced script ("Lorem"); CJK and Thai headlines have no spaces."""
+    return len(text.split()) == 1 and not _CJK_RE.search(text)
 
 
 _TAIL_SEP = re.compile(r"^\s*[|｜:：_\-–—·•»/]")
