@@ -108,7 +108,7 @@ def parse_date(text: str | None) -> ParsedDate | None:
     iso = _parse_iso(raw)
     if iso:
         return iso
-    rfc = email.utils.parsedate_to_datetime(raw) if _looks_rfc822(raw) else None
+    rfc = _rfc822(raw)
     if rfc is not None:
         if rfc.tzinfo is not None:
             rfc = rfc.astimezone(dt.UTC).replace(tzinfo=None)
@@ -116,11 +116,12 @@ def parse_date(text: str | None) -> ParsedDate | None:
     return _parse_wordy(raw.lower())
 
 
-def _looks_rfc822(raw: str) -> bool:
+def _rfc822(raw: str) -> dt.datetime | None:
+    """A feed's RFC 822 date, or None (one parse, not a check and then a parse)."""
     try:
-        return email.utils.parsedate_to_datetime(raw) is not None
+        return email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError, IndexError):
-        return False
+        return None
 
 
 def _parse_wordy(low: str) -> ParsedDate | None:

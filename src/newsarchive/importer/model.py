@@ -8,7 +8,7 @@ Both are frozen: stages return new records instead of mutating shared ones.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from newsarchive import NewsarchiveError
@@ -88,7 +88,6 @@ class Article:
     warnings: tuple[str, ...] = ()
     fetched: str | None = None
     modified: dt.datetime | None = None
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def _iso_date(self) -> str | None:
         """ISO 8601 at the precision the source gave: ``2021-02`` is not ``2021-02-01``."""
