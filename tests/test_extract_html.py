@@ -11,11 +11,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, SAMPLE
-from newsarchive.importer.extract import _BODY_OPTIONS, _choose_title, _words, extract_record
+from newsarchive.importer.extract import _BODY_OPTIONS, _words, extract_record
 from newsarchive.importer.markdown import html_to_markdown, markdown_url
 from newsarchive.importer.model import Article, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.sources import read_records
+from newsarchive.importer.titles import choose_title
 
 FUNDUS = {
     "CorriereDellaSera_2025_02_04.html.gz": "CorriereDellaSera.json",
@@ -183,7 +184,7 @@ def test_italian_text_detected_without_declaration() -> None:
 )
 def test_title_is_what_the_sources_agree_on(candidates: list[str | None], own: tuple[str | None, str | None],
                                             expected: str) -> None:  # fmt: skip
-    assert _choose_title(candidates, ["Wired", "wired.com", "Corriere.it"], own=own) == expected
+    assert choose_title(candidates, ["Wired", "wired.com", "Corriere.it"], own=own) == expected
 
 
 def test_headline_text_has_no_space_between_inline_elements() -> None:

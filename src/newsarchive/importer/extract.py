@@ -19,14 +19,23 @@ from bs4 import BeautifulSoup
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
 
+from newsarchive.importer.authors import plain_text, split_authors
 from newsarchive.importer.clean import clean_body, harvest_page
-from newsarchive.importer.dates import ParsedDate, date_from_url, parse_date
-from newsarchive.importer.lang import detect_language, normalize_lang
+from newsarchive.importer.dates import (
+    ParsedDate,
+    date_from_url,
+    html_date,
+    htmldate_params,
+    parse_date,
+    pick_date,
+)  # fmt: skip
+from newsarchive.importer.lang import CJK, detect_language, normalize_lang
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
+from newsarchive.importer.titles import choose_title, norm_title
 from newsarchive.importer.urls import site_of
 from newsarchive.sanitize import safe_url, sanitize_html
 
@@ -47,8 +56,7 @@ _BODY_OPTIONS: dict[str, Any] = {
 }  # fmt: skip
 # An image run is kept only when its text is this close to the body run's (token F1).
 _SAME_TEXT = 0.99
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
-_TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+_TOKEN_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 
 
 def _tokens(text: str) -> list[str]:
@@ -59,7 +67,7 @@ def _tokens(text: str) -> list[str]:
 def _words(text: str) -> int:
     # Two CJK characters count as about one word, so a Chinese article is not "too short".
     tokens = _tokens(text)
-    cjk = sum(1 for t in tokens if len(t) == 1 and re.match(f"[{_CJK}]", t))
+    cjk = sum(1 for t in tokens if len(t) == 1 and re.match(f"[{CJK}]", t))
     return len(tokens) - cjk + cjk // 2
 
 
@@ -91,147 +99,16 @@ def _with_images(page_html: str, url: str | None, body_html: str) -> str:
     return body_html
 
 
-def _pick_date(*candidates: str | None, url: str | None = None) -> ParsedDate | None:
-    for candidate in candidates:
-        parsed = parse_date(candidate)
-        if parsed:
-            return parsed
-    return date_from_url(url)
-
-
-def _html_date(
-    record: RawRecord, page_date: str | None, url: str | None, guessed: str | None
-) -> ParsedDate | None:
-    """Publication date: the source's, the page's markup, a full URL date, then htmldate.
-
-    A day in the URL path (``/2021/02/14/``) is stated by the publisher; htmldate's
-    guess from the page text (a "© 2022" footer, a comment's date) is the last resort.
-    """
-    stated = _pick_date(record.date, page_date)
-    if stated:
-        return stated
-    from_url = date_from_url(url)
-    if from_url and from_url[1] == "day":
-        return from_url
-    return parse_date(guessed) or from_url
-
-
-def _date_params(record: RawRecord) -> dict[str, Any]:
-    # Extensive search stays on: measured, turning it off lost more right dates (pages
-    # stating the date only in text) than it saved. The upper bound is the fetch date,
-    # never the wall clock, so a re-import gives the same date.
-    latest = parse_date(record.fetched) or parse_date(record.file_time)
-    return {
-        "original_date": True,
-        "extensive_search": True,
-        "max_date": f"{latest[0]:%Y-%m-%d}" if latest else "2100-01-01",
-    }
-
-
 def _clean_tags(*groups: Any) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     # "NBA,LeBron James" in one keywords field is two tags.
     groups = tuple([p for tag in (g or ()) for p in str(tag).split(",")] for g in groups)
     for group in groups:
         for tag in group or ():
-            text = _plain(str(tag)).strip(" #,;")
+            text = plain_text(str(tag)).strip(" #,;")
             if 1 < len(text) <= 40 and text.lower() not in seen:
                 seen[text.lower()] = text
     return tuple(seen.values())
-
-
-def _plain(text: str) -> str:
-    """Names and tags are plain text: markup in them is dropped, not kept."""
-    if "<" in text or "&" in text:
-        text = BeautifulSoup(text, "lxml").get_text(" ")
-    return " ".join(text.replace("<", " ").replace(">", " ").split())
-
-
-def _split_authors(values: Any) -> tuple[str, ...]:
-    out: list[str] = []
-    for raw in values or ():
-        value = _plain(str(raw))
-        for part in re.split(r";|\s+and\s+|\s+e\s+|,\s*(?=[A-ZÀ-Ý])", value):
-            name = re.sub(r"^(?:by|di|a cura di)\s+", "", part.strip(), flags=re.I).strip()
-            if 1 < len(name) <= 60 and not name.startswith("http"):
-                out.append(name)
-    return tuple(dict.fromkeys(out))
-
-
-def _choose_title(
-    candidates: list[str | None],
-    sites: list[str],
-    own: tuple[str | None, str | None] = (None, None),
-) -> str:
-    """The headline most of the page's title sources agree on.
-
-    ``<title>``, ``<h1>``, ``og:title``, trafilatura's title and the JSON-LD headline
-    each get it wrong on some sites (a site suffix, a section label, a social-media
-    variant of the headline); what two or more of them say, after dropping site-name
-    suffixes, is the headline. With no agreement the first in ``candidates`` wins.
-    ``own`` are the visible ``<h1>`` and the JSON-LD headline: when those two agree,
-    that is the article's headline even if ``<title>`` and ``og:title`` carry an SEO
-    variant of it.
-    """
-    if own[0] and own[1] and _vote_key(own[0]) == _vote_key(own[1]):
-        return " ".join(own[0].split())
-    names = {s.lower() for s in sites if s}
-    cleaned: list[str] = []
-    for candidate in candidates:
-        text = " ".join(strip_site_suffix(candidate or "", sites).split())
-        if text and text.lower() not in names and _norm(text):
-            cleaned.append(text)
-    if not cleaned:
-        return ""
-    # A one-word "headline" is a logo, a section label or a placeholder ("WIRED",
-    # "Tech", "Lorem"): it gets no vote while any source offers a longer title.
-    if any(not _one_word(c) for c in cleaned):
-        cleaned = [c for c in cleaned if not _one_word(c)]
-    cleaned = [_core_title(c, cleaned) for c in cleaned]
-    keys = [_vote_key(c) for c in cleaned]
-    votes = [keys.count(k) for k in keys]
-    return cleaned[votes.index(max(votes))]
-
-
-_CJK_RE = re.compile(f"[{_CJK}]")
-
-
-def _one_word(text: str) -> bool:
-    """One word of a spaced script ("Lorem"); CJK and Thai headlines have no spaces."""
-    return len(text.split()) == 1 and not _CJK_RE.search(text)
-
-
-_TAIL_SEP = re.compile(r"^\s*[|｜:：_\-–—·•»/]")
-
-
-def _core_title(title: str, candidates: list[str]) -> str:
-    """``title`` without a tail that another source leaves off after a separator.
-
-    "Headline：朝日新聞デジタル" beside "Headline" from ``og:title`` carries a site name
-    that is neither the host nor ``og:site_name``; it votes for "Headline". A leading
-    kicker ("Kenia: Nairobi von unten") is not dropped: measured, headlines keep it.
-    """
-    key = _vote_key(title)
-    best = title
-    for other in candidates:
-        okey = _vote_key(other)
-        if okey == key or len(okey) < 8 or len(other) >= len(best):
-            continue
-        tail = key[len(okey) :]
-        # A site name is short next to the headline; a long tail is the headline itself
-        # ("Blog Name: The Post's Title" beside an <h1> holding only "Blog Name").
-        if key.startswith(okey) and _TAIL_SEP.match(tail) and len(tail) <= len(okey) / 2:
-            best = other
-    return best
-
-
-def _vote_key(text: str) -> str:
-    # "LTE-Patent : Samsung" and "LTE-Patent: Samsung" are the same headline.
-    return re.sub(r"\s+([:;!?])", r"\1", " ".join(text.split())).casefold()
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _resolve_date(parsed: ParsedDate | None, record: RawRecord) -> tuple[ParsedDate, list[str]]:
@@ -273,7 +150,7 @@ def _from_text(
     text = " ".join(b.text for b in cleaned.blocks)
     if _words(text) < options.min_words:
         raise ImportFailure(record.input, f"no article text ({_words(text)} words)")
-    parsed = _pick_date(record.date, url=record.url)
+    parsed = pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
         parsed = date_from_url(record.url) or parsed
     (date, precision), warnings = _resolve_date(parsed, record)
@@ -287,7 +164,7 @@ def _from_text(
         lang=lang,
         body_markdown=body,
         input=record.input,
-        authors=_split_authors(record.authors),
+        authors=split_authors(record.authors),
         source_url=safe_url(record.url),
         site=site,
         image=safe_url(record.image),
@@ -308,7 +185,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     page_html = str(soup)
     doc = trafilatura.bare_extraction(
         page_html, url=url, output_format="python", with_metadata=True, **_BODY_OPTIONS,
-        date_extraction_params=_date_params(record),
+        date_extraction_params=htmldate_params(record),
     )  # fmt: skip
     # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
     if not isinstance(doc, Document) or doc.body is None:
@@ -326,17 +203,17 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     if record.title:
         title = strip_site_suffix(record.title, sites)
     else:
-        title = _choose_title(
+        title = choose_title(
             [page.html_title, page.h1, page.og_title, doc.title, page.headline],
             sites,
             own=(page.h1, page.headline),
         )
-    parsed = _html_date(record, page.published, url, doc.date)
+    parsed = html_date(record, page.published, url, doc.date)
     (date, precision), warnings = _resolve_date(parsed, record)
     modified = parse_date(page.modified)
     lang = normalize_lang(record.lang) or normalize_lang(page.lang) or normalize_lang(doc.language)
     lang = lang or detect_language(plain, options.default_lang)
-    authors = _split_authors(record.authors or page.authors or ([doc.author] if doc.author else []))
+    authors = split_authors(record.authors or page.authors or ([doc.author] if doc.author else []))
     summary = record.summary or page.description or doc.description or ""
     summary = BeautifulSoup(summary, "lxml").get_text(" ") if "<" in summary else summary
     related = tuple(dict.fromkeys([*harvested.related, *teasers]))
@@ -364,6 +241,6 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
 def _drop_title_heading(body_md: str, title: str) -> str:
     """The page's headline repeated as the body's first heading is not body text."""
     first, _, rest = body_md.partition("\n")
-    if first.startswith("#") and _norm(first.lstrip("# ")) == _norm(title):
+    if first.startswith("#") and norm_title(first.lstrip("# ")) == norm_title(title):
         return rest.lstrip("\n")
     return body_md
