@@ -16,7 +16,7 @@ from newsarchive.importer.markdown import html_to_markdown, markdown_url
 from newsarchive.importer.model import Article, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.sources import read_records
-from newsarchive.importer.titles import choose_title
+from newsarchive.importer.titles import TitleSources, choose_title
 
 FUNDUS = {
     "CorriereDellaSera_2025_02_04.html.gz": "CorriereDellaSera.json",
@@ -121,12 +121,11 @@ def test_italian_text_detected_without_declaration() -> None:
 
 
 @pytest.mark.parametrize(
-    ("candidates", "own", "expected"),
+    ("candidates", "expected"),
     [
         # <title> (site suffix dropped) and og:title agree; the h1 is a section label.
         (
             ["Chips get faster | Wired", "Gadgets", "Chips get faster", None, None],
-            (None, None),
             "Chips get faster",
         ),
         # The visible h1 and the JSON-LD headline agree: the SEO <title> loses.
@@ -138,7 +137,6 @@ def test_italian_text_detected_without_declaration() -> None:
                 None,
                 "The real headline",
             ],
-            ("The real headline", "The real headline"),
             "The real headline",
         ),
         # Spacing before a colon does not split the vote.
@@ -150,11 +148,10 @@ def test_italian_text_detected_without_declaration() -> None:
                 None,
                 None,
             ],
-            (None, None),
             "LTE-Patent : Samsung soll zerstören",
         ),
         # A site name alone is never the title.
-        (["Wired", "Chips get faster", None, None, None], (None, None), "Chips get faster"),
+        (["Wired", "Chips get faster", None, None, None], "Chips get faster"),
         # A tail another source leaves off after a separator is a site name, whatever it
         # is called ("朝日新聞デジタル" is neither the host nor og:site_name).
         (
@@ -165,7 +162,6 @@ def test_italian_text_detected_without_declaration() -> None:
                 None,
                 None,
             ],
-            (None, None),
             "宮崎県で震度5弱、高知と宮崎に津波注意報 気象庁",
         ),
         # ... but a tail longer than the rest is the headline, not a site name.
@@ -177,14 +173,36 @@ def test_italian_text_detected_without_declaration() -> None:
                 "Silicon Exposed: Open Verilog flow for GreenPak4",
                 None,
             ],
-            (None, None),
             "Silicon Exposed: Open Verilog flow for GreenPak4",
         ),  # fmt: skip
+        # An <h1> sharing no word with the <title> is the blog's name; trafilatura's title
+        # copied it, so two "votes" for it are one.
+        (
+            [
+                "Get your Frontend Code Covered | Blog",
+                "Hi, I'm Nicolas.",
+                None,
+                "Hi, I'm Nicolas.",
+                None,
+            ],
+            "Get your Frontend Code Covered",
+        ),
+        # ... but an <h1> that words the headline differently is still a vote.
+        (
+            [
+                "Vision Pro review",
+                "Apple's Vision Pro is the Retina moment",
+                None,
+                "Apple's Vision Pro is the Retina moment",
+                None,
+            ],
+            "Apple's Vision Pro is the Retina moment",
+        ),
     ],
 )
-def test_title_is_what_the_sources_agree_on(candidates: list[str | None], own: tuple[str | None, str | None],
-                                            expected: str) -> None:  # fmt: skip
-    assert choose_title(candidates, ["Wired", "wired.com", "Corriere.it"], own=own) == expected
+def test_title_is_what_the_sources_agree_on(candidates: list[str | None], expected: str) -> None:
+    sources = TitleSources(*candidates)
+    assert choose_title(sources, ["Wired", "wired.com", "Corriere.it"]) == expected
 
 
 def test_headline_text_has_no_space_between_inline_elements() -> None:
@@ -259,3 +277,22 @@ def test_one_word_h1_is_not_a_headline(head: str, h1: str, expected: str) -> Non
         RawRecord(input="p.html", kind="html", content=html, date="2024-01-02")
     )
     assert article.title == expected
+
+
+def test_meta_value_attribute_is_read_like_content() -> None:
+    # Some saving tools rewrite <meta content> as <meta value> (postlight's fixtures).
+    soup = BeautifulSoup('<meta name="og:title" value="Stocks rise">', "lxml")
+    assert read_page_meta(soup).og_title == "Stocks rise"
+
+
+def test_headline_is_not_mistaken_for_the_site_name() -> None:
+    # trafilatura guessed the site name "U.S. Stocks Rise ... | Bloomberg": used as a
+    # site name it struck the headline out of every source, and the "MENU" label won.
+    body = "<p>" + "Stocks rose to records as bonds gained on the stimulus optimism. " * 6 + "</p>"
+    html = f"""<html><head><title>U.S. Stocks Rise to Records, Bonds Gain - Bloomberg</title>
+    <meta value="Bloomberg.com" name="og:site_name">
+    <meta value="U.S. Stocks Rise to Records, Bonds Gain" name="og:title"></head>
+    <body><header><h1>MENU</h1></header><article>{body}</article></body></html>"""
+    article = extract_record(RawRecord(input="b.html", kind="html", content=html,
+                                       date="2020-01-01", url="https://www.bloomberg.com/news/a"))  # fmt: skip
+    assert article.title == "U.S. Stocks Rise to Records, Bonds Gain"

@@ -35,7 +35,7 @@ from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
-from newsarchive.importer.titles import choose_title, norm_title
+from newsarchive.importer.titles import TitleSources, choose_title, norm_title
 from newsarchive.importer.urls import site_of
 from newsarchive.sanitize import safe_url, sanitize_html
 
@@ -199,15 +199,12 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
         raise ImportFailure(record.input, f"no article text ({_words(plain)} words)")
     url = url or doc.url
     host = host or site_of(url) or (doc.hostname or None)
-    sites = [s for s in (page.site_name, doc.sitename, host, doc.hostname) if s]
-    if record.title:
-        title = strip_site_suffix(record.title, sites)
-    else:
-        title = choose_title(
-            [page.html_title, page.h1, page.og_title, doc.title, page.headline],
-            sites,
-            own=(page.h1, page.headline),
-        )
+    sources = TitleSources(page.html_title, page.h1, page.og_title, doc.title, page.headline)
+    # trafilatura's site name is a guess, sometimes the headline itself; a name the
+    # page states (og:site_name) and the host are kept as they are.
+    guessed_name = doc.sitename if doc.sitename and not _holds_title(doc.sitename, sources) else None
+    sites = [s for s in (page.site_name, guessed_name, host, doc.hostname) if s]
+    title = strip_site_suffix(record.title, sites) if record.title else choose_title(sources, sites)
     parsed = html_date(record, page.published, url, doc.date)
     (date, precision), warnings = _resolve_date(parsed, record)
     modified = parse_date(page.modified)
@@ -236,6 +233,12 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
         fetched=record.fetched,
         modified=modified[0] if modified else None,
     )
+
+
+def _holds_title(name: str, sources: TitleSources) -> bool:
+    """``name`` holds one of the page's titles of three words or more: not a site name."""
+    key = name.casefold()
+    return any(t and len(t.split()) >= 3 and t.casefold() in key for t in sources)
 
 
 def _drop_title_heading(body_md: str, title: str) -> str:

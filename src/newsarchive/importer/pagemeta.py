@@ -37,7 +37,8 @@ def _meta_index(soup: BeautifulSoup) -> dict[str, str]:
     """``{name: content}`` of every ``<meta>``, first wins, read in one pass."""
     index: dict[str, str] = {}
     for el in soup.find_all("meta"):
-        content = " ".join(str(el.get("content") or "").split())
+        # Some saving tools rewrite ``content`` as ``value``; both state the same.
+        content = " ".join(str(el.get("content") or el.get("value") or "").split())
         if not content:
             continue
         for attr in ("property", "name", "itemprop"):

@@ -117,8 +117,9 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
             last in names
             or compact in compact_names
             or any(len(n) >= 4 and (n in compact or compact in n) for n in compact_names if compact)
-            or (len(last.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 3
-                and not _looks_like_subtitle(last))
+            # One word after a separator is a site name ("... | WIRED"); two or three can
+            # be a subtitle ("...: Hello there"), measured: stripping them lost titles.
+            or (len(last.split()) == 1 and len(" ".join(parts[:-1]).split()) >= 3)
         ):  # fmt: skip
             parts = parts[:-1]
             continue
@@ -128,12 +129,6 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
     for sep, part in zip(sep_kept, parts[1:], strict=False):
         out += sep + part
     return out.strip()
-
-
-def _looks_like_subtitle(text: str) -> bool:
-    # "Title: what it means" keeps its second half; site names are short and capitalised.
-    words = text.split()
-    return sum(w.islower() for w in words) >= 2
 
 
 def clip_title(text: str, max_words: int = 14) -> str:

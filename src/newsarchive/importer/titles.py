@@ -7,33 +7,52 @@ trafilatura's title, the JSON-LD headline) and the site's names.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from newsarchive.importer.lang import CJK
 from newsarchive.importer.textclean import strip_site_suffix
 
-__all__ = ["choose_title", "norm_title"]
+__all__ = ["TitleSources", "choose_title", "norm_title"]
 
 
-def choose_title(
-    candidates: list[str | None],
-    sites: list[str],
-    own: tuple[str | None, str | None] = (None, None),
-) -> str:
+class TitleSources(NamedTuple):
+    """Where a page states its headline, in the order that breaks a tied vote."""
+
+    html_title: str | None = None
+    h1: str | None = None
+    og_title: str | None = None
+    extractor: str | None = None  # trafilatura's pick: og:title, a lone <h1>, or <title>
+    headline: str | None = None  # JSON-LD
+
+
+def choose_title(sources: TitleSources, sites: list[str]) -> str:
     """The headline most of the page's title sources agree on.
 
     ``<title>``, ``<h1>``, ``og:title``, trafilatura's title and the JSON-LD headline
     each get it wrong on some sites (a site suffix, a section label, a social-media
     variant of the headline); what two or more of them say, after dropping site-name
-    suffixes, is the headline. With no agreement the first in ``candidates`` wins.
-    ``own`` are the visible ``<h1>`` and the JSON-LD headline: when those two agree,
-    that is the article's headline even if ``<title>`` and ``og:title`` carry an SEO
-    variant of it.
+    suffixes, is the headline. With no agreement ``<title>`` wins. When the visible
+    ``<h1>`` and the JSON-LD headline agree, that is the article's headline even if
+    ``<title>`` and ``og:title`` carry an SEO variant of it.
     """
-    if own[0] and own[1] and _vote_key(own[0]) == _vote_key(own[1]):
-        return " ".join(own[0].split())
+    h1, headline = sources.h1, sources.headline
+    if h1 and headline and _vote_key(h1) == _vote_key(headline):
+        return " ".join(h1.split())
+    extractor = sources.extractor
     names = {s.lower() for s in sites if s}
+    stated = [
+        strip_site_suffix(t or "", sites) for t in (sources.html_title, sources.og_title, headline)
+    ]
+    stated = [t for t in stated if t and t.lower() not in names]
+    if h1 and stated and not any(_words(h1) & _words(t) for t in stated):
+        # An <h1> that shares no word with any title the page states in its metadata is
+        # a logo, a blog's name or a section label ("Allergies Health Center", "MENU"),
+        # and so is trafilatura's title when it copied that <h1>.
+        if extractor and _vote_key(extractor) == _vote_key(h1):
+            extractor = None
+        h1 = None
     cleaned: list[str] = []
-    for candidate in candidates:
+    for candidate in (sources.html_title, h1, sources.og_title, extractor, headline):
         text = " ".join(strip_site_suffix(candidate or "", sites).split())
         if text and text.lower() not in names and norm_title(text):
             cleaned.append(text)
@@ -47,6 +66,14 @@ def choose_title(
     keys = [_vote_key(c) for c in cleaned]
     votes = [keys.count(k) for k in keys]
     return cleaned[votes.index(max(votes))]
+
+
+_WORD_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
+
+
+def _words(text: str) -> set[str]:
+    """Lower-cased words; each CJK/Thai character is one."""
+    return set(_WORD_RE.findall(text.casefold()))
 
 
 _CJK_RE = re.compile(f"[{CJK}]")
