@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
+import pytest
+
+from conftest import make_site, run_cli
 from newsarchive.enrich.related import Doc, related_articles
 from newsarchive.enrich.run import enrich_site
 from newsarchive.enrich.tags import extract_candidates, normalize_tag
 from newsarchive.frontmatter import (
+    FILENAME_LINK,
+    filename_target,
     is_hand_edited,
     parse_related,
     read_front_matter,
     render_document,
 )
+from site_fixtures import RELATED_STORIES, parse_page, related_content, related_targets
 
 STORIES = {
     "apple-chips": ("Apple moves the Mac to its own chips",
@@ -67,8 +74,8 @@ def test_enrich_writes_tags_and_related_and_is_idempotent(tmp_path: Path) -> Non
     assert "chips" in [t.lower() for t in tags["intel-chips"]]
     assert {"clubhouse", "elon musk"} <= {t.lower() for t in tags["clubhouse"]}
     related = {k: parse_related(v["Related"]) for k, v in meta.items()}
-    assert related["clubhouse"][0].url == "2021/02/clubhouse-2.html"
-    assert related["apple-chips"][0].url in {"2021/02/apple-watch.html", "2021/02/intel-chips.html"}
+    assert related["clubhouse"][0].url == "{filename}clubhouse-2.md"
+    assert related["apple-chips"][0].url in {"{filename}apple-watch.md", "{filename}intel-chips.md"}
     for path in root.rglob("*.md"):
         assert not is_hand_edited(path.read_text())
     snapshot = {p: p.read_bytes() for p in root.rglob("*.md")}
@@ -112,3 +119,66 @@ def test_names_keep_new_york_and_drop_site_words() -> None:
         "Shares rose in New York. A new app launched. New York traders cheered.",
     )
     assert "new york" in cands and "york" not in cands and "new" not in cands
+
+
+def test_related_links_name_the_files_not_urls(tmp_path: Path) -> None:
+    """Enrich stores where the related article's file is (relative to the linking file),
+    so the Markdown holds no URL: changing ARTICLE_URL changes no file."""
+    root = tmp_path / "content"
+    for rel, text in related_content().items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    enrich_site(root / "articles", max_related=3)
+    titles = {rel: title for rel, (title, *_) in RELATED_STORIES.items()}
+    checked = 0
+    for rel in titles:
+        path = root / "articles" / rel
+        for link in parse_related(read_front_matter(path.read_text()).get("Related")):
+            assert link.url, link
+            if link.url.startswith("https://"):
+                continue  # the importer's external teaser, kept
+            assert link.url.startswith(FILENAME_LINK) and ".html" not in link.url
+            target = filename_target(link.url, Path(rel).parent.as_posix())
+            assert target in titles and titles[target] == link.title
+            checked += 1
+    assert checked >= len(RELATED_STORIES)
+
+
+def _build(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    built = run_cli("build", *args, cwd=site)
+    assert built.returncode == 0, built.stderr + built.stdout
+    return built
+
+
+@pytest.mark.parametrize(
+    "conf",
+    [
+        "",
+        'ARTICLE_URL = ARTICLE_LANG_URL = "{slug}/"\n'
+        'ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "{slug}/index.html"\n',
+        'ARTICLE_URL = "{category}/{date:%Y}/{slug}.html"\n'
+        'ARTICLE_SAVE_AS = "{category}/{date:%Y}/{slug}.html"\n',
+    ],
+    ids=["default", "slug-folders", "category-year"],
+)
+def test_cli_build_related_links_follow_article_url(tmp_path: Path, conf: str) -> None:
+    """``newsarchive build`` (enrich, then Pelican) and ``build --publish`` with the
+    ARTICLE_URL of the site's own pelicanconf.py: every related link opens its article."""
+    site = make_site(tmp_path / "site")
+    with (site / "pelicanconf.py").open("a") as handle:
+        handle.write(conf)
+    for rel, text in related_content().items():
+        (site / "content" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / rel).write_text(text)
+    for args, siteurl in [((), None), (("--publish",), "http://127.0.0.1:8000")]:
+        _build(site, *args)
+        found = related_targets(site / "output", siteurl or "http://none.invalid")
+        assert len(found) > len(RELATED_STORIES)
+        wrong = [
+            (page, title, href)
+            for page, links in found.items()
+            for title, href, target in links
+            if target is None or parse_page(target.read_text())[0] != title
+            or ("://" in href) != bool(siteurl)
+        ]  # fmt: skip
+        assert wrong == []

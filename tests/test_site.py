@@ -11,6 +11,7 @@ from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]
 import pytest
+from playwright.sync_api import Browser
 
 from newsarchive.site import SiteError
 from newsarchive.site.hooks import related_links
@@ -24,7 +25,18 @@ from newsarchive.site.ui import (
     ui_lang,
     ui_text,
 )
-from site_fixtures import SITEURL, build, built_site, hostile_site, make_site
+from site_fixtures import (
+    RELATED_STORIES,
+    SITEURL,
+    TEASER,
+    build,
+    built_site,
+    hostile_site,
+    make_site,
+    parse_page,
+    related_site,
+    related_targets,
+)
 
 __all__ = ["built_site", "hostile_site"]  # pytest finds the fixtures through this import
 
@@ -147,14 +159,26 @@ def test_unknown_ui_string_is_an_error() -> None:
          [{"title": "A", "url": None, "internal": None},
           {"title": "B", "url": "https://b.example", "internal": None}]),
         (["x | https://a.example/\" onmouseover=\"y"], [{"title": "x", "url": None, "internal": None}]),
-        # enrich's links to this archive's own articles are site-relative paths
-        ("Other | 2021/02/other-story.html",
-         [{"title": "Other", "url": "2021/02/other-story.html", "internal": "1"}]),
+        # links to this archive's own articles need resolving: title only until then
+        ("Other | {filename}../03/other-story.md", [{"title": "Other", "url": None, "internal": None}]),
+        ("Other | 2021/02/other-story.html", [{"title": "Other", "url": None, "internal": None}]),
         ("Evil | ../../etc/passwd.html", [{"title": "Evil", "url": None, "internal": None}]),
     ],
 )  # fmt: skip
 def test_related_links(raw: object, expected: list[dict[str, str | None]]) -> None:
     assert related_links(raw) == expected
+
+
+def test_related_links_resolved_to_the_url_given() -> None:
+    urls = {"{filename}../03/other.md": "other/", "2021/02/old.html": "posts/2021/old/"}
+    raw = ["Other | {filename}../03/other.md", "Old | 2021/02/old.html",
+           "Gone | {filename}gone.md", "Out | https://a.example/x"]  # fmt: skip
+    assert related_links(raw, urls.get) == [
+        {"title": "Other", "url": "other/", "internal": "1"},
+        {"title": "Old", "url": "posts/2021/old/", "internal": "1"},
+        {"title": "Gone", "url": None, "internal": None},
+        {"title": "Out", "url": "https://a.example/x", "internal": None},
+    ]
 
 
 class _Content:
@@ -392,6 +416,90 @@ def test_hostile_content_cannot_run(
         rel = path.relative_to(hostile_site).as_posix()
         problems += [f"{rel}: {p}" for p in check(html, parse_tags(html))]
     assert problems == []
+
+
+# --- related links follow ARTICLE_URL --------------------------------------------------------
+
+# Articles not in DEFAULT_LANG (en) use ARTICLE_LANG_URL: "category" leaves it at
+# pelicanconf.py's, so one site mixes two URL schemes.
+URL_SCHEMES: dict[str, dict[str, str]] = {
+    "default": {},
+    "slug-folders": {"ARTICLE_URL": "{slug}/", "ARTICLE_SAVE_AS": "{slug}/index.html",
+                     "ARTICLE_LANG_URL": "{slug}/", "ARTICLE_LANG_SAVE_AS": "{slug}/index.html"},
+    "category": {"ARTICLE_URL": "{category}/{slug}.html",
+                 "ARTICLE_SAVE_AS": "{category}/{slug}.html"},
+    "posts-by-year": {
+        "ARTICLE_URL": "posts/{date:%Y}/{slug}/",
+        "ARTICLE_SAVE_AS": "posts/{date:%Y}/{slug}/index.html",
+        "ARTICLE_LANG_URL": "{lang}/posts/{date:%Y}/{slug}/",
+        "ARTICLE_LANG_SAVE_AS": "{lang}/posts/{date:%Y}/{slug}/index.html",
+    },
+}  # fmt: skip
+
+
+def _pages_by_title(out: Path) -> dict[str, tuple[str, list[tuple[str | None, str]]]]:
+    pages = {}
+    for page in sorted(out.rglob("*.html")):
+        h1, links = parse_page(page.read_text(encoding="utf-8"))
+        pages.setdefault(h1, (page.relative_to(out).as_posix(), links))
+    return pages
+
+
+@pytest.mark.parametrize("relative", [True, False], ids=["relative", "absolute"])
+@pytest.mark.parametrize("scheme", sorted(URL_SCHEMES))
+def test_related_links_open_the_related_articles(
+    tmp_path: Path, scheme: str, relative: bool
+) -> None:
+    """Every internal related link on every article page opens the article it names,
+    whatever ARTICLE_URL is, with relative URLs (as from file://) or an absolute SITEURL."""
+    out = build(related_site(tmp_path / "site"), RELATIVE_URLS=relative, **URL_SCHEMES[scheme])
+    found = related_targets(out, SITEURL)
+    wrong = [
+        (page, title, href)
+        for page, links in found.items()
+        for title, href, target in links
+        if target is None or parse_page(target.read_text(encoding="utf-8"))[0] != title
+    ]
+    assert wrong == []
+    hrefs = [href for links in found.values() for _title, href, _target in links]
+    assert all(href.startswith(SITEURL + "/") != relative for href in hrefs)
+    pages = _pages_by_title(out)
+    for title, *_ in RELATED_STORIES.values():  # enrich related every story to its pair
+        assert pages[title][0] in found, title
+    # Pelican's absolute {filename} form and enrich's old fixed URLs resolve too; a link
+    # to no article (or out of content/) is its title alone.
+    hand_page, hand_links = pages["Hand written links"]
+    assert [title for title, *_ in found[hand_page]] == [
+        "Sycamore claims quantum supremacy", "Raspberry Pi Pico is a four dollar microcontroller"
+    ]  # fmt: skip
+    assert hand_links[2:] == [(None, "Gone for good"), (None, "Outside the content")]
+    # The importer's external teasers stay external links.
+    assert (TEASER[1], TEASER[0]) in pages["New rules for delivery drones"][1]
+
+
+def test_related_links_click_through_from_file_urls(browser: Browser, tmp_path: Path) -> None:
+    out = build(related_site(tmp_path / "site"), **URL_SCHEMES["category"])
+    found = related_targets(out, SITEURL)
+    assert len(found) > len(RELATED_STORIES)
+    page = browser.new_page()
+    clicked = 0
+    for rel, links in found.items():
+        for index, (title, _href, _target) in enumerate(links):
+            page.goto((out / rel).as_uri())
+            page.locator("aside.related a[href]:not([rel])").nth(index).click()
+            page.wait_for_load_state()
+            assert page.url.startswith("file://")
+            assert page.locator("h1").first.inner_text() == title
+            clicked += 1
+    page.close()
+    assert clicked >= len(RELATED_STORIES)
+
+
+def test_related_site_builds_are_byte_identical(tmp_path: Path) -> None:
+    scheme = URL_SCHEMES["posts-by-year"]
+    first = _snapshot(build(related_site(tmp_path / "one"), **scheme))
+    second = _snapshot(build(related_site(tmp_path / "two"), **scheme))
+    assert first == second
 
 
 # --- determinism --------------------------------------------------------------------------

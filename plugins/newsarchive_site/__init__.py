@@ -1,4 +1,4 @@
-"""Pelican plugin: the site stage (sanitizing, theme helpers, sitemap.xml).
+"""Pelican plugin: the site stage (sanitizing, related links, theme helpers, sitemap.xml).
 
 Receivers only; the logic lives in ``newsarchive.site.hooks``. Receivers are defined
 at module level because blinker keeps weak references to them.
@@ -25,6 +25,11 @@ def on_generator_init(generator: Any) -> None:
     hooks.install_jinja_helpers(generator)
 
 
+def on_all_generators_finalized(generators: Any) -> None:
+    """Point internal related links at the URLs Pelican gave their target articles."""
+    hooks.resolve_related(generators)
+
+
 def on_pretaxonomy(generator: Any) -> None:
     """Order articles deterministically before tags, sources and archives are built."""
     hooks.order_articles(generator)
@@ -41,3 +46,4 @@ def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_writer_finalized.connect(on_article_writer_finalized)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)

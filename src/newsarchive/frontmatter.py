@@ -2,6 +2,10 @@
 
 Keys are written sorted, one per line (``Key: value``); list values that need one line
 per item (related links) use the Markdown ``meta`` continuation syntax (four spaces).
+A related link is ``Title | url``: ``url`` is an external http(s) URL, or, for another
+article of the archive, Pelican's own intrasite link to its Markdown file relative to the
+linking file (``{filename}../03/other-story.md``), which the site plugin turns into the
+URL Pelican gives that article (whatever ``ARTICLE_URL`` is).
 ``Checksum`` is a hash of the rest of the file as newsarchive wrote it: a file whose
 checksum no longer matches was edited by hand and is never overwritten silently.
 """
@@ -9,14 +13,19 @@ checksum no longer matches was edited by hand and is never overwritten silently.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
+from urllib.parse import quote, unquote
 
 from newsarchive.importer.model import Related
 
 __all__ = [
     "CHECKSUM_KEY",
+    "FILENAME_LINK",
     "compute_checksum",
+    "filename_link",
+    "filename_target",
     "format_related",
     "is_hand_edited",
     "parse_related",
@@ -27,10 +36,43 @@ __all__ = [
 CHECKSUM_KEY = "Checksum"
 _KEY_RE = re.compile(r"^([A-Za-z0-9_-]+):\s?(.*)$")
 _RELATED_SEP = " | "
+# Pelican's intrasite link prefix: ``{filename}path`` names a content file, not a URL.
+FILENAME_LINK = "{filename}"
+
+
+def filename_link(from_dir: str, target: str) -> str:
+    """``{filename}`` link from a file in ``from_dir`` to the file ``target``.
+
+    Both are POSIX paths relative to the same folder (content/ or its articles/); the
+    link is relative, so it survives moving the whole tree and never depends on URLs.
+    """
+    rel = posixpath.relpath(target, from_dir or ".")
+    return FILENAME_LINK + quote(rel, safe="/")
+
+
+def filename_target(url: str | None, from_dir: str) -> str | None:
+    """The file a ``{filename}`` link in a file in ``from_dir`` names (relative to the
+    same folder as ``from_dir``; a leading ``/`` means that folder itself, as in Pelican).
+
+    None when ``url`` is not such a link or its path leaves that folder.
+    """
+    if not url or not url.startswith(FILENAME_LINK):
+        return None
+    path = unquote(url[len(FILENAME_LINK) :])
+    if not path:
+        return None
+    joined = path[1:] if path.startswith("/") else posixpath.join(from_dir, path)
+    norm = posixpath.normpath(joined)
+    if norm in {".", ".."} or norm.startswith(("../", "/")):
+        return None
+    return norm
 
 
 def format_related(item: Related) -> str:
-    """``Title | url`` (or ``Title |`` with no URL); a title's own ``|`` survives."""
+    """``Title | url`` (or ``Title |`` with no URL); a title's own ``|`` survives.
+
+    ``url`` is an http(s) URL or a ``{filename}`` link (see ``filename_link``).
+    """
     title = " ".join(item.title.split())
     return f"{title}{_RELATED_SEP}{item.url or ''}".rstrip()
 

@@ -1,10 +1,17 @@
 """Enrich stage, orchestration: read every article, compute tags and related links,
 rewrite the files whose enrich-owned keys changed (atomically; hand edits are kept).
+
+A related article of this archive is written as Pelican's intrasite link to its
+Markdown file, relative to the linking file (``Title | {filename}../03/slug.md``), never
+as a URL: the URL is Pelican's to decide (``ARTICLE_URL``, ``ARTICLE_LANG_URL``, the
+article's own ``Slug``, ``Category``, ``Lang``...), and the site plugin asks Pelican for
+it at build time. So the Markdown does not change when the URL scheme does.
 """
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +27,7 @@ from newsarchive.enrich.tags import (
     rank_candidates,
 )
 from newsarchive.frontmatter import (
+    filename_link,
     format_related,
     is_hand_edited,
     parse_related,
@@ -59,9 +67,9 @@ def _split_list(value: str) -> list[str]:
     return [v.strip() for v in value.split(sep) if v.strip()]
 
 
-def _article_url(meta: dict[str, str | list[str]], path: Path) -> str:
-    date = _str(meta, "Date")[:7].replace("-", "/")
-    return f"{date}/{_str(meta, 'Slug') or path.stem}.html"
+def _article_link(from_key: str, to_key: str) -> str:
+    """The link from the article ``from_key`` to ``to_key`` (paths below articles/)."""
+    return filename_link(posixpath.dirname(from_key), to_key)
 
 
 def enrich_site(
@@ -113,10 +121,7 @@ def enrich_site(
         new_tags = pick_tags(tags, ranked, vocabulary, max_tags=max_tags, display=display)
         links = parse_related(entry.meta.get("Teasers"))
         for other in related[key]:
-            other_meta = by_key[other].meta
-            links.append(
-                Related(_str(other_meta, "Title"), _article_url(other_meta, by_key[other].path))
-            )
+            links.append(Related(_str(by_key[other].meta, "Title"), _article_link(key, other)))
         meta = dict(entry.meta)
         meta.pop("Checksum", None)
         meta["Tags"] = ", ".join(t.replace(",", " ") for t in new_tags)

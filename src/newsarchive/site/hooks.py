@@ -3,6 +3,8 @@
 * ``prepare_content``: every article and page is sanitized again (raw HTML in Markdown
   or a hand edit must not run) and gets the attributes the theme shows: ``date_display``,
   ``date_iso``, ``ui_lang``, ``source_link``, ``related_links`` and a safe ``image``.
+* ``resolve_related``: once every article and page is read, links to this archive's own
+  articles in ``Related`` get the URL Pelican gave each target.
 * ``install_jinja_helpers``: the ``t`` translation global and date helpers.
 * ``sitemap_for``: ``sitemap.xml`` from the generators' shared context.
 
@@ -13,10 +15,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from newsarchive.frontmatter import parse_related
+from newsarchive.frontmatter import FILENAME_LINK, filename_target, parse_related
 from newsarchive.sanitize import safe_url, sanitize_html
 from newsarchive.site.sitemap import collect_entries, write_sitemap
 from newsarchive.site.ui import Translator, date_iso, display_date, period_title, ui_lang
@@ -26,21 +29,32 @@ __all__ = [
     "order_articles",
     "prepare_content",
     "related_links",
+    "resolve_related",
     "sitemap_for",
 ]
 
 logger = logging.getLogger(__name__)
 
 
-_INTERNAL_URL = re.compile(r"^\d{4}/\d{2}/[A-Za-z0-9._-]+\.html$")
+# Links written by enrich before it stored ``{filename}`` links: the old fixed URL
+# pattern. Only a key to look the article up by; the URL is still Pelican's.
+_LEGACY_INTERNAL = re.compile(r"^\d{4}/\d{2}/[A-Za-z0-9._-]+\.html$")
+
+Resolver = Callable[[str], str | None]
 
 
-def related_links(raw: object) -> list[dict[str, str | None]]:
+def _is_internal(url: str) -> bool:
+    return url.startswith(FILENAME_LINK) or bool(_LEGACY_INTERNAL.match(url))
+
+
+def related_links(raw: object, resolve: Resolver | None = None) -> list[dict[str, str | None]]:
     """``Related`` metadata as ``[{"title", "url", "internal"}]``; unsafe URLs become None.
 
-    ``enrich`` links related articles of this archive by site-relative path
-    (``2021/02/slug.html``): those are kept and marked ``internal`` for the theme to
-    prefix with SITEURL; any other URL must be an absolute http(s) URL.
+    A link to an article of this archive (``{filename}../03/slug.md`` as enrich writes
+    it, or the older ``2021/03/slug.html``) becomes the site-relative URL ``resolve``
+    returns for it, marked ``internal`` for the theme to prefix with SITEURL; with no
+    ``resolve``, or no such article, it is title only. Any other URL must be an absolute
+    http(s) URL.
     """
     if not isinstance(raw, (str, list, tuple)):
         return []
@@ -49,11 +63,57 @@ def related_links(raw: object) -> list[dict[str, str | None]]:
     for item in parse_related(lines):
         if not item.title:
             continue
-        if item.url and _INTERNAL_URL.match(item.url):
-            out.append({"title": item.title, "url": item.url, "internal": "1"})
+        if item.url and _is_internal(item.url):
+            url = resolve(item.url) if resolve else None
+            out.append({"title": item.title, "url": url, "internal": "1" if url else None})
         else:
             out.append({"title": item.title, "url": safe_url(item.url), "internal": None})
     return out
+
+
+def _legacy_key(content: Any) -> str | None:
+    date, slug = getattr(content, "date", None), getattr(content, "slug", None)
+    return f"{date:%Y}/{date:%m}/{slug}.html" if date and slug else None
+
+
+def resolve_related(generators: Iterable[Any]) -> None:
+    """Give every article and page's internal related links their targets' URLs.
+
+    Runs once all generators have read their content (Pelican's
+    ``all_generators_finalized``), so every target is known: a ``{filename}`` link is
+    looked up exactly as Pelican looks up ``{filename}`` links in a body, and the URL is
+    the target's own ``url`` (``ARTICLE_URL``/``ARTICLE_LANG_URL`` formatted by
+    Pelican), so it is right for any URL scheme and for relative or absolute SITEURL.
+    A link to a file that does not exist is dropped to its title, with a warning.
+    """
+    generated: Mapping[str, Any] = {}
+    for generator in generators:
+        context = getattr(generator, "context", None)
+        if isinstance(context, dict) and "generated_content" in context:
+            generated = context["generated_content"]
+            break
+    by_path = {path: generated[path] for path in sorted(generated) if generated[path]}
+    legacy: dict[str, Any] = {}
+    for content in by_path.values():
+        key = _legacy_key(content)
+        if key:
+            legacy.setdefault(key, content)
+    for path, content in by_path.items():
+        raw = getattr(content, "related", None)
+        if raw is None:
+            continue
+
+        def resolve(ref: str, content: Any = content, path: str = path) -> str | None:
+            if ref.startswith(FILENAME_LINK):
+                target = by_path.get(filename_target(ref, content.relative_dir) or "")
+            else:
+                target = legacy.get(ref)
+            url = getattr(target, "url", None)
+            if not url:
+                logger.warning("%s: related link %s: no such article", path, ref)
+            return url or None
+
+        content.related_links = related_links(raw, resolve)
 
 
 def order_articles(generator: Any) -> None:
