@@ -202,7 +202,9 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     sources = TitleSources(page.html_title, page.h1, page.og_title, doc.title, page.headline)
     # trafilatura's site name is a guess, sometimes the headline itself; a name the
     # page states (og:site_name) and the host are kept as they are.
-    guessed_name = doc.sitename if doc.sitename and not _holds_title(doc.sitename, sources) else None
+    guessed_name = (
+        doc.sitename if doc.sitename and not _holds_title(doc.sitename, sources) else None
+    )
     sites = [s for s in (page.site_name, guessed_name, host, doc.hostname) if s]
     title = strip_site_suffix(record.title, sites) if record.title else choose_title(sources, sites)
     parsed = html_date(record, page.published, url, doc.date)
