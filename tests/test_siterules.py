@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
+from trafilatura.utils import load_html
 
 from newsarchive.importer.clean import harvest_page
 from newsarchive.importer.siterules import GENERIC, RULES, rule_for
@@ -35,9 +35,9 @@ def test_site_rule_drops_its_toolbar_and_harvests_its_related_block(rule) -> Non
     related = _selector_html(
         rule.related_blocks[0], '<a href="https://example.org/a">Un altro articolo sul decreto</a>'
     )
-    soup = BeautifulSoup(_page(toolbar + related), "lxml")
-    harvested = harvest_page(soup, rule_for(host))
-    text = soup.get_text(" ")
+    tree = load_html(_page(toolbar + related))
+    harvested = harvest_page(tree, rule_for(host))
+    text = tree.text_content()
     assert "Condividi Facebook" not in text
     assert "Un altro articolo" not in text
     assert [r.title for r in harvested.related] == ["Un altro articolo sul decreto"]
@@ -52,11 +52,10 @@ def test_sky_subdomains_share_the_sky_rule() -> None:
 def test_paywall_wrapper_is_not_dropped() -> None:
     # Paywalled sites wrap the article itself in a "paywall" class: dropping it (an
     # earlier generic rule) lost whole articles on news sites.
-    soup = BeautifulSoup(
+    tree = load_html(
         f'<html><body><div class="article-paywall"><p>{ARTICLE[:300]}</p></div>'
-        f"<p>{ARTICLE}</p></body></html>",
-        "lxml",
+        f"<p>{ARTICLE}</p></body></html>"
     )
-    harvest_page(soup, None)
-    assert soup.find(class_="article-paywall") is not None
+    harvest_page(tree, None)
+    assert tree.find_class("article-paywall")
     assert not any("paywall" in s for s in GENERIC.drop)

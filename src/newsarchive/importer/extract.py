@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
 from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from newsarchive.importer.authors import plain_text, split_authors
 from newsarchive.importer.clean import clean_body, harvest_page
@@ -78,14 +81,14 @@ def _same_text(a: str, b: str) -> bool:
     return total > 0 and 2 * common / total >= _SAME_TEXT
 
 
-def _with_images(page_html: str, url: str | None, body_html: str) -> str:
+def _with_images(tree: HtmlElement, url: str | None, body_html: str) -> str:
     """The body run's HTML, or the image run's when it holds the same text plus images.
 
     Images are markup, not a main-text decision: the image run is used only where it
     selected the same text as the body run.
     """
     doc = trafilatura.bare_extraction(
-        page_html, url=url, output_format="python", with_metadata=False, include_images=True,
+        tree, url=url, output_format="python", with_metadata=False, include_images=True,
         **_BODY_OPTIONS,
     )  # fmt: skip
     if not isinstance(doc, Document) or doc.body is None:
@@ -181,16 +184,20 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     page = read_page_meta(soup)
     url = record.url or page.canonical
     host = site_of(url)
-    harvested = harvest_page(soup, rule_for(host))
-    page_html = str(soup)
+    # The page is parsed once the way trafilatura parses it; site rules edit that tree
+    # and each trafilatura run gets its own copy (it prunes the tree it is given).
+    tree = load_html(record.content)
+    if tree is None:
+        raise ImportFailure(record.input, "not an HTML page")
+    harvested = harvest_page(tree, rule_for(host))
     doc = trafilatura.bare_extraction(
-        page_html, url=url, output_format="python", with_metadata=True, **_BODY_OPTIONS,
+        deepcopy(tree), url=url, output_format="python", with_metadata=True, **_BODY_OPTIONS,
         date_extraction_params=htmldate_params(record),
     )  # fmt: skip
     # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
     if not isinstance(doc, Document) or doc.body is None:
         raise ImportFailure(record.input, "no article text found in the page")
-    body_html = _with_images(page_html, url, build_html_output(doc, False))
+    body_html = _with_images(tree, url, build_html_output(doc, False))
     body_html, teasers = clean_body(body_html)
     body_html = sanitize_html(body_html)
     body_md = html_to_markdown(body_html)
