@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsarchive.importer.dates import html_date, htmldate_params, parse_date
+import pytest
+from bs4 import BeautifulSoup
+
+from newsarchive.importer.dates import (
+    html_date,
+    htmldate_params,
+    page_dates,
+    parse_date,
+    shown_date,
+)
 from newsarchive.importer.model import RawRecord
 
 REC = RawRecord(input="x", kind="html", content="", fetched="2024-05-01T10:00:00Z")
@@ -36,3 +45,179 @@ def test_date_search_is_bounded_by_the_fetch_date_not_the_clock() -> None:
 
 def test_timezone_offset_is_kept_as_the_same_instant_in_utc() -> None:
     assert parse_date("2025-12-29T00:30:00+02:00") == (dt.datetime(2025, 12, 28, 22, 30), "day")
+
+
+# --- dates CJK pages write -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年04月21日 12時00分更新", (dt.datetime(2019, 4, 21, 12, 0), "day")),
+        ("最終更新日：2019年4月2日", (dt.datetime(2019, 4, 2), "day")),
+        ("2019년 4월 21일", (dt.datetime(2019, 4, 21), "day")),
+        ("２０１９年４月２１日", (dt.datetime(2019, 4, 21), "day")),  # full-width digits
+        ("２０１９／４／５　１２：３０", (dt.datetime(2019, 4, 5), "day")),  # full-width forms
+        ("2019年04月", (dt.datetime(2019, 4, 1), "month")),
+    ],
+)
+def test_chinese_japanese_korean_dates(text: str, expected: tuple[dt.datetime, str]) -> None:
+    assert parse_date(text) == expected
+
+
+# --- dates the markup states (page_dates) -----------------------------------------------
+
+
+def _page(html: str) -> tuple[str | None, str | None]:
+    return page_dates(BeautifulSoup(html, "lxml"))
+
+
+def test_meta_value_attribute_is_read_like_content() -> None:
+    # Pages saved through some tools (and some CMSs) write <meta value=...>.
+    html = """<head><meta value="2019-04-09T08:00:15-06:00" name="article:published_time">
+    <meta value="2021-12-10T20:06:09-07:00" name="article:modified_time"></head>"""
+    assert _page(html) == ("2019-04-09T08:00:15-06:00", "2021-12-10T20:06:09-07:00")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "og:article:published_time", "parsely-pub-date", "sailthru.date", "published",
+        "pub_date", "OriginalPublicationDate", "dc.date.issued", "cXenseParse:recs:publishtime",
+    ],
+)  # fmt: skip
+def test_publication_meta_names_of_analytics_and_dublin_core(name: str) -> None:
+    assert _page(f'<meta name="{name}" content="2016-12-14T06:02:15Z">')[0] == (
+        "2016-12-14T06:02:15Z"
+    )
+
+
+def test_og_published_time_beats_a_newsletter_tools_date() -> None:
+    # Reuters: sailthru.date is the revision; og:article:published_time the publication.
+    html = """<meta name="sailthru.date" content="2016-12-15T13:50:38Z">
+    <meta property="og:article:published_time" content="2016-12-14T06:02:15Z">"""
+    assert _page(html)[0] == "2016-12-14T06:02:15Z"
+
+
+def test_json_ld_wrapped_in_cdata_is_read_and_beats_meta() -> None:
+    html = """<meta property="article:published_time" content="2015-12-11T14:28:34Z">
+    <script type="application/ld+json">
+    <![CDATA[
+    {"@type": "NewsArticle", "datePublished": "2015-10-15T02:19:15Z",
+     "dateModified": "2018-04-22T22:24:24Z"}
+    ]]>
+    </script>"""
+    assert _page(html) == ("2015-10-15T02:19:15Z", "2018-04-22T22:24:24Z")
+
+
+def test_json_ld_of_another_type_is_not_the_articles_date() -> None:
+    html = """<script type="application/ld+json">[
+    {"@type": "VideoObject", "datePublished": "2025-12-29T08:38:58+01:00"},
+    {"@type": "NewsArticle", "datePublished": "2025-12-30T12:10:36+01:00"}]</script>"""
+    assert _page(html)[0] == "2025-12-30T12:10:36+01:00"
+
+
+def test_microdata_date_published_on_a_time_element() -> None:
+    html = """<body><time class="updated" itemprop="dateModified"
+    datetime="2021-12-10T20:06:09-07:00">December 10, 2021</time>
+    <time itemprop="datePublished" datetime="2023-08-30T16:45+0100">30 August 2023</time>
+    </body>"""
+    assert _page(html) == ("2023-08-30T16:45+0100", "2021-12-10T20:06:09-07:00")
+
+
+def test_a_malformed_date_does_not_hide_the_next_source() -> None:
+    # "23:15:0Z" is not ISO 8601; the visible microdata states the day.
+    html = """<script type="application/ld+json">{"@type": "NewsArticle",
+    "datePublished": "2020-12-05T23:15:0Z"}</script>
+    <p itemprop="datePublished" class="data">06 Dicembre 2020</p>"""
+    assert _page(html)[0] == "06 Dicembre 2020"
+
+
+@pytest.mark.parametrize("stamp", ["1676551869", "1676551869000"])
+def test_unix_time_in_json_ld(stamp: str) -> None:
+    html = f"""<script type="application/ld+json">{{"@type": "Article",
+    "datePublished": {stamp}}}</script>"""
+    assert _page(html)[0] == "2023-02-16T12:51:09Z"
+
+
+def test_parsely_page_json_meta() -> None:
+    html = """<meta name="parsely-page" content='{"title": "x",
+    "pub_date": "2014-11-23T16:00:00+04:00"}'>"""
+    assert _page(html)[0] == "2014-11-23T16:00:00+04:00"
+
+
+# --- the date shown under the headline (shown_date) --------------------------------------
+
+
+def _shown(body: str) -> str | None:
+    return shown_date(BeautifulSoup(f"<body>{body}</body>", "lxml"))
+
+
+_BODY = "<p>" + "Article text that runs on for a while. " * 6 + "</p>"
+
+
+def test_shown_date_under_the_headline() -> None:
+    body = f"""<p class="today">Domenica 06 Dicembre 2020</p><h1>Headline</h1>
+    <div class="artdata"><p class="date">2019年04月21日 12時00分更新</p></div>{_BODY}"""
+    assert _shown(body) == "2019-04-21T12:00:00"
+
+
+def test_shown_date_a_bare_date_line_and_a_labelled_one() -> None:
+    assert _shown(f"<h1>Headline</h1><div>2019年4月4日</div>{_BODY}") == "2019-04-04T00:00:00"
+    assert _shown(f"<h1>Headline</h1><div>Published: March 5, 2019</div>{_BODY}") == (
+        "2019-03-05T00:00:00"
+    )
+
+
+def test_shown_date_needs_a_headline_and_skips_linked_teasers() -> None:
+    assert _shown(f'<div class="date">March 5, 2019</div>{_BODY}') is None
+    teasers = '<ul><li><a href="/x">Other story <span class="date">May 1, 2019</span></a></li></ul>'
+    assert _shown(f"<h1>Headline</h1>{teasers}{_BODY}") is None
+
+
+def test_shown_date_not_taken_from_a_sentence() -> None:
+    body = f"<h1>Headline</h1><p>The council will vote on the plan on March 5, 2019.</p>{_BODY}"
+    assert _shown(body) is None
+
+
+def test_shown_date_is_not_searched_far_below_the_headline() -> None:
+    body = f"<h1>Headline</h1>{_BODY * 10}<p>March 5, 2019</p>"
+    assert _shown(body) is None
+
+
+def test_shown_update_date_only_when_no_publication_date_is_shown() -> None:
+    both = f"""<h1>Headline</h1><p>last updated <time datetime="2017-04-04T20:44:00Z">4 April
+    17</time></p><p class="posted"><time datetime="2017-01-13T21:45:08Z">13 Jan</time></p>{_BODY}"""
+    assert _shown(both) == "2017-01-13T21:45:08"
+    # Only an update date in the header; the dated list further down is body content.
+    only = f"""<h1>Headline</h1><p>最終更新日：2019年4月2日<br>Agency</p>{_BODY}
+    <ul><li>2019年3月15日公表</li></ul>"""
+    assert _shown(only) == "2019-04-02T00:00:00"
+
+
+# --- which date html_date chooses -------------------------------------------------------
+
+
+def test_shown_date_beats_htmldate_guess_but_not_a_url_day() -> None:
+    # htmldate does not read 2019年4月21日 and guesses the "© 2022" footer year.
+    assert html_date(REC, None, "https://e.org/elem/428292/", "2022-01-01", "2019-04-21T12:00") == (
+        dt.datetime(2019, 4, 21, 12, 0), "day"
+    )  # fmt: skip
+    assert html_date(REC, None, "https://e.org/2019/04/20/a", None, "2019-04-21") == (
+        dt.datetime(2019, 4, 20), "day"
+    )  # fmt: skip
+
+
+def test_url_month_frames_the_guess() -> None:
+    # /2016/12/: a guessed 2022-01-01 (a footer year) is not the publication date.
+    got = html_date(REC, None, "https://e.org/2016/12/132377/tees", "2022-01-01")
+    assert got == (dt.datetime(2016, 12, 1), "month")
+    got = html_date(REC, None, "https://e.org/2019/03/a.html", "2019-03-26", "2019-03-08")
+    assert got == (dt.datetime(2019, 3, 8), "day")
+
+
+def test_a_stated_month_is_refined_by_a_day_inside_it() -> None:
+    assert html_date(REC, "2021-02", "https://e.org/2021/02/14/a", None) == (
+        dt.datetime(2021, 2, 14), "day"
+    )  # fmt: skip
+    assert html_date(REC, "2021-02", None, "2020-07-01") == (dt.datetime(2021, 2, 1), "month")

@@ -2,21 +2,28 @@
 
 Handles ISO 8601 (full or partial: ``2021``, ``2021-02``), RFC 822 (feeds), Italian and
 English month and weekday names (``ven, 28 ago 2026 23:59:00``, ``14 febbraio 2021``,
-``February 14, 2021``) and dates in URL paths (``/2021/02/14/``). Pure functions: no
-OS locale, no wall clock.
+``February 14, 2021``), Chinese/Japanese and Korean dates (``2019年4月21日``,
+``2019년 4월 21일``) and dates in URL paths (``/2021/02/14/``). Also reads the dates an
+HTML page states about itself (``page_dates``, ``shown_date``). Pure functions: no OS
+locale, no wall clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import json
 import re
+import unicodedata
 from typing import Any
+
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
-    "ParsedDate", "date_from_url", "html_date", "htmldate_params", "parse_date", "pick_date",
+    "ParsedDate", "date_from_url", "html_date", "htmldate_params", "page_dates", "parse_date",
+    "pick_date", "shown_date",
 ]  # fmt: skip
 
 ParsedDate = tuple[dt.datetime, DatePrecision]
@@ -62,6 +69,12 @@ _WORDY_RE = re.compile(
     r"|(?:(?P<mon3>[a-zà-ü]+)\s+(?P<y3>\d{4}))"
 )
 _TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b")
+# Chinese/Japanese 2019年4月21日 (12時00分) and Korean 2019년 4월 21일: year first, the
+# unit after each number; the day (and month) may be missing.
+_CJK_RE = re.compile(
+    r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*(?P<d>\d{1,2})\s*[日일])?"
+    r"(?:[^\d]{0,12}?(?P<H>\d{1,2})\s*(?:[時时시]|:)\s*(?P<M>\d{2}))?"
+)
 
 
 def _make(  # noqa: PLR0917 - the six parts of a timestamp, in their natural order
@@ -105,7 +118,8 @@ def parse_date(text: str | None) -> ParsedDate | None:
     """Parse a scraped date; None when it is not a date we can trust."""
     if not text:
         return None
-    raw = " ".join(str(text).split())
+    # NFKC: full-width digits and colons (２０１９年４月) as CJK pages write them.
+    raw = " ".join(unicodedata.normalize("NFKC", str(text)).split())
     if not raw:
         return None
     iso = _parse_iso(raw)
@@ -127,7 +141,20 @@ def _rfc822(raw: str) -> dt.datetime | None:
         return None
 
 
+def _parse_cjk(text: str) -> ParsedDate | None:
+    match = _CJK_RE.search(text)
+    if not match:
+        return None
+    g = match.groupdict()
+    day = int(g["d"]) if g["d"] else None
+    hh, mm = (int(g["H"]), int(g["M"])) if day and g["H"] else (0, 0)
+    return _make(int(g["y"]), int(g["m"]), day, hh, mm)
+
+
 def _parse_wordy(low: str) -> ParsedDate | None:
+    cjk = _parse_cjk(low)
+    if cjk:
+        return cjk
     for word in _WEEKDAYS:
         low = re.sub(rf"^{word}\.?,?\s+", "", low)
     match = _WORDY_RE.search(low)
@@ -172,21 +199,237 @@ def pick_date(*candidates: str | None, url: str | None = None) -> ParsedDate | N
     return date_from_url(url)
 
 
+# Where pages state their publication and modification dates, most trusted first:
+# schema.org JSON-LD of the article; the Open Graph article:* and schema.org <meta>s
+# (the first five names); microdata on any element (<time itemprop=datePublished>); then
+# the <meta> names CMSs and the analytics and newsletter tools read (Parse.ly, cXense,
+# Dublin Core, Sailthru: its date is often the last revision, so late), generic last.
+_PUBLISHED_METAS = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "article:published", "datepublished", "published_time", "published_date",
+    "publish_date", "publish-date", "publishdate", "pub_date", "parsely-pub-date",
+    "cxenseparse:recs:publishtime", "rnews:datepublished", "originalpublicationdate",
+    "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
+    "article.published", "published", "citation_publication_date", "citation_date",
+    "sailthru.date", "pubdate", "dc.date", "dcterms.date", "date",
+)  # fmt: skip
+_MODIFIED_METAS = (
+    "article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
+    "modified_time", "dcterms.modified", "dc.date.modified", "last-modified", "modified",
+)  # fmt: skip
+_ARTICLE_TYPES = ("Article", "Posting", "Report")
+_CDATA_RE = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)?\s*;?\s*$")
+
+
+def _ld_items(scripts: list[str]) -> list[dict[str, Any]]:
+    """JSON-LD objects, also when wrapped in ``<![CDATA[ ]]>`` or a comment or holding raw
+    line breaks inside strings (both common in CMS templates)."""
+    out: list[dict[str, Any]] = []
+    for script in scripts:
+        try:
+            data = json.loads(_CDATA_RE.sub("", script), strict=False)
+        except json.JSONDecodeError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+                out.append(item)
+            elif isinstance(item, list):
+                stack.extend(item)
+    return out
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
+
+
+_EPOCH_MS = 1e11  # larger Unix times are milliseconds (1e11 s is the year 5138)
+
+
+def _epoch(value: float) -> str | None:
+    """A Unix time in seconds or milliseconds (as some JSON-LD writes it), as ISO UTC."""
+    seconds = value / 1000 if value > _EPOCH_MS else value
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _parsely_pub_date(value: str | None) -> str | None:
+    """``pub_date`` of Parse.ly's JSON ``parsely-page`` meta."""
+    try:
+        data = json.loads(value or "")
+    except json.JSONDecodeError:
+        return None
+    return data.get("pub_date") if isinstance(data, dict) else None
+
+
+def _first_date(candidates: list[Any]) -> str | None:
+    """The first candidate that parses as a date (a malformed one does not hide the rest)."""
+    for candidate in candidates:
+        value = candidate
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = _epoch(value)
+        if isinstance(value, str) and parse_date(value):
+            return value
+    return None
+
+
+def page_dates(soup: BeautifulSoup) -> tuple[str | None, str | None]:
+    """The publication and modification dates ``soup``'s markup states, as written.
+
+    Reads, in one pass over the tree, every ``<meta>`` (its ``content``, or ``value``
+    where a page or the tool that saved it wrote that instead), the JSON-LD scripts and
+    the schema.org microdata ``datePublished``/``dateModified`` on any element.
+    """
+    metas: dict[str, str] = {}
+    scripts: list[str] = []
+    props: dict[str, list[str]] = {"datePublished": [], "dateModified": []}
+    for el in soup.descendants:
+        if not isinstance(el, Tag):
+            continue
+        attrs = el.attrs
+        if el.name == "meta":
+            value = " ".join(str(attrs.get("content") or attrs.get("value") or "").split())
+            for attr in ("property", "name", "itemprop"):
+                if value and attrs.get(attr):
+                    metas.setdefault(str(attrs[attr]).strip().lower(), value)
+        elif el.name == "script" and str(attrs.get("type", "")).strip() == "application/ld+json":
+            scripts.append(el.string or "")
+        for prop in str(attrs.get("itemprop") or "").split():
+            if prop in props:
+                stated = attrs.get("content") or attrs.get("datetime") or attrs.get("value")
+                props[prop].append(str(stated) if stated else el.get_text(" ")[:100])
+    articles = [o for o in _ld_items(scripts) if _is_article(o)]
+    published = _first_date(
+        [o.get("datePublished") for o in articles]
+        + [metas.get(name) for name in _PUBLISHED_METAS[:5]]
+        + props["datePublished"]
+        + [metas.get(name) for name in _PUBLISHED_METAS[5:]]
+        + [_parsely_pub_date(metas.get("parsely-page"))]
+    )
+    modified = _first_date(
+        [o.get("dateModified") for o in articles]
+        + [metas.get(name) for name in _MODIFIED_METAS]
+        + props["dateModified"]
+    )
+    return published, modified
+
+
+# The date a page shows under its headline: a <time>, an element whose class or id
+# names a date, or a line of text that is a date with at most a short label ("公開日：",
+# "Published"). Looked for only in the header zone after the first headline: before it
+# sit "today is ..." bars, further down related-article lists with their own dates.
+_DATE_CLASS_RE = re.compile(r"date|time|publish|posted|dateline", re.I)
+_UPDATED_RE = re.compile(r"updat|modif|更新|aggiorn|aktualisiert|mis à jour|güncel", re.I)
+_SKIP = frozenset({"a", "nav", "aside", "footer", "figcaption", "script", "style", "noscript"})
+_HEADER_ZONE = 1500  # characters of text after the headline
+_LABEL_CHARS = 12
+_BODY_TEXT = 150  # a text run this long is article body, not header
+
+
+def _label(text: str) -> str:
+    """What is left of ``text`` without its digits, date units, month and weekday names."""
+    words = re.sub(r"[\d\W_年月日년월일時时分시]+", " ", text.lower()).split()
+    return "".join(w for w in words if w not in _MONTHS and w not in _WEEKDAYS)
+
+
+def _named(el: Tag) -> bool:
+    names = [*(el.get("class") or ()), el.get("id") or ""]
+    return el.name == "time" or any(_DATE_CLASS_RE.search(str(n)) for n in names)
+
+
+def _shown_candidate(node: Tag | NavigableString) -> tuple[ParsedDate, bool] | None:
+    """(day, labelled as an update) when ``node`` shows a day; None when it does not."""
+    el: Tag | None = None
+    if isinstance(node, Tag):
+        if node.name == "time" and node.get("datetime"):
+            parsed = parse_date(str(node["datetime"]))
+        elif _named(node) and not node.find("time"):  # a wrapper leaves it to its <time>s
+            text = " ".join(node.get_text(" ").split())
+            parsed = parse_date(text) if len(text) <= 80 else None
+        else:
+            return None
+        el = node
+    else:
+        text = " ".join(node.split())
+        if not text or len(text) > 60 or len(_label(text)) > _LABEL_CHARS:
+            return None
+        parsed = parse_date(text)
+        el = node.parent
+    if not parsed or parsed[1] != "day" or el is None:
+        return None
+    before = el.find_previous(string=True)  # a label outside the element: "Updated <time>"
+    label = f"{el.get_text(' ')[:80]} {' '.join(el.get('class') or ())} {str(before or '')[-40:]}"
+    return parsed, bool(_UPDATED_RE.search(label))
+
+
+def shown_date(soup: BeautifulSoup) -> str | None:
+    """The publication date the page shows in its header, as an ISO string, or None.
+
+    A date labelled as an update is taken only when the header shows no other.
+    """
+    headline = next((h for h in soup.find_all("h1") if h.get_text(strip=True)), None)
+    if headline is None:
+        return None
+    seen = 0
+    updated: ParsedDate | None = None
+    for node in headline.next_elements:
+        parent = node if isinstance(node, Tag) else node.parent
+        if parent is None or parent.name in _SKIP or any(p.name in _SKIP for p in parent.parents):
+            continue
+        if not isinstance(node, Tag):
+            if type(node) is not NavigableString:  # comments, CDATA, doctype
+                continue
+            seen += len(node.strip())
+            # Past the zone, or into the body (a long run of text) with an update date found.
+            if seen > _HEADER_ZONE or (updated and len(node.strip()) > _BODY_TEXT):
+                break
+        found = _shown_candidate(node)
+        if found and not found[1]:
+            return found[0][0].isoformat()
+        if found and updated is None:
+            updated = found[0]
+    return updated[0].isoformat() if updated else None
+
+
+_DEPTH = {"year": 1, "month": 2, "day": 3}
+
+
+def _within(found: ParsedDate, frame: ParsedDate) -> bool:
+    """Whether ``found`` falls in the year or month ``frame`` states."""
+    depth = _DEPTH[frame[1]]
+    return found[0].timetuple()[:depth] == frame[0].timetuple()[:depth]
+
+
 def html_date(
-    record: RawRecord, page_date: str | None, url: str | None, guessed: str | None
-) -> ParsedDate | None:
-    """Publication date: the source's, the page's markup, a full URL date, then htmldate.
+    record: RawRecord, page_date: str | None, url: str | None, guessed: str | None,
+    shown: str | None = None,
+) -> ParsedDate | None:  # fmt: skip
+    """Publication date: the source's, the page's markup, a full URL date, the date shown
+    under the headline, then htmldate's guess.
 
     A day in the URL path (``/2021/02/14/``) is stated by the publisher; htmldate's
     guess from the page text (a "© 2022" footer, a comment's date) is the last resort.
+    A stated year or month (metadata ``2021-02``, a URL's ``/2016/12/``) frames the
+    rest: a day outside it is not the publication date, and one inside it refines it.
     """
     stated = pick_date(record.date, page_date)
-    if stated:
+    if stated and stated[1] == "day":
         return stated
     from_url = date_from_url(url)
-    if from_url and from_url[1] == "day":
+    frames = [f for f in (stated, from_url) if f]
+    for found in (from_url, parse_date(shown), parse_date(guessed)):
+        if found and found[1] == "day" and all(_within(found, f) for f in frames):
+            return found
+    if stated and from_url and _within(from_url, stated):
         return from_url
-    return parse_date(guessed) or from_url
+    return stated or from_url
 
 
 def htmldate_params(record: RawRecord) -> dict[str, Any]:

@@ -214,7 +214,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     )
     sites = [s for s in (page.site_name, guessed_name, host, doc.hostname) if s]
     title = strip_site_suffix(record.title, sites) if record.title else choose_title(sources, sites)
-    parsed = html_date(record, page.published, url, doc.date)
+    parsed = html_date(record, page.published, url, doc.date, page.shown_date)
     (date, precision), warnings = _resolve_date(parsed, record)
     modified = parse_date(page.modified)
     lang = normalize_lang(record.lang) or normalize_lang(page.lang) or normalize_lang(doc.language)

@@ -12,6 +12,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from newsarchive.importer.dates import page_dates, shown_date
+
 __all__ = ["PageMeta", "read_page_meta"]
 
 
@@ -26,6 +28,8 @@ class PageMeta:
     site_name: str | None = None
     published: str | None = None
     modified: str | None = None
+    # The date shown under the headline (a weaker source than the metadata and the URL).
+    shown_date: str | None = None
     authors: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     section: str | None = None
@@ -123,6 +127,7 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
     h1 = soup.find("h1")
     title_el = soup.find("title")
     ld = [o for o in _ld_objects(soup) if _is_article(o)]
+    published, modified = page_dates(soup)
     article = ld[0] if ld else {}
     keywords: list[str] = []
     for el in soup.find_all("meta", attrs={"property": "article:tag"}):
@@ -150,14 +155,9 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         h1=_heading_text(h1) or None if isinstance(h1, Tag) else None,
         html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
         site_name=_meta(metas, "og:site_name", "application-name"),
-        published=(
-            article.get("datePublished") if isinstance(article.get("datePublished"), str) else None
-        )
-        or _meta(metas, "article:published_time", "datePublished", "pubdate", "date"),
-        modified=(
-            article.get("dateModified") if isinstance(article.get("dateModified"), str) else None
-        )
-        or _meta(metas, "article:modified_time", "dateModified", "og:updated_time"),
+        published=published,
+        modified=modified,
+        shown_date=shown_date(soup),
         authors=tuple(dict.fromkeys(n.strip() for n in _names(article.get("author")) if n.strip())),
         keywords=tuple(dict.fromkeys(k for k in keywords if k)),
         section=_meta(metas, "article:section"),
