@@ -1,7 +1,9 @@
 """Bench: importer quality against the shared ground truth, beside trafilatura alone.
 
 Usage: ``python bench/importer_quality.py [DATA] [--out results.json] [--workers 2]
-[--only mozilla,fundus]``. DATA defaults to ``../shared/data`` relative to the repo.
+[--only mozilla,fundus] [--dumps-only]``. DATA defaults to ``../shared/data`` relative to
+the repo. ``--dumps-only`` skips the HTML import and trafilatura and measures only the
+flattened dumps (fast, for work on the text cleaner).
 
 Measures, per data set:
 * body: token precision/recall/F1 of our Markdown (as plain text) against the full
@@ -108,6 +110,41 @@ def _site_names(case: Case) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
+def _dump_rows(cases: list[Case], workers: int) -> dict[int, tuple[str, str]]:
+    """Flatten every page with a full body ground truth and clean it: ``id(case)`` to
+    ``(raw dump, cleaned text)``."""
+    full = [c for c in cases if c.body and c.body_kind == "full"]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        dumps = list(pool.map(_flatten, [c.html for c in full], chunksize=4))
+    # A scraper saves the page's <title> and when it fetched the page (the date of last
+    # resort when the dump states none); dates of dumps are not measured here.
+    records = [
+        RawRecord(input=f"{c.dataset}/{c.name}", kind="text", content=d, url=c.url,
+                  title=_html_title(c.html), fetched="2000-01-01T00:00:00Z")
+        for c, d in zip(full, dumps, strict=True)
+    ]  # fmt: skip
+    bp = Boilerplate()
+    bp.learn((site_of(r.url) or "", r.content) for r in records)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_dump, initargs=(bp,)) as pool:
+        cleaned = list(pool.map(_clean_dump, records, chunksize=4))
+    return {id(c): (d, t) for c, d, t in zip(full, dumps, cleaned, strict=True)}
+
+
+def run_dumps(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
+    """Only the flattened dumps: no HTML import, no trafilatura."""
+    cases = load_all(data, only)
+    dump_of = _dump_rows(cases, workers)
+    rows: list[dict[str, Any]] = []
+    for case in cases:
+        if id(case) not in dump_of:
+            continue
+        dump, clean = dump_of[id(case)]
+        rows.append({"dataset": case.dataset, "name": case.name, "failure": None,
+                     "body_kind": case.body_kind, "dump_raw": _body_score(dump, case),
+                     "dump_clean": _body_score(clean, case)})  # fmt: skip
+    return {"rows": rows, "speed": None, "summary": summarise(rows)}
+
+
 def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
     cases = load_all(data, only)
     rows: list[dict[str, Any]] = []
@@ -133,20 +170,7 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
             )
         )
         traf_seconds = time.perf_counter() - start
-        full = [c for c in body_cases if c.body_kind == "full"]
-        dumps = list(pool.map(_flatten, [c.html for c in full], chunksize=4))
-    # A scraper saves the page's <title> and when it fetched the page (the date of last
-    # resort when the dump states none); dates of dumps are not measured here.
-    records = [
-        RawRecord(input=f"{c.dataset}/{c.name}", kind="text", content=d, url=c.url,
-                  title=_html_title(c.html), fetched="2000-01-01T00:00:00Z")
-        for c, d in zip(full, dumps, strict=True)
-    ]  # fmt: skip
-    bp = Boilerplate()
-    bp.learn((site_of(r.url) or "", r.content) for r in records)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_dump, initargs=(bp,)) as pool:
-        cleaned = list(pool.map(_clean_dump, records, chunksize=4))
-    dump_of = {id(c): (d, t) for c, d, t in zip(full, dumps, cleaned, strict=True)}
+    dump_of = _dump_rows(cases, workers)
 
     for case, outcome in zip(cases, outcomes, strict=True):
         art = outcome if isinstance(outcome, Article) else None
@@ -220,7 +244,7 @@ def _fmt(value: float | None) -> str:
     return "   -  " if value is None else f"{value:6.3f}"
 
 
-def table(summary: dict[str, dict[str, Any]]) -> str:
+def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> str:
     head = (f"{'set':12} {'pages':>5} {'fail':>4} | {'F1 ours':>7} {'F1 traf':>7} {'P ours':>6} "
             f"{'R ours':>6} | {'pfx ours':>8} {'pfx traf':>8} | {'title':>11} {'date':>11} "
             f"{'authors':>11} {'lang':>11}")  # fmt: skip
@@ -236,6 +260,8 @@ def table(summary: dict[str, dict[str, Any]]) -> str:
             f"{_fmt(s.get('ours_prefix_recall')):>8} {_fmt(s.get('trafilatura_prefix_recall')):>8} | "
             + " ".join(f"{m:>11}" for m in meta)
         )
+    if dumps_only:
+        lines = []
     lines += ["", "flattened dumps (pages with a full body ground truth)",
               f"{'set':12} {'n':>5} | {'F1 raw':>7} {'P raw':>6} | {'F1 clean':>8} {'P clean':>7} {'R clean':>7}"]  # fmt: skip
     for name, s in summary.items():
@@ -251,12 +277,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument(
-        "--out", type=Path, default=REPO / "bench" / "results" / "importer_quality.json"
-    )
+        "--out", type=Path, default=None,
+        help="results JSON (default bench/results/importer_quality.json, or "
+        "importer_dumps.json with --dumps-only)",
+    )  # fmt: skip
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", default="", help="comma-separated data sets")
+    parser.add_argument(
+        "--dumps-only", action="store_true",
+        help="only the flattened dumps: skip the HTML import and trafilatura",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     only = {s for s in args.only.split(",") if s} or None
+    results = REPO / "bench" / "results"
+    if args.out is None:
+        args.out = results / ("importer_dumps.json" if args.dumps_only else "importer_quality.json")
+    if args.dumps_only:
+        result = run_dumps(args.data, args.workers, only)
+        print(table(result["summary"], dumps_only=True).lstrip("\n"))
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(
+            json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        )
+        print(f"results: {args.out}")
+        return 0
     result = run(args.data, args.workers, only)
     print(table(result["summary"]))
     speed = result["speed"]

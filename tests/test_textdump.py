@@ -174,3 +174,115 @@ def test_flattened_page_keeps_sentences_and_drops_menus() -> None:
     assert any(t.startswith("Le opposizioni annunciano") for t in texts)
     for gone in ("Home", "Sport", "Borsa in calo", "Oroscopo", "Cookie"):
         assert not any(gone in t for t in texts)
+
+
+# Flattened whole pages, one block a line: the rules of ``_main_lines``.
+MENU = "\n".join(["Home", "News", "Sport", "Tech", "Culture", "Opinion", "Login"])
+FOOTER = "\n".join(["About us", "Contact", "Privacy", "Terms", "Careers", "Advertise"])
+SENTENCES = [
+    "The council approved the new budget on Tuesday after a long and heated debate.",
+    "Spending on schools rises by four percent, while road repairs are cut back.",
+    "The mayor said the plan keeps taxes flat for the third year in a row.",
+    "Opposition members argued that the cuts would hurt the poorest districts first.",
+    "A final vote on the details is expected before the end of the month.",
+]
+
+
+def _texts(dump: str, title: str | None = None) -> list[str]:
+    return [b.text for b in clean_dump(dump, title=title).blocks]
+
+
+def test_chinese_page_sentences_are_text_lines() -> None:
+    # No spaces between words: length is counted in characters, "。" ends a sentence.
+    menu = "\n".join(["首页", "新闻", "体育", "科技", "财经", "娱乐"])
+    lead = "市政府周二宣布，将在明年投入更多资金用于改善城市公共交通系统和道路建设。"
+    short = ["专家表示支持这一计划。", "市民反应普遍积极。", "部分议员提出了质疑。",
+             "预算将于下月表决。", "相关细节仍在讨论中。"]  # fmt: skip
+    footer = "\n".join(["关于我们", "联系我们", "隐私政策", "网站地图", "广告服务"])
+    texts = _texts("\n".join([menu, lead, *short, footer]))
+    assert texts[0] == lead
+    assert [t for t in texts if t in short] == short
+    assert not any(t in ("首页", "体育", "隐私政策", "网站地图") for t in texts)
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    wrapped = (
+        "The council approved the new budget on Tuesday after a long\n"
+        "and heated debate that ran late into the night, with members\n"
+        "trading accusations over the cuts.\n"
+    )
+    teaser = "Storm damage closes the coastal road for a week\nvor 2 Stunden\n"
+    dump = f"{MENU}\n{wrapped}{SENTENCES[1]}\n{SENTENCES[2]}\n{teaser}{SENTENCES[3]}\n{FOOTER}"
+    texts = _texts(dump)
+    assert texts[0] == " ".join(wrapped.split())
+    # A short lower-case tail after a headline is not the headline's continuation.
+    assert "Storm damage closes the coastal road for a week vor 2 Stunden" not in texts
+
+
+def test_code_and_written_lists_are_kept_however_long() -> None:
+    code = [
+        "function total(items) {",
+        "let sum = basePrice + shippingCost + handlingFee",
+        "sum += items.length * unitPrice * taxRate;",  # code: not a wrapped continuation
+        "return sum;",
+        "}",
+        "console.log(total(cart));",
+    ]
+    things = ("granite", "slime blocks", "banners", "armor stands", "rabbits", "iron doors")
+    bullets = [f"- Added {thing} to the game" for thing in things]
+    table = ["status │ period │ count", "───────┼────────┼──────", "200 │ 17:59 │ 3927",
+             "400 │ 17:59 │ 12", "500 │ 17:58 │ 1"]  # fmt: skip
+    dump = "\n".join(
+        [MENU, SENTENCES[0], *code, SENTENCES[1], *bullets, SENTENCES[2], *table, SENTENCES[3],
+         FOOTER]
+    )  # fmt: skip
+    texts = _texts(dump)
+    assert texts == [
+        SENTENCES[0], *code, SENTENCES[1], *bullets, SENTENCES[2], *table, SENTENCES[3]
+    ]  # fmt: skip
+
+
+def test_list_right_after_the_text_belongs_to_it() -> None:
+    items = [f"+ Added {thing} to the world" for thing in ("granite", "banners", "rabbits",
+             "slime blocks", "red sandstone", "iron trapdoors")]  # fmt: skip
+    dump = "\n".join([MENU, *SENTENCES, "The update also brings these blocks:", *items, FOOTER])
+    texts = _texts(dump)
+    assert texts[-len(items) :] == items
+
+
+def test_text_after_a_long_stretch_of_links_is_another_part_of_the_page() -> None:
+    teasers = "\n".join(f"Other story number {n}" for n in range(12))
+    comment = "I have lived here for thirty years and never seen the roads this bad."
+    dump = "\n".join([MENU, *SENTENCES, teasers, "Comments", comment, FOOTER])
+    texts = _texts(dump)
+    assert texts[-1] == SENTENCES[-1]
+    assert comment not in texts
+
+
+def test_article_goes_on_after_a_gallery_when_the_rest_is_heavy() -> None:
+    gallery = "\n".join(["Gallery", *(f"Photo {n} of the march" for n in range(10)), "Close"])
+    rest = [s.replace("council", "committee") for s in SENTENCES]
+    texts = _texts("\n".join([MENU, *SENTENCES, gallery, *rest, FOOTER]))
+    assert texts == [*SENTENCES, *rest]
+
+
+def test_chart_labels_do_not_split_the_article() -> None:
+    # Lines with no letters (axis labels, values) are neither text nor navigation.
+    chart = "\n".join(
+        ["’17", "’18", "’19", "’20", "100", "%", "80", "60", "40", "20", "0", "13.0%"]
+    )
+    tail = "Interest payments will make up a larger part of the budget a decade from now."
+    texts = _texts("\n".join([MENU, *SENTENCES, chart, tail, FOOTER]))
+    assert texts[-1] == tail
+
+
+def test_copyright_lines_are_dropped_but_not_credits_in_text() -> None:
+    caption = "Photo: protesters outside the council © Reuters as the vote went ahead."
+    dump = "\n".join([MENU, *SENTENCES[:3], caption, SENTENCES[3],
+                      "© 2024 Example Media Ltd. All rights reserved.", SENTENCES[4], FOOTER])  # fmt: skip
+    texts = _texts(dump)
+    assert caption in texts
+    assert not any("rights reserved" in t for t in texts)
+    # Short dumps (paragraphs with artefacts run in) lose the notice too.
+    short = clean_dump(f"{SENTENCES[0]}\n{SENTENCES[1]}\nCopyright 2019 Example Media")
+    assert [b.text for b in short.blocks] == SENTENCES[:2]

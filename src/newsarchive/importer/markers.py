@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "COPYRIGHT_RE",
     "FOOTER_RE",
     "SHARE_RE",
     "TEASER_BLOCK_HEADINGS",
@@ -43,6 +44,16 @@ SHARE_RE = re.compile(
 FOOTER_RE = re.compile(
     r"^\s*(?:©\s*)?(?:riproduzione riservata|tutti i diritti riservati|all rights reserved)"
     r"(?:\s*©)?\.?\s*$",
+    re.I,
+)
+
+# A copyright notice or photo credit: the page's footer or a caption, not article text.
+# It starts with the sign (a credit inside a caption run into the text does not count)
+# or reserves the rights.
+COPYRIGHT_RE = re.compile(
+    r"^\W*(?:©|\(c\)\s?\d{4}|copyright\b)|all rights reserved|diritti (?:sono )?riservati"
+    r"|riproduzione riservata|alle rechte vorbehalten|derechos reservados"
+    r"|droits réservés|direitos reservados",
     re.I,
 )
 

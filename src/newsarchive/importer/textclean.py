@@ -1,9 +1,11 @@
 """Import stage, clean: flattened text dumps (no markup) into title, lead and blocks.
 
-A dump has navigation, share buttons, captions and teasers run into the text. Two kinds
+A dump has navigation, share buttons, captions and teasers run into the text. Three kinds
 of evidence remove them: the marker words in ``markers`` (``Condividi:``, ``leggi anche``,
-``approfondimento``, ...), and the corpus itself: word sequences that recur across many
-dumps of the same site are the site's boilerplate, not article text (``Boilerplate``).
+``approfondimento``, ``©``, ...); the corpus itself: word sequences that recur across many
+dumps of the same site are the site's boilerplate, not article text (``Boilerplate``);
+and the shape of a flattened page, one block a line: the article is where sentences
+outweigh the short lines of menus and teaser lists (``_main_lines``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsarchive.importer.dedupe import band_keys, shingle_hashes
-from newsarchive.importer.markers import SHARE_RE, TEASER_RE
+from newsarchive.importer.markers import COPYRIGHT_RE, SHARE_RE, TEASER_RE
 from newsarchive.importer.model import Related
 
 __all__ = ["Block", "Boilerplate", "CleanText", "clean_dump", "clip_title", "strip_site_suffix"]
@@ -193,15 +195,169 @@ def _paragraph(text: str) -> tuple[list[Block], list[Related]]:
     return blocks, related
 
 
-_SENTENCE_TAIL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
+_SENTENCE_TAIL = re.compile(r"[.!?…:;。！？：；][\"”’»)\]」』）】]*$")
 MIN_PAGE_LINES = 8  # a dump this long is a whole page flattened, one block a line
 MAX_SHORT_RUN = 4  # more short lines in a row than this is navigation, not article
+WRAPPED_WORDS = 6  # a hard-wrapped line of prose has at least this many words
+SHORT_LINE_COST = 8  # a short line of menu or teaser weighs against this many words of text
+OTHER_BLOCK_SHARE = 0.5  # text apart from the article's block this heavy is article too
+MAX_NOTICE_WORDS = 30  # a copyright notice is a line of at most this many words
+# Scripts written without spaces between words: Japanese kana and Chinese characters.
+_NO_SPACE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NO_SPACE_RE = re.compile(f"[{_NO_SPACE}]")
+_NO_SPACE_RUN_RE = re.compile(f"[{_NO_SPACE}]+")
+# Code, not prose: braces, statement ends, comparisons, assignments, calls ("Genre(s)"
+# is not one), comments, markup.
+_CODE_RE = re.compile(
+    r"[{};]\s*$|^\s*[{}\])]|[=!<>]=|=>|\s=\s|\w\((?!s\))|^\s*(?://|/\*|#\s)|</?\w+[\s>]"
+)
+# An item of a list written out in the text: a bullet, "1)" or "a)", then two words.
+# ("1." is left out: German ordinals, "3. Liga", "5. Mai", are navigation and dates.)
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-+*•◦▪‣–]|\(?\d{1,3}\)|\(?[a-z]\))\s+\S+\s+\S")
+# A row of a text table: box-drawing rules and column bars.
+_TABLE_ROW_RE = re.compile(r"[\u2500-\u257f]")
+
+
+def _word_count(line: str) -> int:
+    """Words of ``line``; in scripts without spaces two characters count as about one."""
+    chars = len(_NO_SPACE_RE.findall(line))
+    if not chars:
+        return len(line.split())
+    return len(_NO_SPACE_RUN_RE.sub(" ", line).split()) + chars // 2
 
 
 def _is_text_line(line: str) -> bool:
     """A line of running text: a sentence, or long enough to be one without a full stop."""
-    words = len(line.split())
+    words = _word_count(line)
     return words >= 12 or (words >= 4 and bool(_SENTENCE_TAIL.search(line)))
+
+
+def _is_content_line(line: str) -> bool:
+    """A short line that is text, not a link: code, a table row, a written-out list item."""
+    return bool(_CODE_RE.search(line) or _LIST_ITEM_RE.match(line) or _TABLE_ROW_RE.search(line))
+
+
+def _is_listed(line: str) -> bool:
+    """A line of a code block, table or list with words in it (not a stray bracket)."""
+    return _is_content_line(line) and any(c.isalnum() for c in line)
+
+
+def _is_content_run(run: list[str]) -> bool:
+    """A run of short lines that is a code block, a table or a list, not a menu."""
+    return 3 * sum(map(_is_content_line, run)) >= len(run)
+
+
+def _is_copyright(line: str) -> bool:
+    """A copyright notice or photo credit line, not a paragraph that mentions one."""
+    return _word_count(line) <= MAX_NOTICE_WORDS and bool(COPYRIGHT_RE.search(line))
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines back into one line a paragraph.
+
+    Text saved with its source's line breaks (``<pre>``, or HTML written with newlines
+    inside paragraphs) breaks sentences anywhere: a line that starts in lower case after
+    one that ends mid-sentence continues it, if it ends the sentence or has the length
+    of wrapped text. A short lower-case tail after a headline (``vor 2 Stunden``, ``di
+    Mario Rossi``, an icon's name) is not a continuation; code keeps its lines.
+    """
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            prev
+            and line.lstrip()[:1].islower()
+            and not _SENTENCE_TAIL.search(prev)
+            and (_SENTENCE_TAIL.search(line) or _word_count(line) >= WRAPPED_WORDS)
+            and max(_word_count(prev), _word_count(line)) >= WRAPPED_WORDS
+            and not _CODE_RE.search(prev)
+            and not _CODE_RE.search(line)
+        ):
+            out[-1] = f"{prev.rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+def _short_runs(texty: list[bool], lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of consecutive non-text lines in ``texty[lo:hi]``."""
+    hi = len(texty) if hi is None else hi
+    runs: list[tuple[int, int]] = []
+    for i in range(lo, hi):
+        if texty[i]:
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _line_scores(lines: list[str], texty: list[bool]) -> list[float]:
+    """How much each line says "article here".
+
+    A sentence counts its words; a short line of page furniture (menu entry, teaser
+    title, share button) costs ``SHORT_LINE_COST``; code, tables, lists and lines with
+    no letters (chart labels, dates, counters) count nothing either way.
+    """
+    scores = []
+    for line, text in zip(lines, texty, strict=True):
+        if text:
+            scores.append(float(_word_count(line)))
+        elif _is_content_line(line) or not any(c.isalpha() for c in line):
+            scores.append(0.0)
+        else:
+            scores.append(-SHORT_LINE_COST)
+    for start, end in _short_runs(texty):
+        if _is_content_run(lines[start:end]):
+            scores[start:end] = [0.0] * (end - start)
+    return scores
+
+
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The run of ``scores[lo:hi]`` with the largest sum: ``(sum, start, end)``."""
+    best, span = 0.0, (lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += scores[i]
+        if total > best:
+            best, span = total, (start, i + 1)
+    return best, span[0], span[1]
+
+
+def _text_blocks(lines: list[str], texty: list[bool]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` line spans that hold the article.
+
+    The article is where sentences outweigh the short lines between them: the run of
+    lines with the best score. Text beyond a long stretch of menus and teaser titles is
+    another part of the page (a footer, comments, the next story's summary) unless it
+    weighs at least ``OTHER_BLOCK_SHARE`` of the article: then the article goes on after
+    a gallery, a table of contents or a widget. A list or a code block right before or
+    after a block belongs to it.
+    """
+    scores = _line_scores(lines, texty)
+    top, start, end = _best_run(scores, 0, len(scores))
+    found = [(start, end)]
+    todo = [(0, start), (end, len(scores))]
+    while todo:
+        lo, hi = todo.pop()
+        score, start, end = _best_run(scores, lo, hi)
+        if score > 0 and score >= OTHER_BLOCK_SHARE * top:
+            found.append((start, end))
+            todo += [(lo, start), (end, hi)]
+    blocks: list[tuple[int, int]] = []
+    for first, stop in sorted(found):
+        start, end = first, stop
+        while start > 0 and _is_listed(lines[start - 1]):
+            start -= 1
+        while end < len(lines) and _is_listed(lines[end]):
+            end += 1
+        if blocks and start <= blocks[-1][1]:
+            start = blocks.pop()[0]
+        blocks.append((start, end))
+    return blocks
 
 
 def _main_lines(text: str) -> str:
@@ -209,32 +365,33 @@ def _main_lines(text: str) -> str:
 
     A scraper's dump of a whole page puts every menu entry, share button, teaser title
     and footer link on its own short line without a full stop; article paragraphs are
-    sentences. Short lines stay only as headings right before running text. Dumps of a
-    few lines (the text alone, or paragraphs that run artefacts together) are left as
-    they are: there the line breaks do not mark blocks.
+    sentences. The article is the block of the page where sentences dominate
+    (``_text_blocks``); inside it, short lines stay as headings, captions and list items
+    when they come a few at a time, and code, tables and written-out lists however
+    long they run. Dumps of a few lines (the text alone, or paragraphs that run
+    artefacts together) are left as they are: there the line breaks do not mark blocks.
+    Copyright lines go from every dump.
     """
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = [line for line in text.split("\n") if line.strip() and not _is_copyright(line)]
     if len(lines) < MIN_PAGE_LINES:
-        return text
+        return "\n".join(lines)
+    lines = _join_wrapped(lines)
     texty = [_is_text_line(line) for line in lines]
     if not any(texty):
-        return text
-    first, last = texty.index(True), len(texty) - 1 - texty[::-1].index(True)
+        return "\n".join(lines)
     kept: list[str] = []
-    i = first
-    while i <= last:
-        if texty[i]:
-            kept.append(lines[i])
-            i += 1
-            continue
-        run_end = i
-        while run_end <= last and not texty[run_end]:
-            run_end += 1
-        # Inside the article, short lines (a heading, list items, a caption) come a few
-        # at a time between sentences; menus, share bars and teaser lists are long runs.
-        if run_end - i <= MAX_SHORT_RUN:
-            kept.extend(lines[i:run_end])
-        i = run_end
+    for start, end in _text_blocks(lines, texty):
+        runs = {run[0]: run[1] for run in _short_runs(texty, start, end)}
+        i = start
+        while i < end:
+            if i not in runs:
+                kept.append(lines[i])
+                i += 1
+                continue
+            run = lines[i : runs[i]]
+            if len(run) <= MAX_SHORT_RUN or _is_content_run(run):
+                kept.extend(run)
+            i = runs[i]
     return "\n".join(kept)
 
 
