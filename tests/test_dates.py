@@ -21,7 +21,7 @@ REC = RawRecord(input="x", kind="html", content="", fetched="2024-05-01T10:00:00
 
 def test_markup_date_beats_url_and_guess() -> None:
     got = html_date(REC, "2021-02-14T09:00:00+01:00", "https://e.org/2020/01/02/a", "2022-01-01")
-    assert got == (dt.datetime(2021, 2, 14, 8, 0), "day")
+    assert got == (dt.datetime(2021, 2, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))), "day")
 
 
 def test_url_day_beats_htmldate_guess() -> None:
@@ -43,8 +43,15 @@ def test_date_search_is_bounded_by_the_fetch_date_not_the_clock() -> None:
     )
 
 
-def test_timezone_offset_is_kept_as_the_same_instant_in_utc() -> None:
-    assert parse_date("2025-12-29T00:30:00+02:00") == (dt.datetime(2025, 12, 28, 22, 30), "day")
+def test_publishers_wall_time_and_offset_are_kept() -> None:
+    # 00:30 in Athens is the 29th there: converted to UTC it read as the 28th, and the
+    # article landed on the wrong day (and, on the 1st, in the wrong month's archive).
+    (stamp, precision) = parse_date("2025-12-29T00:30:00+02:00") or (None, None)
+    assert (stamp, precision) == (dt.datetime(2025, 12, 28, 22, 30, tzinfo=dt.UTC), "day")
+    assert stamp is not None and stamp.date() == dt.date(2025, 12, 29)
+    assert stamp.utcoffset() == dt.timedelta(hours=2)
+    rfc = parse_date("Mon, 29 Dec 2025 00:30:00 +0200")
+    assert rfc is not None and rfc[0].date() == dt.date(2025, 12, 29) and rfc[0] == stamp
 
 
 # --- dates CJK pages write -------------------------------------------------------------
@@ -188,7 +195,7 @@ def test_shown_date_is_not_searched_far_below_the_headline() -> None:
 def test_shown_update_date_only_when_no_publication_date_is_shown() -> None:
     both = f"""<h1>Headline</h1><p>last updated <time datetime="2017-04-04T20:44:00Z">4 April
     17</time></p><p class="posted"><time datetime="2017-01-13T21:45:08Z">13 Jan</time></p>{_BODY}"""
-    assert _shown(both) == "2017-01-13T21:45:08"
+    assert _shown(both) == "2017-01-13T21:45:08+00:00"
     # Only an update date in the header; the dated list further down is body content.
     only = f"""<h1>Headline</h1><p>最終更新日：2019年4月2日<br>Agency</p>{_BODY}
     <ul><li>2019年3月15日公表</li></ul>"""

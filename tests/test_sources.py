@@ -59,7 +59,7 @@ def test_jsonl_field_mapping_and_bad_lines(tmp_path: Path) -> None:
     assert [a.title for a in good] == ["First story", "HTML story"]
     first = good[0]
     assert first.source_url == "https://example.com/a"
-    assert first.date == dt.datetime(2022, 3, 4, 10, 0)
+    assert first.date == dt.datetime(2022, 3, 4, 10, 0, tzinfo=dt.UTC)
     assert first.authors == ("Ann Lee",)
     assert first.tags == ("ai", "chips")
     assert good[1].date_precision == "year"
@@ -191,5 +191,5 @@ def test_undated_jsonl_record_falls_back_to_the_file_time(tmp_path: Path) -> Non
     os.utime(path, (stamp, stamp))
     (article,) = _articles(path)
     assert isinstance(article, Article)
-    assert article.date == dt.datetime(2023, 4, 5, 6, 7, 8)
+    assert article.date == dt.datetime(2023, 4, 5, 6, 7, 8, tzinfo=dt.UTC)
     assert any("no publication date" in w for w in article.warnings)

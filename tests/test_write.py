@@ -57,6 +57,21 @@ def test_front_matter_round_trip(tmp_path: Path) -> None:
     assert not is_hand_edited(text)
 
 
+def test_publishers_day_and_offset_are_written(tmp_path: Path) -> None:
+    # 00:30 on 1 March in Rome: the March folder and archive, and Pelican reads the
+    # offset back, so the feed's instant is exact.
+    from pelican.utils import get_date
+
+    rome = dt.timezone(dt.timedelta(hours=1))
+    article = make()
+    article = Article(**{**article.__dict__, "date": dt.datetime(2021, 3, 1, 0, 30, tzinfo=rome)})
+    result = ContentStore.scan(tmp_path).write(article, input_name="in.html")
+    assert result.path.parent == tmp_path / "2021" / "03"
+    stamp = read_front_matter(result.path.read_text())["Date"]
+    assert stamp == "2021-03-01 00:30+0100"
+    assert get_date(stamp) == dt.datetime(2021, 2, 28, 23, 30, tzinfo=dt.UTC)
+
+
 def test_hand_edit_is_kept_unless_forced(tmp_path: Path) -> None:
     path = ContentStore.scan(tmp_path).write(make(), input_name="in.html").path
     edited = path.read_text().replace("Paragraph 3", "Paragraph THREE (fixed by hand)")

@@ -104,13 +104,15 @@ def _parse_iso(text: str) -> ParsedDate | None:
         int(g["S"] or 0),
     )
     if parsed and g["tz"]:
-        # Keep the wall time the source states, in UTC, so output never depends on TZ.
+        # Keep the wall time and the offset the source states: the publisher's calendar
+        # day is the article's day (00:30 in Rome is not the day before), and the offset
+        # keeps the instant exact for feeds.
         tz = g["tz"]
+        offset = dt.timedelta(0)
         if tz != "Z":
             sign = 1 if tz[0] == "+" else -1
-            hours, minutes = int(tz[1:3]), int(tz[-2:])
-            offset = dt.timedelta(hours=hours, minutes=minutes) * sign
-            parsed = (parsed[0] - offset, parsed[1])
+            offset = dt.timedelta(hours=int(tz[1:3]), minutes=int(tz[-2:])) * sign
+        parsed = (parsed[0].replace(tzinfo=dt.timezone(offset)), parsed[1])
     return parsed
 
 
@@ -127,9 +129,8 @@ def parse_date(text: str | None) -> ParsedDate | None:
         return iso
     rfc = _rfc822(raw)
     if rfc is not None:
-        if rfc.tzinfo is not None:
-            rfc = rfc.astimezone(dt.UTC).replace(tzinfo=None)
-        return _make(rfc.year, rfc.month, rfc.day, rfc.hour, rfc.minute, rfc.second)
+        made = _make(rfc.year, rfc.month, rfc.day, rfc.hour, rfc.minute, rfc.second)
+        return (made[0].replace(tzinfo=rfc.tzinfo), made[1]) if made else None
     return _parse_wordy(raw.lower())
 
 

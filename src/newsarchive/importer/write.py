@@ -9,6 +9,7 @@ never share a path; the same URL or the same text is imported once.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -73,8 +74,15 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def _fmt_stamp(stamp: dt.datetime | None) -> str:
+    """``2023-11-02 00:01+0100``: the publisher's wall time, with its offset when known."""
+    if stamp is None:
+        return ""
+    return stamp.strftime("%Y-%m-%d %H:%M%z" if stamp.tzinfo else "%Y-%m-%d %H:%M")
+
+
 def _fmt_date(article: Article) -> str:
-    return article.date.strftime("%Y-%m-%d %H:%M") if article.date else ""
+    return _fmt_stamp(article.date)
 
 
 def render_article(
@@ -104,7 +112,7 @@ def render_article(
         "Bands": " ".join(band_keys(article.body_markdown)),
         "Input": input_name,
         "Fetched": article.fetched or "",
-        "Modified": article.modified.strftime("%Y-%m-%d %H:%M") if article.modified else "",
+        "Modified": _fmt_stamp(article.modified),
         "Extractor": f"newsarchive {__version__}",
         "Slug": slug,
     }
