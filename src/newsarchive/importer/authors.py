@@ -1,28 +1,476 @@
-"""Import stage, extract: author names as pages and feeds state them, one name each."""
+"""Import stage, extract: author names as pages and feeds state them, one name each.
+
+A page states its authors in several places: JSON-LD, ``<meta>`` tags, the visible
+byline, and trafilatura makes one more guess. ``choose_authors`` cleans each source into
+a list of names and lets the sources vote, the way ``titles`` votes for a title.
+Names stay plain text: markup in a source is dropped, never kept.
+"""
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
+from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString, Tag
 
-__all__ = ["plain_text", "split_authors"]
+__all__ = [
+    "byline_authors",
+    "choose_authors",
+    "clean_name",
+    "meta_authors",
+    "names_of",
+    "plain_text",
+    "split_authors",
+]
 
 
 def plain_text(text: str) -> str:
     """Names and tags are plain text: markup in them is dropped, not kept."""
-    if "<" in text or "&" in text:
+    if "<" in text:
         text = BeautifulSoup(text, "lxml").get_text(" ")
+    elif "&" in text:
+        text = html.unescape(text)  # an entity, no markup (URLs need no parser)
     return " ".join(text.replace("<", " ").replace(">", " ").split())
 
 
 def split_authors(values: Any) -> tuple[str, ...]:
+    """The names ``values`` (strings as a feed or record states them) hold, cleaned."""
+    return tuple(names_of([str(v) for v in values or ()]))
+
+
+# --- sources: <meta> -----------------------------------------------------------------
+
+# <meta> keys naming the article's author, normalised (lower case, "." read as ":").
+_META_KEYS = (
+    "author",
+    "article:author",
+    "article:author_name",
+    "og:article:author",
+    "og:author",
+    "parsely-author",
+    "sailthru:author",
+    "cxenseparse:author",
+    "byl",
+    "article:byline",
+    "dc:creator",
+    "dcterms:creator",
+    "citation_author",
+    "twitter:written-by",
+)
+_YOAST = "twitter:written-by"
+_WRITTEN_BY = re.compile(
+    r"written by|geschrieben von|verfasst von|écrit par|escrito por|scritto da|geschreven door",
+    re.I,
+)
+# Keys whose values are library style "Family, Given" names, one name a tag.
+_INVERTED_KEYS = frozenset({"dc:creator", "dcterms:creator", "citation_author"})
+
+
+def meta_authors(soup: BeautifulSoup) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The values of the page's author ``<meta>`` tags: ``(key, values)`` pairs in
+    ``_META_KEYS`` order (URLs included: their paths vote, see ``choose_authors``).
+
+    A tag without ``content`` is read from ``value`` (pages saved by the Postlight/Mercury
+    parser carry their meta values there). Library-style ``Family, Given`` creator tags
+    become ``Given Family``."""
+    found: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}  # Yoast SEO: twitter:labelN "Written by", twitter:dataN
+    for el in soup.find_all("meta"):
+        if not isinstance(el, Tag):
+            continue
+        content = el.get("content")
+        text = plain_text(str(el.get("value") if content is None else content or ""))
+        keys = {
+            k.strip().lower().replace(".", ":")
+            for attr in ("name", "property")
+            for k in (*str(el.get(attr) or "").split(), str(el.get(attr) or ""))
+        }
+        for key in set(keys):
+            if m := re.fullmatch(r"twitter:(label|data)(\d)", key):
+                if m[1] == "label":
+                    labels[m[2]] = text
+                elif _WRITTEN_BY.fullmatch(labels.get(m[2], "")):
+                    keys = keys | {_YOAST}
+            elif _WRITTEN_BY.fullmatch(key.removeprefix("twitter:misc:")):
+                keys = keys | {_YOAST}
+        for key in keys.intersection(_META_KEYS) if text else ():
+            if key in _INVERTED_KEYS and text.count(",") == 1 and not _URLISH.search(text):
+                family, given = (p.strip() for p in text.split(","))
+                text = f"{given} {family}" if family and given else text
+            found.setdefault(key, []).append(text)
+    return tuple((key, tuple(dict.fromkeys(found[key]))) for key in _META_KEYS if key in found)
+
+
+# --- sources: the visible byline -----------------------------------------------------
+
+_BYLINE_CLASS = re.compile(r"byline|author(?!it)", re.I)
+# Class words of what sits in or beside a byline but is not the name: photos, bios,
+# roles, dates, labels, share and follow buttons, comments, image credits, teasers.
+_NOT_BYLINE_CLASS = re.compile(
+    r"comment|avatar|photo|image|img|pic|thumb|bio|desc|about|quote|caption|credit|"
+    r"social|follow|share|twitter|mail|more|related|teaser|recirc|card|"
+    r"date|time|title|label|prefix|role|job|position|count|icon|flyout|modal|tooltip|"
+    r"brand|logo|badge",
+    re.I,
+)
+_SKIP_PARENTS = ("nav", "footer", "aside", "form", "figcaption", "figure", "noscript")
+# A byline block holds names, a date, a role: not more text than this.
+_BLOCK_CHARS = 300
+
+
+def _classes(el: Tag) -> list[str]:
+    value: Any = el.get("class") or []
+    return [str(c) for c in (value if isinstance(value, list) else str(value).split())]
+
+
+def _is_byline(el: Tag) -> bool:
+    classes = _classes(el)
+    return any(_BYLINE_CLASS.search(c) for c in classes) and not any(
+        _NOT_BYLINE_CLASS.search(c) for c in classes
+    )
+
+
+def _text(el: Tag) -> str:
+    return " ".join(el.get_text(" ").split())
+
+
+def _name_text(el: Tag) -> str:
+    """``el``'s text less its parts whose class says photo, role, date, label..."""
+    parts: list[str] = []
+    for node in el.descendants:
+        if type(node) is not NavigableString:
+            continue
+        parent = node.parent
+        while isinstance(parent, Tag) and parent is not el:
+            if parent.name in ("script", "style", "time") or any(
+                _NOT_BYLINE_CLASS.search(c) for c in _classes(parent)
+            ):
+                break
+            parent = parent.parent
+        else:
+            parts.append(str(node))
+    return " ".join(" ".join(parts).split())
+
+
+def _of_article(el: Tag) -> bool:
+    """``el`` is not a comment's, image's or review's author (its microdata scope)."""
+    scope = el.find_parent(attrs={"itemscope": True})
+    kind = str(scope.get("itemtype") or "") if isinstance(scope, Tag) else ""
+    return not kind or bool(re.search(r"Article|Posting|WebPage|Report", kind))
+
+
+def _one_block(els: list[Tag]) -> list[Tag]:
+    """The first element and those in the same byline block: the first one's widest
+    ancestor with no more than a byline's worth of text. Author links elsewhere on
+    the page (teasers, "more from") are other articles' bylines."""
+    block = els[0]
+    for parent in els[0].parents:
+        if not isinstance(parent, Tag) or len(_text(parent)) > _BLOCK_CHARS:
+            break
+        block = parent
+    return [e for e in els if e is block or any(p is block for p in e.parents)]
+
+
+def byline_authors(soup: BeautifulSoup) -> tuple[str, ...]:
+    """The texts of the page's visible byline, from its first byline block.
+
+    ``itemprop=author`` elements of the article (their ``itemprop=name`` where nested),
+    else ``rel=author`` links, else the first element whose class says byline or
+    author (its innermost such elements, one name each)."""
+    found = [
+        el for el in soup.find_all(True, attrs={"itemprop": re.compile(r"\bauthor\b", re.I)})
+        if isinstance(el, Tag) and el.name not in ("meta", "link") and _of_article(el)
+        and not el.find_parent(_SKIP_PARENTS)
+    ]  # fmt: skip
+    out: list[str] = []
+    for el in _one_block(found) if found else ():
+        name = el.find(True, attrs={"itemprop": "name"})
+        named = name if isinstance(name, Tag) else el
+        out.append(str(named.get("content") or "") if named.name == "meta" else _name_text(named))
+    if not any(out):
+        links = [
+            el for el in soup.find_all("a", rel="author")
+            if isinstance(el, Tag) and _text(el) and not el.find_parent(_SKIP_PARENTS)
+        ]  # fmt: skip
+        out = [_text(el) for el in _one_block(links)] if links else []
+    if not any(out):
+        for el in soup.find_all(_is_byline):
+            if el.find_parent(_SKIP_PARENTS) or not _text(el):
+                continue
+            inner = [d for d in el.find_all(_is_byline) if _text(d) and not d.find(_is_byline)]
+            out = [_name_text(d) for d in inner] or [_name_text(el)]
+            break
+    return tuple(dict.fromkeys(t for t in out if t))
+
+
+# --- cleaning ------------------------------------------------------------------------
+
+_URLISH = re.compile(r"https?:|www\.|//|@|\.(?:com|org|net)\b", re.I)
+_PREFIX = re.compile(
+    r"^(?:(?:written\s+)?by|von|par|por|di|a\s+cura\s+di|door|av|"
+    r"autor(?:in)?|author|text|texto|testo|reporter|quelle|source|fonte|fuente)\b\s*:?\s*",
+    re.I,
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+# Where a byline's date or update note starts: the rest is not the name.
+_DATE_START = re.compile(
+    rf"\s*(?:\b(?:{_MONTHS})\.?\s+\d|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|"
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d\d|"
+    r"\b(?:last\s+)?(?:updated|published|posted|aktualisiert|stand)\b).*$",
+    re.I,
+)
+# Button and link texts that bylines carry after the name.
+_UI_TAIL = re.compile(
+    r"\s+(?:link\s+copied|see\s+full\s+bio|view\s+(?:author|full|profile)|more\s+(?:stories|"
+    r"articles|from)|get\s+author|follow\b|read\s+more|email\b|contact\b).*$",
+    re.I,
+)
+# What may follow a name in a byline and is not part of it: "in Valencia", a dangling
+# "on", a Korean or Japanese "reporter" (and "and N others").
+_TAIL = re.compile(
+    r"(?:\s+in\s+\S.*|\s+(?:on|at|am|le|il|el)|"
+    r"\s*(?:기자|記者|특파원|特派員)(?:\s*외\s*\d+\s*명)?)$"
+)
+_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|ma|mba|rn)\.?$", re.I)
+_SPLIT = re.compile(
+    r"\s*;\s*|\s+(?:and|und|og|och|e|&)\s+|\s*,\s*(?:and\s+)?(?=[^\W\d_])|\s+[|·•/–—-]\s+"
+)
+# A job title standing where a name should ("Mathias Hagen / Journalist").
+_ROLE = re.compile(
+    r"^(?:(?:senior|chief|staff|contributing|freelance|managing|deputy)\s+)?(?:"
+    r"journalist(?:in)?|reporter(?:in)?|editor|writer|correspondent|columnist|contributor|"
+    r"photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|fotograf(?:in)?|"
+    r"giornalista|journaliste|periodista|redactor(?:a)?)$",
+    re.I,
+)
+# Not a name: a bare date word, a reading time, a credit line ("X at Agency"), prose.
+_NOT_NAME = re.compile(
+    rf"^(?:{_MONTHS}|{_DAYS})\.?$|^\d|\s(?:at|for|using|via)\s|[?!*]|\.\.|^(?:see|view|read|"
+    r"follow|share|subscribe|more|get|link)\b",
+    re.I,
+)
+
+
+def clean_name(raw: str) -> str:
+    """One name as it is shown: plain text, single spaces, no "By " prefix, no date,
+    update note or button text after it, no trailing ``(alias)``."""
+    name = _UI_TAIL.sub("", _DATE_START.sub("", plain_text(raw)))
+    if re.search(r"\(\s*[\d.,]+\s*\)$", name):
+        return ""  # "Comments (42)": a counter, not a name
+    name = re.sub(r"\s*\([^()]*\)$", "", name)
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        name = " ".join(words[:half])  # "Jane Doe Jane Doe": a name and its link
+    tail = _TAIL.sub("", name)
+    if tail != name and (len(tail.split()) >= 2 or not tail.isascii()):
+        name = tail
+    while True:
+        stripped = _PREFIX.sub("", name).strip(" ,;:|/·•-–—")
+        if stripped == name:
+            return name
+        name = stripped
+
+
+def _is_name(name: str) -> bool:
+    return (
+        1 < len(name) <= 60
+        and len(name.split()) <= 6
+        and not _URLISH.search(name)
+        and not _NOT_NAME.search(name)
+        and bool(re.search(r"[^\W\d_]", name))
+    )
+
+
+def names_of(
+    values: Iterable[str] | str | None, site_keys: AbstractSet[str] = frozenset()
+) -> list[str]:
+    """The names ``values`` state: split at "and" (en, de, da/no, sv, it/pt), "&", ";",
+    commas and "|", each cleaned; non-names (URLs, e-mail addresses, handles, dates,
+    bare job titles, button texts) dropped; one of each. The site's name closing a
+    byline after a person's ("X, Y and Z, CNN") is the publisher, not an author."""
+    if isinstance(values, str):
+        values = [values]
     out: list[str] = []
     for raw in values or ():
-        value = plain_text(str(raw))
-        for part in re.split(r";|\s+and\s+|\s+e\s+|,\s*(?=[A-ZÀ-Ý])", value):
-            name = re.sub(r"^(?:by|di|a cura di)\s+", "", part.strip(), flags=re.I).strip()
-            if 1 < len(name) <= 60 and not name.startswith("http"):
-                out.append(name)
-    return tuple(dict.fromkeys(out))
+        text = _UI_TAIL.sub("", _DATE_START.sub("", plain_text(str(raw))))
+        if len(text) > _BLOCK_CHARS:
+            continue  # prose, not a byline
+        inverted = re.fullmatch(r"([A-ZÀ-Ý][^\W\d_]+), ([A-ZÀ-Ý][^\W\d_]+)", text)
+        if inverted and not text.isupper():
+            text = f"{inverted[2]} {inverted[1]}"  # "Family, Given", as libraries write
+        parts = _SPLIT.split(text)
+        names: list[str] = []
+        for part in parts:
+            name = clean_name(part)
+            if names and len(parts) > 1 and _SUFFIX.match(name):
+                names[-1] = f"{names[-1]}, {name}"  # "Name, Jr." is one name
+            elif _is_name(name):
+                names.append(name)
+        while len(names) > 1 and _is_site(names[-1], site_keys):
+            names.pop()
+        out += names
+    people = [n for n in out if not _ROLE.match(n)]
+    return _dedupe(people or out)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", _fold(name)).split())
+
+
+def _dedupe(names: Iterable[str]) -> list[str]:
+    """One of each name (case, accents, punctuation and hyphens ignored); a mixed-case
+    form is kept over an all-caps one."""
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for name in names:
+        key = _key(name)
+        if key in seen:
+            i = seen[key]
+            if out[i].isupper() and not name.isupper():
+                out[i] = name
+            continue
+        seen[key] = len(out)
+        out.append(name)
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    """``a`` and ``b`` name the same person: equal, or one is the other (two words or
+    more) plus trailing words, a role or a date word, that the other source left out."""
+    ka, kb = _key(a).split(), _key(b).split()
+    short, long = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return bool(short) and long[: len(short)] == short and (len(short) > 1 or short == long)
+
+
+def _slug_name(url: str) -> str | None:
+    """The name an author page's URL spells (``/by/marc-santora`` is "marc santora")."""
+    if not re.match(r"https?://", url):
+        return None
+    path = [p for p in urlsplit(url).path.split("/") if p]
+    words = re.sub(r"^\d+[-_]", "", path[-1]).split("-") if path else []
+    return " ".join(words) if len(words) >= 2 and all(w.isalpha() for w in words) else None
+
+
+# --- the choice ----------------------------------------------------------------------
+
+_GENERIC = re.compile(
+    r"\b(?:staff|redaktion|redazione|rédaction|redacción|editors|newsroom|team|desk|"
+    r"agenc(?:y|ies|e|ias?)|agentur(?:en)?|agenzi[ae]|press|news\s+service|online)\b|"
+    r"^red\.?$|"
+    # news agencies
+    r"^(?:(?:ap|afp|ansa|apa|dpa|efe|epd|kna|pti|ians|reuters|sda|sid|tnn|ats|belga|anp)\b[/, ]*)+$",
+    re.I,
+)
+_COMPANY = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|plc|s\.?p\.?a|s\.?r\.?l)\b\.?$", re.I)
+
+
+def _site_keys(sites: Iterable[str | None]) -> set[str]:
+    """The site's names and its host's labels (``n-tv.de``: "n tv de", "n tv")."""
+    keys: set[str] = set()
+    for site in sites:
+        if not site:
+            continue
+        keys.add(_key(site))
+        host = site.lower().removeprefix("www.")
+        if "." in host and " " not in host:
+            keys.add(_key(host.rsplit(".", 1)[0]))
+            keys.update(_key(label) for label in host.split(".")[:-1] if len(label) > 2)
+    return {k for k in keys if k}
+
+
+def _is_site(name: str, site_keys: AbstractSet[str]) -> bool:
+    """``name`` is the site's, or one of its desks' (``MDR THÜRINGEN`` on mdr.de)."""
+    key = _key(name)
+    return key in site_keys or any(key.startswith(k + " ") for k in site_keys)
+
+
+def _is_org(name: str, site_keys: AbstractSet[str]) -> bool:
+    """``name`` is the site, a newsroom or a company, not a person."""
+    return _is_site(name, site_keys) or bool(_GENERIC.search(name) or _COMPANY.search(name))
+
+
+def _without_site(name: str, site_keys: AbstractSet[str]) -> str:
+    """``Meg Wagner NEW YORK DAILY NEWS``: the name without the site's name after it."""
+    words = name.split()
+    for cut in range(2, len(words) - 1):
+        if _key(" ".join(words[cut:])) in site_keys and " " in _key(" ".join(words[cut:])):
+            return " ".join(words[:cut])
+    return name
+
+
+def choose_authors(
+    record: Sequence[str] | None = None,
+    *,
+    ld: Sequence[str] = (),
+    meta: Sequence[tuple[str, Sequence[str]]] = (),
+    byline: Sequence[str] = (),
+    extracted: str | None = None,
+    sites: Iterable[str | None] = (),
+) -> tuple[str, ...]:
+    """The page's authors, voted between the sources that state them.
+
+    ``record`` (what the feed or scraper stated) wins outright. Otherwise each source,
+    in order of trust (JSON-LD, each ``<meta>`` key, the visible byline, trafilatura's
+    guess), is cleaned into a list of names. Each name is backed when another source
+    names the same person (author page URLs vote too). A list naming a person beats a
+    list of site, newsroom or company names; then the larger share of backed names
+    wins; then trust. Trafilatura's guess does not run when a more trusted list holds
+    all its names (it often catches only the first of several authors)."""
+    if record:
+        return tuple(names_of(record))
+    site_keys = _site_keys(sites)
+    traf = names_of([extracted] if extracted else [], site_keys)
+    # trafilatura drops the digits of a byline's date, leaving its month behind.
+    traf = [re.sub(rf"\s+(?:{_MONTHS}|updated)$", "", n, flags=re.I) for n in traf]
+    cands: list[tuple[int, list[str]]] = [(0, names_of(ld, site_keys))]
+    cands += [(1, names_of(values, site_keys)) for key, values in meta if key != _YOAST]
+    cands += [(2, names_of(byline, site_keys)), (3, traf)]
+    # Yoast SEO's "Written by" names the account that posted: the visible byline may
+    # credit someone else, so it comes last.
+    cands += [(5, names_of(values, site_keys)) for key, values in meta if key == _YOAST]
+    cands = [
+        (fam, _dedupe(_without_site(n, site_keys) for n in names)) for fam, names in cands if names
+    ]
+    if not cands:
+        return ()
+    slugs = [s for _, values in meta for v in values if (s := _slug_name(v))]
+    voters = [*cands, (4, slugs)]
+
+    def score(item: tuple[int, tuple[int, list[str]]]) -> tuple[bool, float, int]:
+        rank, (fam, names) = item
+        # A list that starts with the site's name is the publisher ("Site, City").
+        people = (
+            []
+            if _key(names[0]) in site_keys and len(names) > 1
+            else [n for n in names if not _is_org(n, site_keys)]
+        )
+        backed = [
+            n for n in people
+            if any(f != fam and any(_same(n, o) for o in other) for f, other in voters)
+        ]  # fmt: skip
+        # Votes for a site or newsroom name say nothing: among those, trust decides.
+        return (bool(people), len(backed) / len(people) if people else 0.0, -rank)
+
+    runners = [
+        (i, (fam, names)) for i, (fam, names) in enumerate(cands)
+        if fam != 3 or not any(all(any(_same(n, o) for o in other) for n in names)
+                               for _, other in cands[:i])
+    ]  # fmt: skip
+    _, (_, best) = max(runners, key=score)
+    people = [n for n in best if not _COMPANY.search(n)]
+    return tuple(people or best)

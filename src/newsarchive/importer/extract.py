@@ -22,7 +22,7 @@ from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from newsarchive.importer.authors import plain_text, split_authors
+from newsarchive.importer.authors import choose_authors, plain_text, split_authors
 from newsarchive.importer.clean import clean_body, harvest_page
 from newsarchive.importer.dates import (
     ParsedDate,
@@ -219,7 +219,10 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     modified = parse_date(page.modified)
     lang = normalize_lang(record.lang) or normalize_lang(page.lang) or normalize_lang(doc.language)
     lang = lang or detect_language(plain, options.default_lang)
-    authors = split_authors(record.authors or page.authors or ([doc.author] if doc.author else []))
+    authors = choose_authors(
+        record.authors, ld=page.authors, meta=page.meta_authors, byline=page.byline_authors,
+        extracted=doc.author, sites=sites,
+    )  # fmt: skip
     summary = record.summary or page.description or doc.description or ""
     summary = BeautifulSoup(summary, "lxml").get_text(" ") if "<" in summary else summary
     related = tuple(dict.fromkeys([*harvested.related, *teasers]))

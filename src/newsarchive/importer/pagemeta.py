@@ -12,6 +12,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from newsarchive.importer.authors import byline_authors, meta_authors
 from newsarchive.importer.dates import page_dates, shown_date
 
 __all__ = ["PageMeta", "read_page_meta"]
@@ -31,6 +32,10 @@ class PageMeta:
     # The date shown under the headline (a weaker source than the metadata and the URL).
     shown_date: str | None = None
     authors: tuple[str, ...] = ()
+    # Other statements of the authors, for ``authors.choose_authors``: the author <meta>
+    # tags as (key, values) and the visible byline's texts.
+    meta_authors: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    byline_authors: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     section: str | None = None
     image: str | None = None
@@ -86,14 +91,24 @@ def _is_article(obj: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.endswith(("Article", "Posting", "Report")) for k in kinds)
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Names in a JSON-LD ``author``; a ``{"@id": ...}`` reference (Yoast's graph) is
+    looked up in ``by_id``."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [str(value["name"])] if value.get("name") else []
+        if not value.get("name") and isinstance(value.get("@id"), str) and by_id:
+            value = by_id.get(value["@id"], value)
+        return [str(value["name"])] if isinstance(value.get("name"), str) else []
     if isinstance(value, list):
-        return [n for v in value for n in _names(v)]
+        return [n for v in value for n in _names(v, by_id)]
     return []
+
+
+def _ld_authors(article: dict[str, Any], objects: list[dict[str, Any]]) -> tuple[str, ...]:
+    by_id = {str(o["@id"]): o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
+    names = (" ".join(n.split()) for n in _names(article.get("author"), by_id))
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 _INLINE = frozenset(
@@ -126,7 +141,8 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         canonical = str(link["href"]).strip()
     h1 = soup.find("h1")
     title_el = soup.find("title")
-    ld = [o for o in _ld_objects(soup) if _is_article(o)]
+    objects = _ld_objects(soup)
+    ld = [o for o in objects if _is_article(o)]
     published, modified = page_dates(soup)
     article = ld[0] if ld else {}
     keywords: list[str] = []
@@ -158,7 +174,9 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         published=published,
         modified=modified,
         shown_date=shown_date(soup),
-        authors=tuple(dict.fromkeys(n.strip() for n in _names(article.get("author")) if n.strip())),
+        authors=_ld_authors(article, objects),
+        meta_authors=meta_authors(soup),
+        byline_authors=byline_authors(soup),
         keywords=tuple(dict.fromkeys(k for k in keywords if k)),
         section=_meta(metas, "article:section"),
         image=str(image) if isinstance(image, str) else _meta(metas, "og:image", "twitter:image"),

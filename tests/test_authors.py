@@ -1,0 +1,329 @@
+"""Author names: the sources a page states them in, their cleaning, and the vote."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from newsarchive.importer.authors import (
+    byline_authors,
+    choose_authors,
+    clean_name,
+    meta_authors,
+    names_of,
+    split_authors,
+)
+from newsarchive.importer.pagemeta import read_page_meta
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
+
+
+# --- <meta> sources ------------------------------------------------------------------
+
+
+def test_meta_authors_reads_the_author_keys_in_order_of_trust() -> None:
+    page = soup(
+        '<meta property="article:author" content="https://example.com/by/ann-lee">'
+        '<meta name="parsely-author" content="Ann Lee">'
+        '<meta name="sailthru.author" content="Ann Lee">'
+        '<meta name="author" content="Example Desk">'
+        '<meta name="twitter:creator" content="@annlee">'
+    )
+    assert meta_authors(page) == (
+        ("author", ("Example Desk",)),
+        ("article:author", ("https://example.com/by/ann-lee",)),
+        ("parsely-author", ("Ann Lee",)),
+        ("sailthru:author", ("Ann Lee",)),
+    )
+
+
+def test_meta_value_attribute_is_read_like_content() -> None:
+    # Pages saved by the Postlight/Mercury parser carry meta values in value=.
+    page = soup('<meta name="author" value="Mattias Geniar">')
+    assert meta_authors(page) == (("author", ("Mattias Geniar",)),)
+
+
+def test_dublin_core_creators_in_family_given_order_are_turned_round() -> None:
+    page = soup(
+        '<meta name="dc.creator" content="You, Xiaoying">'
+        '<meta name="dc.creator" content="Lenharo, Mariana">'
+    )
+    assert meta_authors(page) == (("dc:creator", ("Xiaoying You", "Mariana Lenharo")),)
+
+
+def test_space_separated_properties_each_count() -> None:
+    page = soup('<meta property="dc:creator twitter:site_name" content="Creator Name">')
+    assert meta_authors(page) == (("dc:creator", ("Creator Name",)),)
+
+
+def test_yoast_written_by_label_names_a_weak_source() -> None:
+    page = soup(
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Dieter Kuckelkorn">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="3 Minuten">'
+    )
+    meta = meta_authors(page)
+    assert meta == (("twitter:written-by", ("Dieter Kuckelkorn",)),)
+    # It backs the visible byline's name against a stray one ...
+    assert choose_authors(meta=meta, byline=["ku Frankfurt"], extracted="Dieter Kuckelkorn") == (
+        "Dieter Kuckelkorn",
+    )
+    # ... but the account that posted does not outrank the byline.
+    assert choose_authors(meta=meta, extracted="Duncan Bell") == ("Duncan Bell",)
+
+
+# --- the visible byline --------------------------------------------------------------
+
+
+def test_itemprop_author_person_name() -> None:
+    page = soup(
+        '<article itemscope itemtype="https://schema.org/NewsArticle"><p class="byline">'
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">By '
+        '<span itemprop="name">KEVIN SACK</span></span>, <span itemprop="author" itemscope>'
+        '<span itemprop="name">SHERI FINK</span></span></p></article>'
+    )
+    assert byline_authors(page) == ("KEVIN SACK", "SHERI FINK")
+
+
+def test_itemprop_author_of_a_comment_or_image_is_not_the_articles() -> None:
+    page = soup(
+        '<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">'
+        "Troll</span></div>"
+        '<figure><span itemprop="author">(Image: Getty)</span></figure>'
+        '<a rel="author" href="/by/ann">Ann Lee</a>'
+    )
+    assert byline_authors(page) == ("Ann Lee",)
+
+
+def test_author_links_elsewhere_on_the_page_are_other_articles() -> None:
+    teasers = "".join(
+        f'<li><p>{"Some other story teaser text. " * 12}</p><a rel="author">Writer {i}</a></li>'
+        for i in range(3)
+    )
+    page = soup(
+        '<div class="head"><a rel="author">Ingrid Treborg</a> <a rel="author">Marlene Holm</a>'
+        f"</div><p>{'Body text. ' * 40}</p><ul>{teasers}</ul>"
+    )
+    assert byline_authors(page) == ("Ingrid Treborg", "Marlene Holm")
+
+
+def test_byline_class_innermost_name_without_role_and_date() -> None:
+    page = soup(
+        '<div class="navbox authority-control">Authority control</div>'
+        '<div class="byline"><span class="byline-prefix">By</span> '
+        '<span class="author-name">Howard Blume <span class="author-title">Staff Writer</span>'
+        "</span> <time>Dec. 16, 2016</time></div>"
+    )
+    assert byline_authors(page) == ("Howard Blume",)
+
+
+# --- cleaning ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("By Ana Sandoiu", "Ana Sandoiu"),
+        ("Von: Nadja Zinsmeister", "Nadja Zinsmeister"),
+        ("Autor: Monika Bolliger", "Monika Bolliger"),
+        ("Par <b>Sébastien Farcis</b>", "Sébastien Farcis"),
+        ("By Laura E. Adkins December 28, 2016", "Laura E. Adkins"),
+        ("Emily Kirkpatrick Updated on December 12, 2016 09:22 AM", "Emily Kirkpatrick"),
+        ("Steven Shepard Link Copied", "Steven Shepard"),
+        ("Oli Coleman View author archive Get author RSS feed", "Oli Coleman"),
+        ("Elena Oberholzer (obe)", "Elena Oberholzer"),
+        ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", "Bradley M. Kuhn"),
+        ("Associated Press in Valencia", "Associated Press"),
+        ("배윤경 기자", "배윤경"),
+        ("Ellyn Shook Ellyn Shook", "Ellyn Shook"),
+        ("Comments (42)", ""),
+    ],
+)
+def test_clean_name(raw: str, name: str) -> None:
+    assert clean_name(raw) == name
+
+
+def test_names_of_splits_lists_in_several_languages() -> None:
+    assert names_of("Felix Schröder und Jörg Soldwisch, dpa") == [
+        "Felix Schröder", "Jörg Soldwisch", "dpa",
+    ]  # fmt: skip
+    assert names_of("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen") == [
+        "Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen",
+    ]  # fmt: skip
+    assert names_of("Dana A. Ford, James S.A. Corey, and Tom Watkins") == [
+        "Dana A. Ford", "James S.A. Corey", "Tom Watkins",
+    ]  # fmt: skip
+    assert names_of("Saibal Dasgupta / TNN / Updated: Oct 9, 2019") == ["Saibal Dasgupta", "TNN"]
+    assert names_of("srf/hosb;kesm") == ["srf/hosb", "kesm"]
+
+
+def test_names_of_keeps_suffixes_and_turns_family_given_round() -> None:
+    assert names_of("Martin Luther King, Jr.") == ["Martin Luther King, Jr."]
+    assert names_of("Gillman, Steve") == ["Steve Gillman"]
+    assert names_of("AFP, REUTERS") == ["AFP", "REUTERS"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "https://www.facebook.com/stern",
+        "d.kuckelkorn@boersen-zeitung.de",
+        "@annlee",
+        "105092",
+        "Dec",
+        "3 Min",
+        "See full bio",
+        "Follow Author",
+        "Ariel Pierre-Louis at MSA Models",
+        "x" * 70,
+    ],
+)
+def test_names_of_drops_what_is_not_a_name(raw: str) -> None:
+    assert names_of(raw) == []
+
+
+def test_names_of_skips_prose() -> None:
+    assert names_of(", ".join(["Lorem Ipsum"] * 40)) == []
+
+
+def test_names_of_drops_a_bare_job_title_beside_a_name() -> None:
+    assert names_of(["Mathias Hagen / Journalist"]) == ["Mathias Hagen"]
+    assert names_of(["Editor"]) == ["Editor"]  # alone it is all the page says
+
+
+def test_names_of_drops_the_site_closing_a_byline() -> None:
+    keys = {"cnn"}
+    assert names_of(["By Stephen Collinson, CNN"], keys) == ["Stephen Collinson"]
+    assert names_of(["CNN"], keys) == ["CNN"]
+
+
+def test_one_of_each_name_mixed_case_kept() -> None:
+    assert split_authors(["JEFFREY GETTLEMAN", "Jeffrey Gettleman", "Sophie-Foster"]) == (
+        "Jeffrey Gettleman", "Sophie-Foster",
+    )  # fmt: skip
+    assert split_authors(["Sophie Foster", "Sophie-Foster"]) == ("Sophie Foster",)
+
+
+def test_names_are_plain_text() -> None:
+    assert split_authors(["<script>alert(1)</script>Ann <b>Lee</b>"]) == ("Ann Lee",)
+    assert split_authors(["&lt;img src=x onerror=alert(1)&gt; Bo"]) == (
+        "img src=x onerror=alert(1) Bo",
+    )
+
+
+# --- the vote ------------------------------------------------------------------------
+
+
+def test_record_authors_win() -> None:
+    assert choose_authors(["Ann Lee"], ld=["Bo Chen"], extracted="Bo Chen") == ("Ann Lee",)
+
+
+def test_a_person_beats_the_site_or_a_newsroom() -> None:
+    sites = ["stern.de"]
+    assert choose_authors(ld=["STERN.de"], byline=["von Jemima Kelly"], sites=sites) == (
+        "Jemima Kelly",
+    )
+    assert choose_authors(
+        meta=[("author", ["Us Weekly Staff"])], byline=["Megan French"], sites=["Us Weekly"]
+    ) == ("Megan French",)
+    assert choose_authors(ld=["Redaktion"], extracted="Jasper Riemann", sites=["br.de"]) == (
+        "Jasper Riemann",
+    )
+    # With no person stated, the site's own statement stands.
+    assert choose_authors(ld=["kicker"], sites=["kicker.de"]) == ("kicker",)
+
+
+def test_a_backed_list_beats_an_unbacked_one() -> None:
+    meta = [("author", ["Condé Nast"]), ("article:author", ["Emma Grey Ellis"])]
+    assert choose_authors(meta=meta, extracted="Emma Grey Ellis") == ("Emma Grey Ellis",)
+    # A list of credits with one backed name loses to the byline naming just that one.
+    credits = [("author", ["Connie Wang,Sharokh Mirzai,Bethie Girmai,Paul Warren"])]
+    assert choose_authors(meta=credits, byline=["Connie Wang"], extracted="Frances Solá") == (
+        "Connie Wang",
+    )
+
+
+def test_trafilaturas_first_name_does_not_beat_the_full_list() -> None:
+    ld = ["Christian Unger", "Tobias Köberlein", "Laura Wagener"]
+    assert choose_authors(ld=ld, extracted="Christian Unger") == tuple(ld)
+    meta = [("author", ["Howard Schneider, Lindsay Dunsmuir"])]
+    assert choose_authors(meta=meta, extracted="Howard Schneider") == (
+        "Howard Schneider", "Lindsay Dunsmuir",
+    )  # fmt: skip
+
+
+def test_author_page_urls_vote() -> None:
+    meta = [
+        ("article:author", ["https://www.nytimes.com/by/marc-santora",
+                            "https://www.nytimes.com/by/al-baker"]),
+        ("byl", ["By Marc Santora and Al Baker"]),
+    ]  # fmt: skip
+    assert choose_authors(meta=meta, byline=["Al Baker"]) == ("Marc Santora", "Al Baker")
+
+
+def test_a_shorter_form_backs_a_name_with_a_trailing_role() -> None:
+    assert choose_authors(byline=["Ben Silverman"], extracted="Ben Silverman Games Editor") == (
+        "Ben Silverman",
+    )
+    meta = [("author", ["Vox Media"]), ("article:author", ["Alex Heath"])]
+    assert choose_authors(meta=meta, extracted="Alex Heath Deputy Editor") == ("Alex Heath",)
+    # trafilatura leaves the month of a byline's date behind.
+    assert choose_authors(extracted="Laura June Topolsky July") == ("Laura June Topolsky",)
+
+
+def test_the_site_name_after_a_name_is_cut() -> None:
+    sites = ["New York Daily News"]
+    assert choose_authors(byline=["By Meg Wagner NEW YORK DAILY NEWS"], sites=sites) == (
+        "Meg Wagner",
+    )
+
+
+def test_a_list_opening_with_the_site_is_the_publisher() -> None:
+    sites = ["hessenschau.de"]
+    got = choose_authors(
+        ld=["Redaktion hessenschau.de"],
+        meta=[("author", ["hessenschau.de, Frankfurt, Germany"])],
+        extracted="hessenschau.de, Frankfurt, Germany",
+        sites=sites,
+    )
+    assert got == ("Redaktion hessenschau.de",)
+
+
+def test_a_company_is_not_an_author() -> None:
+    meta = [("author", ["mediagene Inc.", "小暮ひさのり"])]
+    assert choose_authors(meta=meta, extracted="小暮ひさのり") == ("小暮ひさのり",)
+
+
+def test_agencies_count_as_organisations_in_the_vote() -> None:
+    got = choose_authors(
+        ld=["Reuters", "Thorsten Kramer"], byline=["Reuters/kra Frankfurt"],
+        extracted="Reuters; Thorsten Kramer", sites=["boersen-zeitung.de"],
+    )  # fmt: skip
+    assert got == ("Reuters", "Thorsten Kramer")
+    got = choose_authors(ld=["sportschau.de"], byline=["Quelle: sid/dpa"], sites=["sportschau.de"])
+    assert got == ("sportschau.de",)
+
+
+# --- JSON-LD -------------------------------------------------------------------------
+
+
+def test_json_ld_author_reference_is_resolved_in_the_graph() -> None:
+    page = soup(
+        '<script type="application/ld+json">{"@graph": ['
+        '{"@type": "NewsArticle", "headline": "H", "author": {"@id": "https://x.test/#/p/1"}},'
+        '{"@type": "Person", "@id": "https://x.test/#/p/1", "name": "Chuck  Ross"}]}</script>'
+    )
+    assert read_page_meta(page).authors == ("Chuck Ross",)
+
+
+def test_page_meta_carries_the_other_sources() -> None:
+    page = soup(
+        '<head><meta name="author" content="Ann Lee"></head>'
+        '<body><p class="byline">By <a rel="author" href="/a">Ann Lee</a></p></body>'
+    )
+    meta = read_page_meta(page)
+    assert meta.meta_authors == (("author", ("Ann Lee",)),)
+    assert meta.byline_authors == ("Ann Lee",)
