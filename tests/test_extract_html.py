@@ -296,3 +296,18 @@ def test_headline_is_not_mistaken_for_the_site_name() -> None:
     article = extract_record(RawRecord(input="b.html", kind="html", content=html,
                                        date="2020-01-01", url="https://www.bloomberg.com/news/a"))  # fmt: skip
     assert article.title == "U.S. Stocks Rise to Records, Bonds Gain"
+
+
+def test_wrapped_json_ld_is_read_for_headline_and_authors() -> None:
+    # CMS templates wrap JSON-LD in CDATA or comments: the headline and authors were
+    # missed (the date reader already coped), one lenient reader now serves all three.
+    soup = BeautifulSoup(
+        """<script type="application/ld+json">//<![CDATA[
+        {"@type": "NewsArticle", "headline": "Samantha and the Big Lie",
+         "author": {"@type": "Person", "name": "John Welch"}}
+        //]]></script>""",
+        "lxml",
+    )
+    meta = read_page_meta(soup)
+    assert meta.headline == "Samantha and the Big Lie"
+    assert meta.authors == ("John Welch",)

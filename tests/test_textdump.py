@@ -105,6 +105,20 @@ def test_teasers_in_other_dumps(text: str, teaser: str, heading: str, kept: str)
             "Turmoil at OpenAI: what’s next?",
         ),
         ("Apple vs Epic: the verdict, explained", [], "Apple vs Epic: the verdict, explained"),
+        # A tail naming the site with a section ("CNN Politics" on cnn.com) is the site.
+        (
+            "Why Donald Trump won't change | CNN Politics",
+            ["cnn.com"],
+            "Why Donald Trump won't change",
+        ),
+        # The full-width bar separates a Japanese site name.
+        ("「ペン」、CUTPEN ｜ ガジェット通信 GetNews", ["getnews.jp"], "「ペン」、CUTPEN"),
+        # Two capitalised words are a subtitle, not a site, unless they name the site.
+        (
+            "This is a long title with a colon: Hello There",
+            [],
+            "This is a long title with a colon: Hello There",
+        ),
     ],
 )
 def test_strip_site_suffix(title: str, sites: list[str], expected: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from newsarchive.importer.jsonld import is_article, ld_objects
 from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
@@ -218,37 +219,6 @@ _MODIFIED_METAS = (
     "article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
     "modified_time", "dcterms.modified", "dc.date.modified", "last-modified", "modified",
 )  # fmt: skip
-_ARTICLE_TYPES = ("Article", "Posting", "Report")
-_CDATA_RE = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)?\s*;?\s*$")
-
-
-def _ld_items(scripts: list[str]) -> list[dict[str, Any]]:
-    """JSON-LD objects, also when wrapped in ``<![CDATA[ ]]>`` or a comment or holding raw
-    line breaks inside strings (both common in CMS templates)."""
-    out: list[dict[str, Any]] = []
-    for script in scripts:
-        try:
-            data = json.loads(_CDATA_RE.sub("", script), strict=False)
-        except json.JSONDecodeError:
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, dict):
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(item["@graph"])
-                out.append(item)
-            elif isinstance(item, list):
-                stack.extend(item)
-    return out
-
-
-def _is_article(item: dict[str, Any]) -> bool:
-    kinds = item.get("@type")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
-
-
 _EPOCH_MS = 1e11  # larger Unix times are milliseconds (1e11 s is the year 5138)
 
 
@@ -306,7 +276,7 @@ def page_dates(soup: BeautifulSoup) -> tuple[str | None, str | None]:
             if prop in props:
                 stated = attrs.get("content") or attrs.get("datetime") or attrs.get("value")
                 props[prop].append(str(stated) if stated else el.get_text(" ")[:100])
-    articles = [o for o in _ld_items(scripts) if _is_article(o)]
+    articles = [o for o in ld_objects(scripts) if is_article(o)]
     published = _first_date(
         [o.get("datePublished") for o in articles]
         + [metas.get(name) for name in _PUBLISHED_METAS[:5]]

@@ -6,7 +6,6 @@ Complements trafilatura's metadata: ``<html lang>``, canonical URL, Open Graph a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from newsarchive.importer.authors import byline_authors, meta_authors
 from newsarchive.importer.dates import page_dates, shown_date
+from newsarchive.importer.jsonld import is_article, ld_objects
 
 __all__ = ["PageMeta", "read_page_meta"]
 
@@ -67,28 +67,8 @@ def _meta(index: dict[str, str], *names: str) -> str | None:
 
 
 def _ld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, dict):
-                if "@graph" in item and isinstance(item["@graph"], list):
-                    stack.extend(item["@graph"])
-                out.append(item)
-            elif isinstance(item, list):
-                stack.extend(item)
-    return out
-
-
-def _is_article(obj: dict[str, Any]) -> bool:
-    kind = obj.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k.endswith(("Article", "Posting", "Report")) for k in kinds)
+    scripts = soup.find_all("script", attrs={"type": "application/ld+json"})
+    return ld_objects(s.string or "" for s in scripts)
 
 
 def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None) -> list[str]:
@@ -142,7 +122,7 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
     h1 = soup.find("h1")
     title_el = soup.find("title")
     objects = _ld_objects(soup)
-    ld = [o for o in objects if _is_article(o)]
+    ld = [o for o in objects if is_article(o)]
     published, modified = page_dates(soup)
     article = ld[0] if ld else {}
     keywords: list[str] = []

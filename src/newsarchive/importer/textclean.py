@@ -110,7 +110,7 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
     """``Big Tech's Role | WIRED`` -> ``Big Tech's Role``: drop a site name after a separator."""
     names = {n.lower() for n in site_names if n}
     names |= {n.split(".")[0] for n in list(names) if "." in n}
-    parts = re.split(r"\s+[|–—•·»:-]\s+", title.strip())
+    parts = re.split(r"\s+[|｜–—•·»:-]\s+", title.strip())
     while len(parts) > 1:
         last = parts[-1].strip().lower()
         compact = re.sub(r"[^a-z0-9]", "", last)
@@ -118,7 +118,8 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
         if (
             last in names
             or compact in compact_names
-            or any(len(n) >= 4 and (n in compact or compact in n) for n in compact_names if compact)
+            # "CNN Politics" after a separator on cnn.com names the site too.
+            or any(len(n) >= 3 and (n in compact or compact in n) for n in compact_names if compact)
             # One word after a separator is a site name ("... | WIRED"); two or three can
             # be a subtitle ("...: Hello there"), measured: stripping them lost titles.
             or (len(last.split()) == 1 and len(" ".join(parts[:-1]).split()) >= 3)
@@ -126,7 +127,7 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
             parts = parts[:-1]
             continue
         break
-    sep_kept = re.findall(r"\s+[|–—•·»:-]\s+", title.strip())
+    sep_kept = re.findall(r"\s+[|｜–—•·»:-]\s+", title.strip())
     out = parts[0]
     for sep, part in zip(sep_kept, parts[1:], strict=False):
         out += sep + part
