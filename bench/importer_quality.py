@@ -34,6 +34,7 @@ from statistics import mean
 from typing import Any
 
 import trafilatura
+from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -50,8 +51,9 @@ from quality_metrics import (
 
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
+from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.pipeline import extract_paths
-from newsarchive.importer.textclean import Boilerplate
+from newsarchive.importer.textclean import Boilerplate, strip_site_suffix
 from newsarchive.importer.urls import site_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -145,6 +147,21 @@ def run_dumps(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]
     return {"rows": rows, "speed": None, "summary": summarise(rows)}
 
 
+def _title_stated(case: Case, sites: tuple[str, ...]) -> bool:
+    """The truth is one of the page's own title sources (``<title>``, ``<h1>``,
+    ``og:title``/``twitter:title``, the JSON-LD headline), site suffix dropped or not.
+
+    Where it is none of them (an editor's headline kept elsewhere, a reader-view
+    convention), no choice among the sources can be right."""
+    page = read_page_meta(BeautifulSoup(case.html, "lxml"))
+    sources = [page.html_title, page.h1, page.og_title, page.headline]
+    return any(
+        title_right(variant, case.title or "", sites)
+        for source in sources if source
+        for variant in (source, strip_site_suffix(source, sites))
+    )  # fmt: skip
+
+
 def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
     cases = load_all(data, only)
     rows: list[dict[str, Any]] = []
@@ -196,6 +213,8 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
             if truth:
                 row[field] = {"ok": check(got, truth), "got": str(got) if got is not None else None,
                               "truth": truth if isinstance(truth, str) else list(truth)}  # fmt: skip
+        if case.title:
+            row["title"]["stated"] = _title_stated(case, sites)
         rows.append(row)
     return {
         "rows": rows,
@@ -236,6 +255,15 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             if checked:
                 s[f"{field}_n"] = len(checked)
                 s[f"{field}_acc"] = sum(checked) / len(checked)
+            # Over the pages the importer took (a refused page has no title or date).
+            imported = [r[field]["ok"] for r in group if field in r and not r["failure"]]
+            if imported:
+                s[f"{field}_imported_n"] = len(imported)
+                s[f"{field}_imported_acc"] = sum(imported) / len(imported)
+        stated = [r["title"]["ok"] for r in group if r.get("title", {}).get("stated")]
+        if stated:
+            s["title_stated_n"] = len(stated)
+            s["title_stated_acc"] = sum(stated) / len(stated)
         out[name] = s
     return out
 
@@ -260,6 +288,15 @@ def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> st
             f"{_fmt(s.get('ours_prefix_recall')):>8} {_fmt(s.get('trafilatura_prefix_recall')):>8} | "
             + " ".join(f"{m:>11}" for m in meta)
         )
+    lines += ["", "title and date over the pages imported (refused pages left out); title over the",
+              "pages whose truth is one of their own title sources",
+              f"{'set':12} {'title imported':>16} {'date imported':>16} {'title stated':>16}"]  # fmt: skip
+    for name, s in summary.items():
+        cells = []
+        for key in ("title_imported", "date_imported", "title_stated"):
+            acc = s.get(f"{key}_acc")
+            cells.append(f"{acc:6.1%} ({s[f'{key}_n']:3d})" if acc is not None else "-")
+        lines.append(f"{name:12} " + " ".join(f"{c:>16}" for c in cells))
     if dumps_only:
         lines = []
     lines += ["", "flattened dumps (pages with a full body ground truth)",
