@@ -34,7 +34,6 @@ from statistics import mean
 from typing import Any
 
 import trafilatura
-from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -49,7 +48,7 @@ from quality_metrics import (
     title_right,
 )  # fmt: skip
 
-from newsarchive.importer.extract import extract_record
+from newsarchive.importer.extract import _page_soup, extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.pipeline import extract_paths
@@ -153,7 +152,7 @@ def _title_stated(case: Case, sites: tuple[str, ...]) -> bool:
 
     Where it is none of them (an editor's headline kept elsewhere, a reader-view
     convention), no choice among the sources can be right."""
-    page = read_page_meta(BeautifulSoup(case.html, "lxml"))
+    page = read_page_meta(_page_soup(case.html))
     sources = [page.html_title, page.h1, page.og_title, page.headline]
     return any(
         title_right(variant, case.title or "", sites)
@@ -299,6 +298,8 @@ def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> st
         lines.append(f"{name:12} " + " ".join(f"{c:>16}" for c in cells))
     if dumps_only:
         lines = []
+    else:
+        lines.append("")
     lines += ["", "flattened dumps (pages with a full body ground truth)",
               f"{'set':12} {'n':>5} | {'F1 raw':>7} {'P raw':>6} | {'F1 clean':>8} {'P clean':>7} {'R clean':>7}"]  # fmt: skip
     for name, s in summary.items():

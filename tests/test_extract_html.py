@@ -311,3 +311,18 @@ def test_wrapped_json_ld_is_read_for_headline_and_authors() -> None:
     meta = read_page_meta(soup)
     assert meta.headline == "Samantha and the Big Lie"
     assert meta.authors == ("John Welch",)
+
+
+def test_xhtml_page_imports_without_a_parser_warning() -> None:
+    # bs4 warned about <?xml?> pages on stderr, in the middle of the progress bar.
+    import warnings
+
+    body = "<p>" + "The council voted on the new budget after a long debate today. " * 8 + "</p>"
+    page = ('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+            f"<head><title>Budget vote</title></head><body><article>{body}</article></body></html>")  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        article = extract_record(
+            RawRecord(input="x.xhtml", kind="html", content=page, date="2024-01-01")
+        )
+    assert article.title == "Budget vote"

@@ -10,13 +10,14 @@ over what is guessed from the content.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
@@ -179,8 +180,16 @@ def _from_text(
     )
 
 
+def _page_soup(content: str) -> BeautifulSoup:
+    # An XHTML page (an <?xml?> line first) is still read as HTML, as browsers do; bs4's
+    # warning about it would only interrupt the progress bar.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(content, "lxml")
+
+
 def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
-    soup = BeautifulSoup(record.content, "lxml")
+    soup = _page_soup(record.content)
     page = read_page_meta(soup)
     url = record.url or page.canonical
     host = site_of(url)
