@@ -16,7 +16,7 @@ from newsarchive.importer.markdown import html_to_markdown, markdown_url
 from newsarchive.importer.model import Article, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.sources import read_records
-from newsarchive.importer.titles import TitleSources, choose_title
+from newsarchive.importer.titles import TitleSources, article_h1, choose_title
 
 FUNDUS = {
     "CorriereDellaSera_2025_02_04.html.gz": "CorriereDellaSera.json",
@@ -326,3 +326,24 @@ def test_xhtml_page_imports_without_a_parser_warning() -> None:
             RawRecord(input="x.xhtml", kind="html", content=page, date="2024-01-01")
         )
     assert article.title == "Budget vote"
+
+
+def test_the_articles_h1_is_the_one_the_metadata_agrees_with() -> None:
+    # A logo or section label in the first <h1> ("ニュースリリース", "News release").
+    h1s = ("News releases", "Fingerprint mouse signs you in to Windows 10")
+    stated: list[str | None] = ["Fingerprint mouse signs you in to Windows 10 | Sanwa", None]
+    assert article_h1(h1s, stated) == "Fingerprint mouse signs you in to Windows 10"
+    # With nothing to compare, or a tie, the first <h1> stays.
+    assert article_h1(h1s, [None]) == "News releases"
+    assert article_h1(("A b", "C d"), ["x y"]) == "A b"
+
+
+def test_dublin_core_and_parsely_titles_are_read_without_case() -> None:
+    soup = BeautifulSoup(
+        '<meta name="DC.Title" content="Preferred title"><meta name="Description" content="D">',
+        "lxml",
+    )
+    meta = read_page_meta(soup)
+    assert meta.meta_title == "Preferred title" and meta.description == "D"
+    soup = BeautifulSoup('<meta property="x:title dc:title" content="Listed title">', "lxml")
+    assert read_page_meta(soup).meta_title == "Listed title"

@@ -39,7 +39,7 @@ from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
-from newsarchive.importer.titles import TitleSources, choose_title, norm_title
+from newsarchive.importer.titles import TitleSources, article_h1, choose_title, norm_title
 from newsarchive.importer.urls import site_of
 from newsarchive.sanitize import safe_url, sanitize_html
 
@@ -215,7 +215,11 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
         raise ImportFailure(record.input, f"no article text ({_words(plain)} words)")
     url = url or doc.url
     host = host or site_of(url) or (doc.hostname or None)
-    sources = TitleSources(page.html_title, page.h1, page.og_title, doc.title, page.headline)
+    stated = [page.html_title, page.og_title, page.headline, page.meta_title]
+    sources = TitleSources(
+        page.html_title, article_h1(page.h1s, stated), page.og_title or page.meta_title,
+        doc.title, page.headline,
+    )  # fmt: skip
     # trafilatura's site name is a guess, sometimes the headline itself; a name the
     # page states (og:site_name) and the host are kept as they are.
     guessed_name = (

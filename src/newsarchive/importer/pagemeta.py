@@ -25,6 +25,8 @@ class PageMeta:
     og_title: str | None = None
     headline: str | None = None
     h1: str | None = None
+    h1s: tuple[str, ...] = ()  # the page's first <h1>s: a logo or section label may come first
+    meta_title: str | None = None  # Dublin Core, Parse.ly, Sailthru title
     html_title: str | None = None
     site_name: str | None = None
     published: str | None = None
@@ -42,6 +44,10 @@ class PageMeta:
     description: str | None = None
 
 
+_META_TITLES = ("dc.title", "dc:title", "dcterms.title", "dcterms:title", "parsely-title",
+                "sailthru.title")  # fmt: skip
+
+
 def _meta_index(soup: BeautifulSoup) -> dict[str, str]:
     """``{name: content}`` of every ``<meta>``, first wins, read in one pass."""
     index: dict[str, str] = {}
@@ -51,9 +57,10 @@ def _meta_index(soup: BeautifulSoup) -> dict[str, str]:
         if not content:
             continue
         for attr in ("property", "name", "itemprop"):
-            key = el.get(attr)
-            if key:
-                index.setdefault(f"{attr}:{str(key).strip()}", content)
+            # Names are matched without case ("DC.Title"), and an attribute may list
+            # several ("x:title dc:title").
+            for key in str(el.get(attr) or "").lower().split():
+                index.setdefault(f"{attr}:{key}", content)
     return index
 
 
@@ -147,8 +154,10 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         lang=lang or None,
         canonical=canonical or _meta(metas, "og:url"),
         og_title=_meta(metas, "og:title", "twitter:title"),
+        meta_title=_meta(metas, *_META_TITLES),
         headline=" ".join(str(article.get("headline") or "").split()) or None,
         h1=_heading_text(h1) or None if isinstance(h1, Tag) else None,
+        h1s=tuple(t for t in (_heading_text(el) for el in soup.find_all("h1", limit=6)) if t),
         html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
         site_name=_meta(metas, "og:site_name", "application-name"),
         published=published,

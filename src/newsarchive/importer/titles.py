@@ -12,7 +12,7 @@ from typing import NamedTuple
 from newsarchive.importer.lang import CJK
 from newsarchive.importer.textclean import strip_site_suffix
 
-__all__ = ["TitleSources", "choose_title", "norm_title"]
+__all__ = ["TitleSources", "article_h1", "choose_title", "norm_title"]
 
 
 class TitleSources(NamedTuple):
@@ -23,6 +23,22 @@ class TitleSources(NamedTuple):
     og_title: str | None = None
     extractor: str | None = None  # trafilatura's pick: og:title, a lone <h1>, or <title>
     headline: str | None = None  # JSON-LD
+
+
+def article_h1(h1s: tuple[str, ...], stated: list[str | None]) -> str | None:
+    """The page's ``<h1>`` that is the article's: the one sharing most words with the titles
+    the page states in its metadata (``stated``); the first on a tie. Pages put a logo or
+    a section label ("ニュースリリース", "MENU") in an earlier ``<h1>``."""
+    if not h1s:
+        return None
+    titles = [_words(t) for t in stated if t]
+
+    def overlap(h1: str) -> float:
+        words = _words(h1)
+        return max((len(words & t) / len(words | t) for t in titles if words | t), default=0.0)
+
+    best = max(h1s, key=overlap)
+    return best if overlap(best) > overlap(h1s[0]) else h1s[0]
 
 
 def choose_title(sources: TitleSources, sites: list[str]) -> str:
