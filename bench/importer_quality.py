@@ -22,6 +22,7 @@ Measures, per data set:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -64,6 +65,22 @@ def _trafilatura(html: str) -> str:
         return trafilatura.extract(html) or ""
     except Exception:  # noqa: BLE001 - a crash scores as empty output
         return ""
+
+
+def _trafilatura_meta(case: Case) -> tuple[str | None, str | None]:
+    """trafilatura's own title and date for the page (its defaults), for comparison."""
+    try:
+        meta = trafilatura.extract_metadata(case.html, default_url=case.url)
+    except Exception:  # noqa: BLE001 - a crash scores as no answer
+        return None, None
+    return (meta.title, meta.date) if meta else (None, None)
+
+
+def _as_datetime(text: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _flatten(html: str) -> str:
@@ -186,6 +203,9 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
             )
         )
         traf_seconds = time.perf_counter() - start
+        meta_cases = [c for c in cases if c.title or c.date]
+        traf_meta = dict(zip(map(id, meta_cases), pool.map(_trafilatura_meta, meta_cases, chunksize=4),
+                             strict=True))  # fmt: skip
     dump_of = _dump_rows(cases, workers)
 
     for case, outcome in zip(cases, outcomes, strict=True):
@@ -214,6 +234,11 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
                               "truth": truth if isinstance(truth, str) else list(truth)}  # fmt: skip
         if case.title:
             row["title"]["stated"] = _title_stated(case, sites)
+        traf_title, traf_date = traf_meta.get(id(case), (None, None))
+        if case.title:
+            row["title"]["traf_ok"] = title_right(traf_title, case.title, sites)
+        if case.date:
+            row["date"]["traf_ok"] = date_right(_as_datetime(traf_date), case.date)
         rows.append(row)
     return {
         "rows": rows,
@@ -259,6 +284,11 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             if imported:
                 s[f"{field}_imported_n"] = len(imported)
                 s[f"{field}_imported_acc"] = sum(imported) / len(imported)
+        for field in ("title", "date"):
+            traf_ok = [r[field]["traf_ok"] for r in group if "traf_ok" in r.get(field, {})]
+            if traf_ok:
+                s[f"{field}_traf_n"] = len(traf_ok)
+                s[f"{field}_traf_acc"] = sum(traf_ok) / len(traf_ok)
         stated = [r["title"]["ok"] for r in group if r.get("title", {}).get("stated")]
         if stated:
             s["title_stated_n"] = len(stated)
@@ -288,11 +318,12 @@ def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> st
             + " ".join(f"{m:>11}" for m in meta)
         )
     lines += ["", "title and date over the pages imported (refused pages left out); title over the",
-              "pages whose truth is one of their own title sources",
-              f"{'set':12} {'title imported':>16} {'date imported':>16} {'title stated':>16}"]  # fmt: skip
+              "pages whose truth is one of their own title sources; trafilatura alone (its metadata)",
+              f"{'set':12} {'title imported':>16} {'date imported':>16} {'title stated':>16} "
+              f"{'title traf':>16} {'date traf':>16}"]  # fmt: skip
     for name, s in summary.items():
         cells = []
-        for key in ("title_imported", "date_imported", "title_stated"):
+        for key in ("title_imported", "date_imported", "title_stated", "title_traf", "date_traf"):
             acc = s.get(f"{key}_acc")
             cells.append(f"{acc:6.1%} ({s[f'{key}_n']:3d})" if acc is not None else "-")
         lines.append(f"{name:12} " + " ".join(f"{c:>16}" for c in cells))
