@@ -53,7 +53,7 @@ def prefix_recall(predicted: str, prefix: str) -> float:
 # the URL balanced parentheses (".../Foo_(bar)"); the naive patterns leaked URLs into
 # the text and scored them as extra tokens.
 _TEXT = r"(?:\\.|[^\[\]\\]|\[(?:\\.|[^\]\\])*\])*"
-_URL = r"\s*(?:[^()\s]|\([^()\s]*\))*\s*(?:\"[^\"]*\"\s*)?"
+_URL = r"\s*(?:[^()\s]|\([^()\s]*\))*\s*(?:\"(?:\\.|[^\"\\])*\"\s*)?"
 _IMAGE_RE = re.compile(rf"!\[{_TEXT}\]\({_URL}\)")
 _LINK_RE = re.compile(rf"\[({_TEXT})\]\({_URL}\)")
 

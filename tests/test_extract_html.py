@@ -347,3 +347,16 @@ def test_dublin_core_and_parsely_titles_are_read_without_case() -> None:
     assert meta.meta_title == "Preferred title" and meta.description == "D"
     soup = BeautifulSoup('<meta property="x:title dc:title" content="Listed title">', "lxml")
     assert read_page_meta(soup).meta_title == "Listed title"
+
+
+def test_image_title_with_quotes_renders_cleanly() -> None:
+    import markdown
+
+    # markdownify wrote '\\"' in the title, which Python-Markdown shows as a backslash.
+    quoted = html_to_markdown(
+        '<img src="https://x.de/a.jpg" alt="x" title="Say &quot;hi&quot; now">'
+    )
+    assert 'title="Say &quot;hi&quot; now"' in markdown.markdown(quoted)
+    # A title repeating the alt text is dropped.
+    same = html_to_markdown('<img src="https://x.de/a.jpg" alt="A photo" title="A photo">')
+    assert same.strip() == "![A photo](https://x.de/a.jpg)"

@@ -60,6 +60,12 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
         if el.get("alt"):
             # "]" in alt text would close the image's brackets early.
             el["alt"] = re.sub(r"([\[\]])", r"\\\1", " ".join(str(el["alt"]).split()))
+        title = " ".join(str(el.get("title") or "").split())
+        if title and title != " ".join(str(el.get("alt") or "").split()):
+            # markdownify writes '\"' in a title, which Python-Markdown shows verbatim.
+            el["title"] = title.replace('"', "&quot;")
+        elif el.get("title"):
+            del el["title"]  # the alt text again: no tooltip repeating it
         return str(super().convert_img(el, text, parent_tags))  # type: ignore[misc]
 
 
