@@ -36,7 +36,7 @@ from newsarchive.importer.dates import (
 from newsarchive.importer.lang import CJK, detect_language, normalize_lang
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
-from newsarchive.importer.pagemeta import read_page_meta
+from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
 from newsarchive.importer.titles import TitleSources, article_h1, choose_title, norm_title
@@ -180,6 +180,13 @@ def _from_text(
     )
 
 
+def _states_day(record: RawRecord, page: PageMeta) -> bool:
+    """The source or the page's markup states the publication day: ``html_date`` takes it
+    and never looks at htmldate's guess, so htmldate need not search the page's text."""
+    stated = pick_date(record.date, page.published)
+    return stated is not None and stated[1] == "day"
+
+
 def _page_soup(content: str) -> BeautifulSoup:
     # An XHTML page (an <?xml?> line first) is still read as HTML, as browsers do; bs4's
     # warning about it would only interrupt the progress bar.
@@ -201,7 +208,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     harvested = harvest_page(tree, rule_for(host))
     doc = trafilatura.bare_extraction(
         deepcopy(tree), url=url, output_format="python", with_metadata=True, **_BODY_OPTIONS,
-        date_extraction_params=htmldate_params(record),
+        date_extraction_params=htmldate_params(record, search_text=not _states_day(record, page)),
     )  # fmt: skip
     # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
     if not isinstance(doc, Document) or doc.body is None:
