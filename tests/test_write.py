@@ -103,10 +103,17 @@ def test_same_title_never_collides(tmp_path: Path) -> None:
 )
 def test_same_url_imported_once(tmp_path: Path, variant: str) -> None:
     store = ContentStore.scan(tmp_path)
-    store.write(make(), input_name="a.html")
-    again = store.write(make(url=variant), input_name="b.html")
-    assert again.status in {"unchanged", "updated"}
+    first = store.write(make(), input_name="a.html")
+    # The same URL again in one batch, even with other text, is reported as a duplicate
+    # and the first stays (it used to overwrite it and count as "updated").
+    again = store.write(make(url=variant, body=BODY.replace("chip", "phone")), input_name="b.html")
+    assert again.status == "duplicate" and again.path == first.path and "same URL" in again.note
+    assert "chip" in first.path.read_text() and "phone" not in first.path.read_text()
     assert len(list(tmp_path.rglob("*.md"))) == 1
+    # A later import of that URL is a newer version of the article.
+    later = ContentStore.scan(tmp_path).write(make(url=variant, body=BODY.replace("chip", "phone")),
+                                               input_name="b.html")  # fmt: skip
+    assert later.status == "updated" and "phone" in first.path.read_text()
 
 
 def test_same_and_nearly_same_text_imported_once(tmp_path: Path) -> None:

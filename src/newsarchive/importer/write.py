@@ -136,6 +136,9 @@ class ContentStore:
     by_id: dict[str, Path] = field(default_factory=dict)
     by_hash: dict[str, str] = field(default_factory=dict)
     by_band: dict[str, str] = field(default_factory=dict)
+    # Ids written by this store (this run): a second record with the same URL in one
+    # batch is a duplicate, not a newer version of the article.
+    written: set[str] = field(default_factory=set)
 
     def _remember(self, art_id: str, chash: str, bands: tuple[str, ...]) -> None:
         self.by_hash.setdefault(chash, art_id)
@@ -181,6 +184,9 @@ class ContentStore:
 
     def write(self, article: Article, *, input_name: str, force: bool = False) -> WriteResult:
         art_id = article_id(article)
+        if art_id in self.written:
+            path = self.by_id[art_id]
+            return WriteResult("duplicate", path, f"same URL as {path}")
         chash = content_hash(article)
         bands = band_keys(article.body_markdown)
         owner = self.by_hash.get(chash)
@@ -201,6 +207,7 @@ class ContentStore:
             if "Enriched" in old_meta:
                 keep = {k: old_meta[k] for k in ENRICH_KEYS if k in old_meta}
             text = render_article(article, input_name=input_name, slug=existing.stem, keep=keep)
+            self.written.add(art_id)
             if old == text:
                 return WriteResult("unchanged", existing)
             atomic_write(existing, text)
@@ -209,6 +216,7 @@ class ContentStore:
         path = self._path_for(article, art_id)
         atomic_write(path, render_article(article, input_name=input_name, slug=path.stem))
         self.by_id[art_id] = path
+        self.written.add(art_id)
         self._remember(art_id, chash, bands)
         return WriteResult("created", path)
 
