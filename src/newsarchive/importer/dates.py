@@ -20,6 +20,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from newsarchive.importer.jsonld import is_article, ld_objects
+from newsarchive.importer.metatags import meta_index, meta_value
 from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
@@ -251,43 +252,41 @@ def _first_date(candidates: list[Any]) -> str | None:
     return None
 
 
-def page_dates(soup: BeautifulSoup) -> tuple[str | None, str | None]:
+def page_dates(
+    soup: BeautifulSoup, metas: dict[str, str] | None = None,
+    articles: list[dict[str, Any]] | None = None,
+) -> tuple[str | None, str | None]:  # fmt: skip
     """The publication and modification dates ``soup``'s markup states, as written.
 
-    Reads, in one pass over the tree, every ``<meta>`` (its ``content``, or ``value``
-    where a page or the tool that saved it wrote that instead), the JSON-LD scripts and
+    Reads the ``<meta>`` tags (``metatags.meta_index``: ``content``, or ``value`` where a
+    page or the tool that saved it wrote that instead), the JSON-LD article objects and
     the schema.org microdata ``datePublished``/``dateModified`` on any element.
+    ``metas`` and ``articles`` are read from ``soup`` when the caller has not already.
     """
-    metas: dict[str, str] = {}
-    scripts: list[str] = []
+    if metas is None:
+        metas = meta_index(soup)
+    if articles is None:
+        scripts = soup.find_all("script", attrs={"type": "application/ld+json"})
+        articles = [o for o in ld_objects(s.string or "" for s in scripts) if is_article(o)]
     props: dict[str, list[str]] = {"datePublished": [], "dateModified": []}
-    for el in soup.descendants:
-        if not isinstance(el, Tag):
-            continue
-        attrs = el.attrs
-        if el.name == "meta":
-            value = " ".join(str(attrs.get("content") or attrs.get("value") or "").split())
-            for attr in ("property", "name", "itemprop"):
-                if value and attrs.get(attr):
-                    metas.setdefault(str(attrs[attr]).strip().lower(), value)
-        elif el.name == "script" and str(attrs.get("type", "")).strip() == "application/ld+json":
-            scripts.append(el.string or "")
-        for prop in str(attrs.get("itemprop") or "").split():
+    for el in soup.find_all(itemprop=True):
+        for prop in str(el.get("itemprop") or "").split():
             if prop in props:
-                stated = attrs.get("content") or attrs.get("datetime") or attrs.get("value")
+                stated = el.get("content") or el.get("datetime") or el.get("value")
                 props[prop].append(str(stated) if stated else el.get_text(" ")[:100])
-    articles = [o for o in ld_objects(scripts) if is_article(o)]
+
+    def named(names: tuple[str, ...]) -> list[str | None]:
+        return [meta_value(metas, name) for name in names]
+
     published = _first_date(
         [o.get("datePublished") for o in articles]
-        + [metas.get(name) for name in _PUBLISHED_METAS[:5]]
+        + named(_PUBLISHED_METAS[:5])
         + props["datePublished"]
-        + [metas.get(name) for name in _PUBLISHED_METAS[5:]]
-        + [_parsely_pub_date(metas.get("parsely-page"))]
+        + named(_PUBLISHED_METAS[5:])
+        + [_parsely_pub_date(meta_value(metas, "parsely-page"))]
     )
     modified = _first_date(
-        [o.get("dateModified") for o in articles]
-        + [metas.get(name) for name in _MODIFIED_METAS]
-        + props["dateModified"]
+        [o.get("dateModified") for o in articles] + named(_MODIFIED_METAS) + props["dateModified"]
     )
     return published, modified
 

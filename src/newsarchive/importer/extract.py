@@ -33,7 +33,7 @@ from newsarchive.importer.dates import (
     parse_date,
     pick_date,
 )  # fmt: skip
-from newsarchive.importer.lang import CJK, detect_language, normalize_lang
+from newsarchive.importer.lang import CJK, detect_language, normalize_lang, tokens
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
@@ -60,23 +60,17 @@ _BODY_OPTIONS: dict[str, Any] = {
 }  # fmt: skip
 # An image run is kept only when its text is this close to the body run's (token F1).
 _SAME_TEXT = 0.99
-_TOKEN_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
-
-
-def _tokens(text: str) -> list[str]:
-    """Word runs, each CJK/Thai character one token (those scripts have no spaces)."""
-    return _TOKEN_RE.findall(text.lower())
 
 
 def _words(text: str) -> int:
     # Two CJK characters count as about one word, so a Chinese article is not "too short".
-    tokens = _tokens(text)
-    cjk = sum(1 for t in tokens if len(t) == 1 and re.match(f"[{CJK}]", t))
-    return len(tokens) - cjk + cjk // 2
+    found = tokens(text)
+    cjk = sum(1 for t in found if len(t) == 1 and re.match(f"[{CJK}]", t))
+    return len(found) - cjk + cjk // 2
 
 
 def _same_text(a: str, b: str) -> bool:
-    ta, tb = Counter(_tokens(a)), Counter(_tokens(b))
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
     common = sum((ta & tb).values())
     total = sum(ta.values()) + sum(tb.values())
     return total > 0 and 2 * common / total >= _SAME_TEXT

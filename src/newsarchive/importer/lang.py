@@ -10,11 +10,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["CJK", "detect_language", "normalize_lang"]
+__all__ = ["CJK", "detect_language", "normalize_lang", "tokens"]
 
 # Scripts written without spaces between words (Chinese, Japanese, Korean, Thai): a
 # regex character-class body.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
+_TOKEN_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word runs, each CJK/Thai character one token (no spaces in those)."""
+    return _TOKEN_RE.findall(text.casefold())
+
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "it": frozenset(

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 from newsarchive.importer.authors import byline_authors, meta_authors
 from newsarchive.importer.dates import page_dates, shown_date
 from newsarchive.importer.jsonld import is_article, ld_objects
+from newsarchive.importer.metatags import meta_index, meta_value
 
 __all__ = ["PageMeta", "read_page_meta"]
 
@@ -46,31 +47,6 @@ class PageMeta:
 
 _META_TITLES = ("dc.title", "dc:title", "dcterms.title", "dcterms:title", "parsely-title",
                 "sailthru.title")  # fmt: skip
-
-
-def _meta_index(soup: BeautifulSoup) -> dict[str, str]:
-    """``{name: content}`` of every ``<meta>``, first wins, read in one pass."""
-    index: dict[str, str] = {}
-    for el in soup.find_all("meta"):
-        # Some saving tools rewrite ``content`` as ``value``; both state the same.
-        content = " ".join(str(el.get("content") or el.get("value") or "").split())
-        if not content:
-            continue
-        for attr in ("property", "name", "itemprop"):
-            # Names are matched without case ("DC.Title"), and an attribute may list
-            # several ("x:title dc:title").
-            for key in str(el.get(attr) or "").lower().split():
-                index.setdefault(f"{attr}:{key}", content)
-    return index
-
-
-def _meta(index: dict[str, str], *names: str) -> str | None:
-    for name in names:
-        for attr in ("property", "name", "itemprop"):
-            value = index.get(f"{attr}:{name}")
-            if value:
-                return value
-    return None
 
 
 def _ld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
@@ -118,10 +94,10 @@ def _heading_text(el: Tag) -> str:
 
 def read_page_meta(soup: BeautifulSoup) -> PageMeta:
     """What ``soup``'s markup states about the page (``None``/empty where it is silent)."""
-    metas = _meta_index(soup)
+    metas = meta_index(soup)
     html = soup.find("html")
     lang = str(html.get("lang") or html.get("xml:lang") or "") if isinstance(html, Tag) else ""
-    lang = lang or _meta(metas, "og:locale", "language", "content-language") or ""
+    lang = lang or meta_value(metas, "og:locale", "language", "content-language") or ""
     canonical = None
     link = soup.find("link", attrs={"rel": "canonical"})
     if isinstance(link, Tag) and link.get("href"):
@@ -130,13 +106,13 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
     title_el = soup.find("title")
     objects = _ld_objects(soup)
     ld = [o for o in objects if is_article(o)]
-    published, modified = page_dates(soup)
+    published, modified = page_dates(soup, metas, ld)
     article = ld[0] if ld else {}
     keywords: list[str] = []
     for el in soup.find_all("meta", attrs={"property": "article:tag"}):
         if isinstance(el, Tag) and el.get("content"):
             keywords.append(str(el["content"]))
-    raw_kw = article.get("keywords") or _meta(metas, "keywords", "news_keywords")
+    raw_kw = article.get("keywords") or meta_value(metas, "keywords", "news_keywords")
     if isinstance(raw_kw, str):
         keywords.extend(k.strip() for k in raw_kw.split(","))
     elif isinstance(raw_kw, list):
@@ -152,14 +128,14 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         )
     return PageMeta(
         lang=lang or None,
-        canonical=canonical or _meta(metas, "og:url"),
-        og_title=_meta(metas, "og:title", "twitter:title"),
-        meta_title=_meta(metas, *_META_TITLES),
+        canonical=canonical or meta_value(metas, "og:url"),
+        og_title=meta_value(metas, "og:title", "twitter:title"),
+        meta_title=meta_value(metas, *_META_TITLES),
         headline=" ".join(str(article.get("headline") or "").split()) or None,
         h1=_heading_text(h1) or None if isinstance(h1, Tag) else None,
         h1s=tuple(t for t in (_heading_text(el) for el in soup.find_all("h1", limit=6)) if t),
         html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
-        site_name=_meta(metas, "og:site_name", "application-name"),
+        site_name=meta_value(metas, "og:site_name", "application-name"),
         published=published,
         modified=modified,
         shown_date=shown_date(soup),
@@ -167,7 +143,9 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         meta_authors=meta_authors(soup),
         byline_authors=byline_authors(soup),
         keywords=tuple(dict.fromkeys(k for k in keywords if k)),
-        section=_meta(metas, "article:section"),
-        image=str(image) if isinstance(image, str) else _meta(metas, "og:image", "twitter:image"),
-        description=_meta(metas, "description", "og:description"),
+        section=meta_value(metas, "article:section"),
+        image=str(image)
+        if isinstance(image, str)
+        else meta_value(metas, "og:image", "twitter:image"),
+        description=meta_value(metas, "description", "og:description"),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newsarchive.importer.lang import CJK
+from newsarchive.importer.lang import CJK, tokens
 from newsarchive.importer.textclean import strip_site_suffix
 
 __all__ = ["TitleSources", "article_h1", "choose_title", "norm_title"]
@@ -84,12 +84,8 @@ def choose_title(sources: TitleSources, sites: list[str]) -> str:
     return cleaned[votes.index(max(votes))]
 
 
-_WORD_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
-
-
 def _words(text: str) -> set[str]:
-    """Lower-cased words; each CJK/Thai character is one."""
-    return set(_WORD_RE.findall(text.casefold()))
+    return set(tokens(text))
 
 
 _CJK_RE = re.compile(f"[{CJK}]")
