@@ -71,8 +71,14 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": 
                          "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})  # fmt: skip
 
 
+# Invisible characters (soft hyphen, zero-width space, word joiner, BOM) are not part of
+# what a reader sees: "Fortschritt\u200b" is "Fortschritt".
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
 def _norm_title(text: str) -> str:
     text = unicodedata.normalize("NFKC", htmllib.unescape(text)).translate(_QUOTES)
+    text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 
 

@@ -255,6 +255,13 @@ def test_image_alt_brackets_are_escaped() -> None:
     )
 
 
+def test_inline_tag_holding_only_a_space_keeps_it() -> None:
+    # Gizmodo writes "…Kate!) </em>or<em> </em>filled with…": markdownify dropped the
+    # empty <em> and its space, and the text read "orfilled".
+    text = html_to_markdown("<p>(<em>thanks!) </em>or<em> </em>filled <b>x</b><i></i>y</p>")
+    assert text == "(*thanks!)* or filled **x**y\n"
+
+
 @pytest.mark.parametrize(
     ("head", "h1", "expected"),
     [
@@ -360,3 +367,69 @@ def test_image_title_with_quotes_renders_cleanly() -> None:
     # A title repeating the alt text is dropped.
     same = html_to_markdown('<img src="https://x.de/a.jpg" alt="A photo" title="A photo">')
     assert same.strip() == "![A photo](https://x.de/a.jpg)"
+
+
+def _page_with(head: str, h1: str = "", url: str | None = None) -> Article:
+    body = "<p>" + "The plant will open next year and employ hundreds of people here. " * 6 + "</p>"
+    html = f"<html><head>{head}</head><body>{h1}<article>{body}</article></body></html>"
+    return extract_record(
+        RawRecord(input="p.html", kind="html", content=html, date="2024-01-02", url=url)
+    )
+
+
+def test_site_name_that_is_the_only_title_is_still_the_title() -> None:
+    # MSN set og:site_name to the headline: every source was struck out as the site's
+    # name and the article was filed as "Untitled".
+    title = "This Is Your Brain On Sad Movies; Plus 5 Films To Cry To"
+    article = _page_with(
+        f'<title>{title}</title><meta property="og:site_name" content="{title}">',
+        f"<h1>{title}</h1>",
+    )
+    assert article.title == title
+
+
+def test_dotted_part_of_the_title_is_not_taken_for_the_site_name() -> None:
+    # trafilatura guesses a site name from any <title> part holding a dot, here
+    # "PJ Morton (Ft. Stevie Wonder)", which then cut the headline short.
+    title = "“Only One” Lyrics : PJ Morton (Ft. Stevie Wonder)"
+    article = _page_with(f"<title>{title}</title>", f"<h1>{title}</h1>",
+                         url="http://allnewlyrics.com/only-one-lyrics.html")  # fmt: skip
+    assert article.title == title
+
+
+def test_site_tail_after_a_full_stop_is_dropped() -> None:
+    # "…を発売。｜サンワサプライ株式会社" beside the <h1> "…を発売".
+    head = "<title>指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売。｜サンワサプライ株式会社</title>"
+    head += '<meta property="og:title" content="指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売。 | サンワサプライ株式会社">'
+    article = _page_with(
+        head,
+        "<h1>ニュースリリース</h1><h1>指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売</h1>",
+    )
+    assert article.title == "指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売"
+
+
+def test_h1_sharing_only_small_words_with_the_title_is_a_label() -> None:
+    # WebMD's <h1> "Information and Resources" shares only "and" with the headline.
+    article = _page_with(
+        "<title>Superbugs: What They Are and How You Get Them</title>",
+        "<h1>Information and Resources</h1>",
+    )
+    assert article.title == "Superbugs: What They Are and How You Get Them"
+
+
+def test_json_ld_strings_are_html_unescaped() -> None:
+    # A <script> never decodes entities; templates still write them into JSON-LD.
+    soup = BeautifulSoup(
+        """<script type="application/ld+json">{"@type": "NewsArticle",
+        "headline": "Kohberger&#8217;s &quot;Defense&quot; Lawyers",
+        "author": {"@type": "Person", "name": "Ana &amp; Bo"}}</script>""",
+        "lxml",
+    )
+    meta = read_page_meta(soup)
+    assert meta.headline == 'Kohberger’s "Defense" Lawyers'
+    assert meta.authors == ("Ana & Bo",)
+
+
+def test_invisible_hyphenation_hints_leave_the_title() -> None:
+    article = _page_with("<title>Trump plant Helikopter&shy;landeplatz&#8203;</title>")
+    assert article.title == "Trump plant Helikopterlandeplatz"

@@ -39,7 +39,13 @@ from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
-from newsarchive.importer.titles import TitleSources, article_h1, choose_title, norm_title
+from newsarchive.importer.titles import (
+    TitleSources,
+    article_h1,
+    choose_title,
+    norm_title,
+    tidy_title,
+)  # fmt: skip
 from newsarchive.importer.urls import site_of
 from newsarchive.sanitize import safe_url, sanitize_html
 
@@ -156,7 +162,7 @@ def _from_text(
         cleaned.lead + " " + text, options.default_lang
     )
     return Article(
-        title=cleaned.title or "Untitled",
+        title=tidy_title(cleaned.title) or "Untitled",
         date=date,
         date_precision=precision,
         lang=lang,
@@ -216,18 +222,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
         raise ImportFailure(record.input, f"no article text ({_words(plain)} words)")
     url = url or doc.url
     host = host or site_of(url) or (doc.hostname or None)
-    stated = [page.html_title, page.og_title, page.headline, page.meta_title]
-    sources = TitleSources(
-        page.html_title, article_h1(page.h1s, stated), page.og_title or page.meta_title,
-        doc.title, page.headline,
-    )  # fmt: skip
-    # trafilatura's site name is a guess, sometimes the headline itself; a name the
-    # page states (og:site_name) and the host are kept as they are.
-    guessed_name = (
-        doc.sitename if doc.sitename and not _holds_title(doc.sitename, sources) else None
-    )
-    sites = [s for s in (page.site_name, guessed_name, host, doc.hostname) if s]
-    title = strip_site_suffix(record.title, sites) if record.title else choose_title(sources, sites)
+    title, sites = page_title(record, page, doc, host)
     parsed = html_date(record, page.published, url, doc.date, page.shown_date)
     (date, precision), warnings = _resolve_date(parsed, record)
     modified = parse_date(page.modified)
@@ -242,7 +237,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     related = tuple(dict.fromkeys([*harvested.related, *teasers]))
     body_md = _drop_title_heading(body_md, title)
     return Article(
-        title=" ".join(title.split()) or "Untitled",
+        title=tidy_title(title) or "Untitled",
         date=date,
         date_precision=precision,
         lang=lang,
@@ -261,10 +256,42 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     )
 
 
+def page_title(
+    record: RawRecord, page: PageMeta, doc: Document, host: str | None
+) -> tuple[str, list[str]]:
+    """The headline of an HTML page, and the names of its site (for suffixes and bylines).
+
+    ``doc`` is trafilatura's metadata for the page (its title, site name and host guess).
+    """
+    stated = [page.html_title, page.og_title, page.headline, page.meta_title]
+    sources = TitleSources(
+        page.html_title, article_h1(page.h1s, stated), page.og_title or page.meta_title,
+        doc.title, page.headline,
+    )  # fmt: skip
+    # trafilatura's site name is a guess, sometimes the headline itself; a name the
+    # page states (og:site_name) and the host are kept as they are.
+    guessed_name = (
+        doc.sitename
+        if doc.sitename and not _holds_title(doc.sitename, sources)
+        and not _title_part(doc.sitename, page.html_title)
+        else None
+    )  # fmt: skip
+    sites = [s for s in (page.site_name, guessed_name, host, doc.hostname) if s]
+    title = strip_site_suffix(record.title, sites) if record.title else choose_title(sources, sites)
+    return title, sites
+
+
 def _holds_title(name: str, sources: TitleSources) -> bool:
     """``name`` holds one of the page's titles of three words or more: not a site name."""
     key = name.casefold()
     return any(t and len(t.split()) >= 3 and t.casefold() in key for t in sources)
+
+
+def _title_part(name: str, html_title: str | None) -> bool:
+    """``name`` is a spaced part of ``<title>``: trafilatura took it for a site name only
+    because it holds a dot ("Lyrics : PJ Morton (Ft. Stevie Wonder)"); a domain it takes
+    from there ("example.com") has no space."""
+    return bool(html_title) and " " in name.strip() and name in (html_title or "")
 
 
 def _drop_title_heading(body_md: str, title: str) -> str:

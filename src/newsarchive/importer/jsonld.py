@@ -2,10 +2,13 @@
 
 CMS templates wrap JSON-LD in ``<![CDATA[ ]]>`` or HTML comments and leave raw line
 breaks inside strings; both are read. ``@graph`` lists and nested lists are flattened.
+Templates also HTML-escape the values ("Kohberger&#8217;s", "&quot;Nicht mehr&quot;"),
+which a ``<script>`` never decodes: strings are unescaped.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -22,7 +25,7 @@ def ld_objects(scripts: Iterable[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for script in scripts:
         try:
-            data = json.loads(_WRAPPER_RE.sub("", script), strict=False)
+            data = json.loads(_WRAPPER_RE.sub("", script), strict=False, object_hook=_unescape)
         except json.JSONDecodeError:
             continue
         stack = data if isinstance(data, list) else [data]
@@ -35,6 +38,17 @@ def ld_objects(scripts: Iterable[str]) -> list[dict[str, Any]]:
             elif isinstance(item, list):
                 stack.extend(item)
     return out
+
+
+def _unescape(obj: dict[str, Any]) -> dict[str, Any]:
+    def value(v: Any) -> Any:
+        if isinstance(v, str):
+            return html.unescape(v) if "&" in v else v
+        if isinstance(v, list):
+            return [value(x) for x in v]
+        return v
+
+    return {k: value(v) for k, v in obj.items()}
 
 
 def is_article(item: dict[str, Any]) -> bool:

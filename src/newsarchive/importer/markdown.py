@@ -44,7 +44,25 @@ def markdown_url(url: str, *, image: bool = False) -> str:
     return _URL_UNSAFE_RE.sub(lambda m: "%" + format(ord(m.group()), "02X"), url)
 
 
+# Inline tags markdownify wraps in markers; one holding only a space ("or<em> </em>filled")
+# converts to "" and the words either side run together.
+_INLINE_TAGS = frozenset(
+    {"b", "strong", "em", "i", "del", "s", "code", "kbd", "samp", "sub", "sup"}
+)
+
+
 class _Converter(MarkdownConverter):  # type: ignore[misc]
+    def get_conv_fn(self, tag_name: str) -> Any:
+        convert = super().get_conv_fn(tag_name)  # type: ignore[misc]
+        if convert is None or tag_name.lower() not in _INLINE_TAGS:
+            return convert
+
+        def keep_space(el: Any, text: str, parent_tags: Any) -> str:
+            out = str(convert(el, text, parent_tags))
+            return " " if not out and text and text.isspace() else out
+
+        return keep_space
+
     def escape(self, text: str, parent_tags: Any) -> str:
         text = super().escape(text, parent_tags)  # type: ignore[misc]
         return text.replace("<", "&lt;").replace(">", "&gt;")

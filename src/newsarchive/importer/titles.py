@@ -12,7 +12,7 @@ from typing import NamedTuple
 from newsarchive.importer.lang import CJK, tokens
 from newsarchive.importer.textclean import strip_site_suffix
 
-__all__ = ["TitleSources", "article_h1", "choose_title", "norm_title"]
+__all__ = ["TitleSources", "article_h1", "choose_title", "norm_title", "tidy_title"]
 
 
 class TitleSources(NamedTuple):
@@ -60,18 +60,21 @@ def choose_title(sources: TitleSources, sites: list[str]) -> str:
         strip_site_suffix(t or "", sites) for t in (sources.html_title, sources.og_title, headline)
     ]
     stated = [t for t in stated if t and t.lower() not in names]
-    if h1 and stated and not any(_words(h1) & _words(t) for t in stated):
+    if h1 and stated and not any(_content_words(h1) & _content_words(t) for t in stated):
         # An <h1> that shares no word with any title the page states in its metadata is
         # a logo, a blog's name or a section label ("Allergies Health Center", "MENU"),
         # and so is trafilatura's title when it copied that <h1>.
         if extractor and _vote_key(extractor) == _vote_key(h1):
             extractor = None
         h1 = None
-    cleaned: list[str] = []
-    for candidate in (sources.html_title, h1, sources.og_title, extractor, headline):
-        text = " ".join(strip_site_suffix(candidate or "", sites).split())
-        if text and text.lower() not in names and norm_title(text):
-            cleaned.append(text)
+    candidates = [
+        " ".join(strip_site_suffix(candidate or "", sites).split())
+        for candidate in (sources.html_title, h1, sources.og_title, extractor, headline)
+    ]
+    candidates = [text for text in candidates if text and norm_title(text)]
+    # A title that is the site's name is a logo or a section page's label, unless the
+    # page offers nothing else: then its og:site_name was set to the headline.
+    cleaned = [text for text in candidates if text.lower() not in names] or candidates
     if not cleaned:
         return ""
     # A one-word "headline" is a logo, a section label or a placeholder ("WIRED",
@@ -91,12 +94,19 @@ def _words(text: str) -> set[str]:
 _CJK_RE = re.compile(f"[{CJK}]")
 
 
+def _content_words(text: str) -> set[str]:
+    """Words that say what a title is about: "and", "the", "di" do not make "Information
+    and Resources" share a word with "Superbugs: What They Are and How You Get Them"."""
+    return {w for w in _words(text) if len(w) > 3 or _CJK_RE.match(w)}
+
+
 def _one_word(text: str) -> bool:
     """One word of a spaced script ("Lorem"); CJK and Thai headlines have no spaces."""
     return len(text.split()) == 1 and not _CJK_RE.search(text)
 
 
-_TAIL_SEP = re.compile(r"^\s*[|｜:：_\-–—·•»/]")
+# A sentence's full stop may come before the separator ("…を発売。｜サンワサプライ").
+_TAIL_SEP = re.compile(r"^[。.]?\s*[|｜:：_\-–—·•»/]")
 
 
 def _core_title(title: str, candidates: list[str]) -> str:
@@ -123,6 +133,17 @@ def _core_title(title: str, candidates: list[str]) -> str:
 def _vote_key(text: str) -> str:
     # "LTE-Patent : Samsung" and "LTE-Patent: Samsung" are the same headline.
     return re.sub(r"\s+([:;!?])", r"\1", " ".join(text.split())).casefold()
+
+
+# Soft hyphens, zero-width spaces, word joiners and BOMs: hyphenation and line-break hints
+# a CMS leaves in headlines ("Helikopter\u00adlandeplatz"); invisible, but they split
+# words for search and slugs. ZWJ/ZWNJ are kept: they change how scripts and emoji join.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
+def tidy_title(text: str) -> str:
+    """``text`` as a one-line title: no invisible hints, single spaces."""
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def norm_title(text: str) -> str:
