@@ -16,6 +16,7 @@ from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.model import Article, ImportFailure
 from newsarchive.importer.pipeline import extract_paths
 from newsarchive.importer.sources import read_records
+from newsarchive.importer.sources.decode import decode_bytes
 
 BODY = " ".join(
     f"Sentence {i} of a long enough article body about chips and software." for i in range(12)
@@ -193,3 +194,18 @@ def test_undated_jsonl_record_falls_back_to_the_file_time(tmp_path: Path) -> Non
     assert isinstance(article, Article)
     assert article.date == dt.datetime(2023, 4, 5, 6, 7, 8, tzinfo=dt.UTC)
     assert any("no publication date" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-15", "iso-8859-1", "windows-1250", "shift_jis"])
+def test_utf8_bytes_under_a_legacy_charset_are_read_as_utf8(declared: str) -> None:
+    # El Mundo declares iso-8859-15 and serves UTF-8: read its way, "sanción" became
+    # "sanciÃ³n" in the title and body.
+    page = f'<meta charset="{declared}"><p>La revancha tras su sanción, ¿por qué?</p>'
+    text, encoding = decode_bytes(page.encode("utf-8"))
+    assert "sanción, ¿por qué?" in text and encoding == "utf-8"
+
+
+def test_legacy_charset_is_honoured_when_the_bytes_are_not_utf8() -> None:
+    page = '<meta charset="iso-8859-15"><p>Prix : 10 €, déjà payé</p>'
+    text, encoding = decode_bytes(page.encode("iso-8859-15"))
+    assert "10 €, déjà payé" in text and encoding == "iso8859-15"

@@ -148,10 +148,36 @@ def _is_interlink(el: Tag) -> bool:
     )
 
 
+def _is_headline_list(el: Tag) -> bool:
+    """A list of other articles' headlines ("Mehr zum Thema", a "Related" box with no
+    heading): two or more items, each one link of three words or more to another page,
+    at most behind a short bold label ("**US-Politik:** Alle Entwicklungen im Newsblog").
+
+    A table of contents links to ``#anchors`` and a glossary's terms are short: both stay.
+    """
+    items = el.find_all("li", recursive=False)
+    if len(items) < 2 or len(items) != len([c for c in el.children if isinstance(c, Tag)]):
+        return False
+    for li in items:
+        links = li.find_all("a")
+        if len(links) != 1 or str(links[0].get("href") or "#").startswith("#"):
+            return False
+        linked = _text(links[0])
+        label = " ".join(_text(b) for b in li.find_all(["b", "strong"]) if not b.find("a"))
+        rest = len(_text(li)) - len(linked) - len(label)
+        if len(linked.split()) < 3 or len(label) > 40 or rest > 0.1 * len(linked) + 3:
+            return False
+    return True
+
+
 def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
     """Remove artefacts from extracted main-text HTML; return it and the teasers found."""
     soup = BeautifulSoup(html, "lxml")
     related: list[Related] = []
+    for el in list(soup.find_all(["ul", "ol"])):
+        if not el.decomposed and _is_headline_list(el):
+            related.extend(_links(el))
+            el.decompose()
     for el in list(soup.find_all(_BLOCKS)):
         if el.decomposed or el.find(_BLOCKS):
             continue  # handle innermost blocks only

@@ -39,8 +39,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        # A latin-1/cp1252 declaration decodes anything: trust it only if UTF-8 fails.
-        if name.replace("_", "-") in {"iso8859-1", "latin-1", "cp1252", "windows-1252"}:
+        # A single-byte declaration (latin-1, iso-8859-15, cp1250...) decodes any bytes,
+        # and text in any legacy charset is almost never valid UTF-8 once it holds a
+        # non-ASCII byte: such bytes are UTF-8 whatever the page says (El Mundo states
+        # iso-8859-15 and serves UTF-8; read its way, "sanción" became "sanciÃ³n").
+        if codecs.lookup(name).name != "utf-8" and not data.isascii():
             try:
                 return data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
