@@ -17,12 +17,37 @@ from newsarchive.importer.textclean import Block
 __all__ = ["blocks_to_markdown", "escape_text", "html_to_markdown", "markdown_url"]
 
 
+# What makes a line start a block: "#tag" and "# x" a heading, "- ", "+ ", "1. " and
+# "1) " a list item, a line of "=" or "-" a heading's underline (the line before becomes
+# a heading).
+_LINE_START_RE = re.compile(
+    r"^([ \t]*)(?:(#)|([+\-])(?=\s)|(\d+)([.)])(?=\s|$)|(=+|-+)[ \t]*$)", re.M
+)
+
+
+def _line_start(match: re.Match[str]) -> str:
+    indent, hash_, bullet, number, dot, rule = match.groups()
+    if hash_:
+        return indent + "\\#"
+    if bullet:
+        return indent + "\\" + bullet
+    if number:
+        return indent + number + "\\" + dot
+    # Python-Markdown has no escape for "=": an entity stops the underline.
+    return indent + rule.replace("=", "&#61;").replace("-", "\\-")
+
+
+def escape_line_starts(text: str) -> str:
+    """``text`` with nothing at a line's start that Markdown would read as a block: a
+    scraped "#hashtag" paragraph became an ``<h1>``, "2024. Year" a numbered list."""
+    return _LINE_START_RE.sub(_line_start, text)
+
+
 def escape_text(text: str) -> str:
     """Plain text made safe to embed in Markdown: no raw HTML, no accidental markup."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
-    # A line starting with "#", "-", "1." or ">" would become a heading, list or quote.
-    return re.sub(r"^(\s*)([#+\-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.M)
+    return escape_line_starts(text)
 
 
 _SRCSET_RE = re.compile(r"(\S+)\s+\d+(?:\.\d+)?[wx]\s*(?:,|$)")
@@ -65,7 +90,9 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
 
     def escape(self, text: str, parent_tags: Any) -> str:
         text = super().escape(text, parent_tags)  # type: ignore[misc]
-        return text.replace("<", "&lt;").replace(">", "&gt;")
+        # A text node may start a line ("<p>#ISupportTimnit ..."); escaping one that does
+        # not is harmless ("\\#" and "1\\." read as "#" and "1.").
+        return escape_line_starts(text.replace("<", "&lt;").replace(">", "&gt;"))
 
     def convert_a(self, el: Any, text: str, parent_tags: Any) -> str:
         if el.get("href"):
@@ -94,14 +121,19 @@ _CONVERTER = _Converter(
     escape_asterisks=True,
     escape_underscores=True,
     escape_misc=False,
-    newline_style="BACKSLASH",
+    # Python-Markdown (Pelican's reader) knows only two trailing spaces as a line break;
+    # a backslash before the newline stays in the text as "\".
+    newline_style="SPACES",
 )
 
 
 def html_to_markdown(html: str) -> str:
     """Markdown for a sanitized HTML fragment, with tidy blank lines and one final LF."""
     text = _CONVERTER.convert(html)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    # Trailing blanks go, except a line break's two spaces inside a paragraph.
+    text = re.sub(r"[ \t]+\n", lambda m: m.group() if m.group() == "  \n" else "\n", text)
+    text = re.sub(r"  \n(?=[ \t]*\n|[ \t]*$)", "\n", text)
+    text = re.sub(r"^[ \t]+$", "", text, flags=re.M)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n" if text.strip() else ""
 
