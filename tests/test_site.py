@@ -516,3 +516,29 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
     assert "sitemap.xml" in first and "feeds/all.atom.xml" in first
+
+
+REPEATED_LEAD = """\
+Category: example.com
+Date: 2020-06-23 09:00
+Lang: en
+Slug: repeated-lead
+Summary: The council voted on the new budget after a long debate. It passed by two votes.
+Title: Council passes the budget
+
+The council voted on the new budget after a long debate. It passed by two votes.
+
+The mayor said the vote was a relief.
+"""
+
+
+def test_lead_is_not_shown_twice(tmp_path: Path) -> None:
+    # A dump's summary is its first sentences and a page's description is often its first
+    # paragraph: shown above the body too, the reader read it twice.
+    out = build(make_site(tmp_path, extra_content={"articles/2020/06/r.md": REPEATED_LEAD}))
+    html = read(out, "2020/06/repeated-lead.html")
+    assert html.count("after a long debate") == 2  # the description <meta> and the body
+    assert 'class="lead"' not in html
+    # A summary the body does not open with is the lead.
+    apple = read(out, APPLE)
+    assert '<div class="lead"><p>Apple is moving the Mac to its own processors.</p></div>' in apple
