@@ -150,12 +150,19 @@ BAD_INPUTS = {
     ),
     "notes.csv": (b"a,b,c", "unknown format"),
     "broken.warc": (b"this is not a warc file at all" * 10, "no HTML response records"),
+    "headless.warc": (
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\nabc",
+        "malformed WARC record",
+    ),
+    "plain.html.gz": (b"just a note, no markup at all, " * 10, "named .gz, but not gzip data"),
+    "nothing-known": (b"", "no such file"),  # not written: a path that does not exist
 }
 
 
 def test_bad_inputs_reported_and_batch_goes_on(tmp_path: Path) -> None:
     for name, (data, _) in BAD_INPUTS.items():
-        (tmp_path / name).write_bytes(data)
+        if name != "nothing-known":
+            (tmp_path / name).write_bytes(data)
     good = tmp_path / "good.txt"
     good.write_text(f"date 2020-05-06 {BODY}", encoding="utf-8")
     latin = tmp_path / "latin1.html"
@@ -172,6 +179,46 @@ def test_bad_inputs_reported_and_batch_goes_on(tmp_path: Path) -> None:
     articles = [o for o in out if isinstance(o, Article)]
     assert len(articles) == 2
     assert any("Perché è così?" in a.body_markdown for a in articles)
+
+
+def test_truncated_warc_keeps_its_whole_records_and_reports_the_cut_one(tmp_path: Path) -> None:
+    # A download cut halfway through a .warc.gz imported a fragment of the last page
+    # (fewer words, the byline and time zone lost) without a word.
+    page = gzip.decompress((SAMPLE / "html" / "IlGiornale_2025_02_04.html.gz").read_bytes())
+    urls = ["https://www.ilgiornale.it/a.html", "https://www.ilgiornale.it/b.html"]
+    for name, compress in (("cut.warc", False), ("cut.warc.gz", True)):
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=compress)
+        for url in urls:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.0")  # fmt: skip
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(page), http_headers=headers))  # fmt: skip
+        data = buffer.getvalue()
+        path = tmp_path / name
+        path.write_bytes(data[: len(data) * 3 // 4])  # the file ends inside the second record
+        first, second = read_records(path)
+        assert first.url == urls[0] and first.error is None and len(first.content) > 1000
+        assert second.error and "truncated" in second.error and not second.content, name
+
+
+def test_warc_gz_cut_inside_a_record_warcio_skips_is_reported(tmp_path: Path) -> None:
+    # A record that compresses well sits in a few hundred bytes; cut inside that gzip
+    # member, warcio ends the file quietly, as if the record had never been there.
+    page = b"<html><body>" + b"<p>The council voted on the budget.</p>" * 3000 + b"</body></html>"
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    ends = []
+    for url in ("https://example.com/a", "https://example.com/b"):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(page), http_headers=headers))  # fmt: skip
+        ends.append(buffer.tell())
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(buffer.getvalue()[: ends[0] + 40])  # 40 bytes into the second member
+    first, second = read_records(path)
+    assert first.url == "https://example.com/a" and first.error is None
+    assert second.error == "truncated gzip: the file ends inside a WARC record"
 
 
 def test_huge_input_refused(tmp_path: Path) -> None:

@@ -93,13 +93,25 @@ def _load(path: Path, max_bytes: int) -> bytes:
 
 def read_records(path: Path, *, max_bytes: int = 20_000_000) -> list[RawRecord]:
     """All records in ``path``; ``ImportFailure`` when the file cannot be read at all."""
+    if not path.exists():
+        raise ImportFailure(str(path), "no such file or folder")
     fmt = detect_format(path)
     if fmt is None:
         raise ImportFailure(str(path), "unknown format (expected .html, .jsonl, .txt, "
                             ".rss/.atom/.xml, .warc, optionally gzipped)")  # fmt: skip
-    if not path.exists():
-        raise ImportFailure(str(path), "no such file")
     data = _load(path, max_bytes)
     if fmt != "warc" and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailure(str(path), "binary file, not text")
-    return list(READERS[fmt](path, data))
+    try:
+        return list(READERS[fmt](path, data))
+    except ImportFailure as exc:
+        # A misnamed file is read by its content; when that fails too, say it was misnamed.
+        if path.suffix.lower() == ".gz" and not _starts_gzip(path):
+            reason = f"{exc.reason} (named .gz, but not gzip data)"
+            raise ImportFailure(exc.input_name, reason) from None
+        raise
+
+
+def _starts_gzip(path: Path) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(2) == b"\x1f\x8b"

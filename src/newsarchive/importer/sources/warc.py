@@ -6,8 +6,10 @@ The record's target URI and WARC-Date are its provenance (source URL, fetch date
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -27,31 +29,87 @@ def _charset(content_type: str) -> str | None:
 
 
 def read(path: Path, data: bytes) -> Iterator[RawRecord]:
-    found = 0
-    try:
-        for record in ArchiveIterator(io.BytesIO(data)):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in content_type.lower():
-                continue
-            status = record.http_headers.get_statuscode()
-            if status and not status.startswith("2"):
-                continue
-            body = record.content_stream().read()
-            if not body.strip():
-                continue
+    """Every HTML response record; a truncated or malformed record is reported as such
+    (a record with ``error``) and the records before it are kept."""
+    found, cut = 0, False
+    records = iter(ArchiveIterator(io.BytesIO(data)))
+    while True:
+        try:
+            record = next(records, None)
+            if record is None:
+                break
+            item = _html_record(path, record)
+        except ArchiveLoadFailed as exc:
+            message = " ".join(str(exc).split())
+            if found:
+                yield _broken(path, found, f"not a readable WARC record: {message}")
+                return
+            raise ImportFailure(str(path), f"not a readable WARC file: {message}") from exc
+        except Exception as exc:  # warcio fails on malformed headers this way
+            reason = f"malformed WARC record ({type(exc).__name__}: {exc})"
+            if found:
+                yield _broken(path, found, reason)
+                return
+            raise ImportFailure(str(path), reason) from exc
+        if item is not None:
             found += 1
-            text, _ = decode_bytes(body, _charset(content_type))
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            yield RawRecord(
-                input=f"{path}#{url}",
-                kind="html",
-                content=text,
-                url=url,
-                fetched=record.rec_headers.get_header("WARC-Date"),
-            )
-    except ArchiveLoadFailed as exc:
-        raise ImportFailure(str(path), f"not a readable WARC file: {exc}") from exc
+            cut = cut or bool(item.error)
+            yield item
+    if not cut and data[:2] == b"\x1f\x8b" and not _gzip_complete(data):
+        # warcio stops without a word at a gzip member the file ends inside.
+        reason = "truncated gzip: the file ends inside a WARC record"
+        if not found:
+            raise ImportFailure(str(path), reason)
+        yield _broken(path, found, reason)
     if not found:
         raise ImportFailure(str(path), "no HTML response records")
+
+
+def _gzip_complete(data: bytes) -> bool:
+    """Every gzip member in ``data`` ends (decompressed a megabyte at a time)."""
+    while data:
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        chunk = data
+        try:
+            while chunk and not member.eof:
+                member.decompress(chunk, 1 << 20)
+                chunk = member.unconsumed_tail
+        except zlib.error:
+            return False
+        if not member.eof:
+            return False
+        data = member.unused_data
+    return True
+
+
+def _broken(path: Path, found: int, reason: str) -> RawRecord:
+    return RawRecord(input=f"{path}#record-after-{found}", kind="html", content="", error=reason)
+
+
+def _html_record(path: Path, record: Any) -> RawRecord | None:
+    """The article candidate in ``record``, or None for a record that holds none."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
+        return None
+    status = record.http_headers.get_statuscode()
+    if status and not status.startswith("2"):
+        return None
+    body = record.content_stream().read()
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        # The file ends inside the record (a cut download): what is there is a fragment.
+        return RawRecord(input=f"{path}#{url}", kind="html", content="", url=url,
+                         error=f"truncated WARC record: {missing} of {record.length} bytes missing")  # fmt: skip
+    if not body.strip():
+        return None
+    text, _ = decode_bytes(body, _charset(content_type))
+    return RawRecord(
+        input=f"{path}#{url}",
+        kind="html",
+        content=text,
+        url=url,
+        fetched=record.rec_headers.get_header("WARC-Date"),
+    )
