@@ -2,6 +2,9 @@
 
 # No AUTHOR: Pelican would credit it with every article that has no byline.
 SITENAME = "Tech news archive"
+# The site's description (feeds' <description> and <subtitle>, the page footer). Unset:
+# the interface's own note, "An archive of tech news articles." (feeds: in DEFAULT_LANG).
+# SITESUBTITLE = "An archive of tech news articles."
 # Absolute URLs appear only where formats require them (feeds, sitemap); pages link
 # relatively (RELATIVE_URLS), so the site also works from file:// and from a sub-path.
 # This default matches `newsarchive serve`; publishconf.py sets the real address.

@@ -1,6 +1,7 @@
-"""Pelican plugin: the site stage (sanitizing, related links, theme helpers, sitemap.xml).
+"""Pelican plugin: the site stage (sanitizing, related links, theme helpers, feeds,
+sitemap.xml).
 
-Receivers only; the logic lives in ``newsarchive.site.hooks``. Receivers are defined
+Receivers only; the logic lives in ``newsarchive.site.hooks`` and ``.feeds``. Receivers are defined
 at module level because blinker keeps weak references to them.
 """
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from newsarchive.site import hooks
+from newsarchive.site import feeds, hooks
 
 __all__ = ["register"]
 
@@ -40,6 +41,11 @@ def on_article_writer_finalized(generator: Any, writer: Any) -> None:
     hooks.sitemap_for(generator)
 
 
+def on_feed_generated(context: Any, feed: Any) -> None:
+    """Give each feed its own id, alternate page, description, authors and guids."""
+    feeds.finish_feed(context, feed)
+
+
 def register() -> None:
     """Connect the receivers."""
     signals.content_object_init.connect(on_content_init)
@@ -47,3 +53,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_writer_finalized.connect(on_article_writer_finalized)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.feed_generated.connect(on_feed_generated)

@@ -176,14 +176,18 @@ def build(site: Any, publish: bool, no_enrich: bool) -> None:
 @click.option("--port", type=int, default=8000, show_default=True)
 @site_option
 def serve(site: Any, port: int) -> None:
-    """Serve output/ on http://127.0.0.1:PORT/ (localhost only)."""
-    import http.server
+    """Serve output/ on http://127.0.0.1:PORT/ (localhost only); missing pages get 404.html."""
+    from newsarchive.site.serve import make_server
 
     output = site.output_dir
     if not output.is_dir():
         raise click.ClickException(f"{output}: no such folder; run `newsarchive build` first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    try:
+        server = make_server(output, port)
+    except OSError as exc:
+        msg = f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}"
+        raise click.ClickException(msg) from exc
+    with server:
         click.echo(
             f"serving {output} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)"
         )

@@ -36,6 +36,42 @@
     return spans;
   };
 
+  /* Interface languages and dates, as src/newsarchive/site/ui.py (ui_lang, display_date). */
+  var UI_LANGS = ["en", "it"];
+
+  NS.uiLang = function (lang, fallback) {
+    var short = String(lang || "").trim().toLowerCase().replace(/_/g, "-").split("-")[0];
+    if (UI_LANGS.indexOf(short) >= 0) return short;
+    return UI_LANGS.indexOf(fallback) >= 0 ? fallback : "en";
+  };
+
+  /* "2025-02-04" -> "4 February 2025" / "4 febbraio 2025", "2021-02" -> "February 2021",
+   * "2021" -> "2021": babel's "d MMMM y", "LLLL y" and "y", with month names from Intl.
+   * Anything else, or no Intl, stays as given. */
+  NS.displayDate = function (iso, lang) {
+    var text = String(iso || "");
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!m) return text;
+    var year = Number(m[1]);
+    if (!m[2]) return String(year);
+    var date = new Date(0);
+    date.setUTCFullYear(year, Number(m[2]) - 1, m[3] ? Number(m[3]) : 1);
+    var locale = NS.uiLang(lang);
+    try {
+      if (!m[3]) {  /* stand-alone month name, as in a heading */
+        var alone = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" });
+        return alone.format(date) + " " + year;
+      }
+      var full = new Intl.DateTimeFormat(locale, {
+        day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+      });
+      var month = full.formatToParts(date).filter(function (p) { return p.type === "month"; });
+      return month.length ? date.getUTCDate() + " " + month[0].value + " " + year : text;
+    } catch (e) {
+      return text;
+    }
+  };
+
   function dateBounds(value) {
     value = value.trim();
     var parts = value.split(/\s+to\s+|\.\./);
@@ -669,6 +705,7 @@
     var fields = {};
     PARAMS.forEach(function (p) { fields[p] = root.querySelector("[name=" + p + "]"); });
     var params = new URLSearchParams(location.search);
+    var pageLang = NS.uiLang(document.documentElement.lang, "en");
     PARAMS.forEach(function (p) { if (fields[p] && params.has(p)) fields[p].value = params.get(p); });
 
     window.newsarchiveSearch("", {}).catch(function () {});  // warm the entry
@@ -731,11 +768,14 @@
         h.appendChild(a);
         var meta = document.createElement("p");
         meta.className = "ns-meta";
-        var t = document.createElement("time");
-        t.dateTime = r.date;
-        t.textContent = r.date;
-        meta.appendChild(t);
-        meta.appendChild(document.createTextNode(" \u00b7 " + r.site));
+        if (r.date) {  /* shown as every page shows dates, in the result's language */
+          var t = document.createElement("time");
+          t.dateTime = r.date;
+          t.textContent = NS.displayDate(r.date, NS.uiLang(r.lang, pageLang));
+          meta.appendChild(t);
+          meta.appendChild(document.createTextNode(" \u00b7 "));
+        }
+        meta.appendChild(document.createTextNode(r.site));
         var ex = document.createElement("p");
         ex.className = "ns-excerpt";
         ex.innerHTML = r.excerptHtml;  // escaped text plus <mark> only
