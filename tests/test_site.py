@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from newsarchive.site import SiteError
-from newsarchive.site.hooks import related_links
+from newsarchive.site.hooks import related_links, shows_picture
 from newsarchive.site.sitemap import SitemapEntry, collect_entries, render_sitemap
 from newsarchive.site.ui import (
     UI_STRINGS,
@@ -542,3 +542,46 @@ def test_lead_is_not_shown_twice(tmp_path: Path) -> None:
     # A summary the body does not open with is the lead.
     apple = read(out, APPLE)
     assert '<div class="lead"><p>Apple is moving the Mac to its own processors.</p></div>' in apple
+
+
+@pytest.mark.parametrize(
+    ("body", "image", "shown"),
+    [
+        # WordPress sizes, Drupal styles, thumbor crops of one picture.
+        ('<img src="https://c.net/up/2016/07/hero5-980x713.jpg">', "https://c.net/up/2016/07/hero5-640x215.jpg", True),
+        ('<img src="https://i.it/styles/xl/foto/1738-318d.jpeg?_=1">', "https://i.it/styles/social/foto/1738-318d.jpeg?_=1", True),
+        ('<img src="https://v.com/t/AA=/0x0:1024x607/vrg_attarmy_1024.jpeg">', "https://v.com/t/BB=/1600x900/vrg_attarmy_1024.jpeg", True),
+        # Another picture; a CDN's generic file name in another folder.
+        ('<img src="https://c.net/a/chart-2024.png">', "https://c.net/a/portrait-2024.png", False),
+        ('<img src="https://cdn.x/abc/image.jpg">', "https://cdn.x/def/image.jpg", False),
+        ("<p>No picture.</p>", "https://c.net/a/portrait-2024.png", False),
+    ],
+)  # fmt: skip
+def test_lead_image_already_in_the_body(body: str, image: str, shown: bool) -> None:
+    assert shows_picture(body, image) is shown
+
+
+LEAD_IMAGE_IN_BODY = """\
+Category: example.com
+Date: 2020-06-24 09:00
+Image: https://example.com/up/2020/06/council-hall-640x360.jpg
+Lang: en
+Slug: picture-twice
+Title: Council hall reopens
+
+![The council hall](https://example.com/up/2020/06/council-hall-1200x675.jpg)
+
+The council hall reopened on Monday after two years of works.
+"""
+
+
+def test_lead_image_is_not_shown_twice(tmp_path: Path) -> None:
+    # The lead figure and the body's first picture were the same photo in two sizes.
+    other = LEAD_IMAGE_IN_BODY.replace("council-hall-640x360", "mayor-portrait").replace(
+        "picture-twice", "picture-once"
+    )
+    content = {"articles/2020/06/p.md": LEAD_IMAGE_IN_BODY, "articles/2020/06/q.md": other}
+    out = build(make_site(tmp_path, extra_content=content))
+    html = read(out, "2020/06/picture-twice.html")
+    assert 'class="lead-image"' not in html and "council-hall-1200x675.jpg" in html
+    assert 'class="lead-image"' in read(out, "2020/06/picture-once.html")

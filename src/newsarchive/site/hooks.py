@@ -13,11 +13,13 @@ Receivers get everything from their arguments: nothing is kept between runs.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from newsarchive.frontmatter import FILENAME_LINK, filename_target, parse_related
 from newsarchive.sanitize import safe_url, sanitize_html
@@ -148,10 +150,32 @@ def prepare_content(content: Any) -> None:
     image = safe_url(getattr(content, "image", None))
     if image:
         content.image = image
+        content.image_in_body = shows_picture(content._content, image)
     elif hasattr(content, "image"):
         logger.warning("%s: dropping unsafe image URL", content.source_path)
         del content.image
         metadata.pop("image", None)
+
+
+_IMG_SRC_RE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)""", re.I)
+# A CMS serves one picture in several sizes: "hero5-640x215.jpg", "hero5-980x713.jpg".
+_SIZE_SUFFIX_RE = re.compile(r"[-_]\d{2,5}x\d{2,5}(?=\.\w+$)")
+
+
+def picture_key(url: str) -> str:
+    """The picture a URL names whatever size or crop it asks for: its file name without
+    query, size suffix or case."""
+    path = _SIZE_SUFFIX_RE.sub("", unquote(urlsplit(html.unescape(url)).path)).casefold()
+    name = path.rsplit("/", 1)[-1]
+    # "image.jpg", "1200.jpg": a CDN's name for every picture; then the path tells.
+    return name if len(name.rsplit(".", 1)[0]) >= 8 else path
+
+
+def shows_picture(body_html: str, image: str) -> bool:
+    """Whether ``body_html`` already shows the lead ``image`` (in any size): the theme
+    then leaves out the lead figure, which would show the picture twice."""
+    key = picture_key(image)
+    return bool(key) and any(picture_key(src) == key for src in _IMG_SRC_RE.findall(body_html))
 
 
 def install_jinja_helpers(generator: Any) -> None:
