@@ -35,6 +35,7 @@ from statistics import mean
 from typing import Any
 
 import trafilatura
+from trafilatura.utils import load_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -49,7 +50,7 @@ from quality_metrics import (
     title_right,
 )  # fmt: skip
 
-from newsarchive.importer.extract import _page_soup, extract_record
+from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.pipeline import extract_paths
@@ -169,7 +170,10 @@ def _title_stated(case: Case, sites: tuple[str, ...]) -> bool:
 
     Where it is none of them (an editor's headline kept elsewhere, a reader-view
     convention), no choice among the sources can be right."""
-    page = read_page_meta(_page_soup(case.html))
+    tree = load_html(case.html)
+    if tree is None:
+        return False
+    page = read_page_meta(tree)
     sources = [page.html_title, page.h1, page.og_title, page.headline]
     return any(
         title_right(variant, case.title or "", sites)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import lxml.html
 import pytest
-from bs4 import BeautifulSoup
 
 from newsarchive.importer.dates import (
     html_date,
@@ -76,7 +76,7 @@ def test_chinese_japanese_korean_dates(text: str, expected: tuple[dt.datetime, s
 
 
 def _page(html: str) -> tuple[str | None, str | None]:
-    return page_dates(BeautifulSoup(html, "lxml"))
+    return page_dates(lxml.html.fromstring(html))
 
 
 def test_meta_value_attribute_is_read_like_content() -> None:
@@ -157,7 +157,7 @@ def test_parsely_page_json_meta() -> None:
 
 
 def _shown(body: str) -> str | None:
-    return shown_date(BeautifulSoup(f"<body>{body}</body>", "lxml"))
+    return shown_date(lxml.html.fromstring(f"<body>{body}</body>"))
 
 
 _BODY = "<p>" + "Article text that runs on for a while. " * 6 + "</p>"

@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.extract import _BODY_OPTIONS, _words, extract_record
@@ -207,8 +207,8 @@ def test_title_is_what_the_sources_agree_on(candidates: list[str | None], expect
 
 def test_headline_text_has_no_space_between_inline_elements() -> None:
     # get_text(" ") gave "Kicker : Headline", which no title source agreed with.
-    soup = BeautifulSoup("<h1><span>Kicker</span>: Head<br>line <em>now</em></h1>", "lxml")
-    assert read_page_meta(soup).h1 == "Kicker: Head line now"
+    tree = lxml.html.fromstring("<h1><span>Kicker</span>: Head<br>line <em>now</em></h1>")
+    assert read_page_meta(tree).h1 == "Kicker: Head line now"
 
 
 def test_cjk_text_is_counted_by_characters() -> None:
@@ -288,8 +288,8 @@ def test_one_word_h1_is_not_a_headline(head: str, h1: str, expected: str) -> Non
 
 def test_meta_value_attribute_is_read_like_content() -> None:
     # Some saving tools rewrite <meta content> as <meta value> (postlight's fixtures).
-    soup = BeautifulSoup('<meta name="og:title" value="Stocks rise">', "lxml")
-    assert read_page_meta(soup).og_title == "Stocks rise"
+    tree = lxml.html.fromstring('<meta name="og:title" value="Stocks rise">')
+    assert read_page_meta(tree).og_title == "Stocks rise"
 
 
 def test_headline_is_not_mistaken_for_the_site_name() -> None:
@@ -308,14 +308,13 @@ def test_headline_is_not_mistaken_for_the_site_name() -> None:
 def test_wrapped_json_ld_is_read_for_headline_and_authors() -> None:
     # CMS templates wrap JSON-LD in CDATA or comments: the headline and authors were
     # missed (the date reader already coped), one lenient reader now serves all three.
-    soup = BeautifulSoup(
+    tree = lxml.html.fromstring(
         """<script type="application/ld+json">//<![CDATA[
         {"@type": "NewsArticle", "headline": "Samantha and the Big Lie",
          "author": {"@type": "Person", "name": "John Welch"}}
-        //]]></script>""",
-        "lxml",
+        //]]></script>"""
     )
-    meta = read_page_meta(soup)
+    meta = read_page_meta(tree)
     assert meta.headline == "Samantha and the Big Lie"
     assert meta.authors == ("John Welch",)
 
@@ -346,14 +345,13 @@ def test_the_articles_h1_is_the_one_the_metadata_agrees_with() -> None:
 
 
 def test_dublin_core_and_parsely_titles_are_read_without_case() -> None:
-    soup = BeautifulSoup(
-        '<meta name="DC.Title" content="Preferred title"><meta name="Description" content="D">',
-        "lxml",
+    tree = lxml.html.fromstring(
+        '<meta name="DC.Title" content="Preferred title"><meta name="Description" content="D">'
     )
-    meta = read_page_meta(soup)
+    meta = read_page_meta(tree)
     assert meta.meta_title == "Preferred title" and meta.description == "D"
-    soup = BeautifulSoup('<meta property="x:title dc:title" content="Listed title">', "lxml")
-    assert read_page_meta(soup).meta_title == "Listed title"
+    tree = lxml.html.fromstring('<meta property="x:title dc:title" content="Listed title">')
+    assert read_page_meta(tree).meta_title == "Listed title"
 
 
 def test_image_title_with_quotes_renders_cleanly() -> None:
@@ -419,13 +417,12 @@ def test_h1_sharing_only_small_words_with_the_title_is_a_label() -> None:
 
 def test_json_ld_strings_are_html_unescaped() -> None:
     # A <script> never decodes entities; templates still write them into JSON-LD.
-    soup = BeautifulSoup(
+    tree = lxml.html.fromstring(
         """<script type="application/ld+json">{"@type": "NewsArticle",
         "headline": "Kohberger&#8217;s &quot;Defense&quot; Lawyers",
-        "author": {"@type": "Person", "name": "Ana &amp; Bo"}}</script>""",
-        "lxml",
+        "author": {"@type": "Person", "name": "Ana &amp; Bo"}}</script>"""
     )
-    meta = read_page_meta(soup)
+    meta = read_page_meta(tree)
     assert meta.headline == 'Kohberger’s "Defense" Lawyers'
     assert meta.authors == ("Ana & Bo",)
 

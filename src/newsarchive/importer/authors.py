@@ -16,7 +16,11 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsarchive.importer.metatags import INVISIBLE, classes, page_root, text_of
 
 __all__ = [
     "byline_authors",
@@ -71,8 +75,8 @@ _WRITTEN_BY = re.compile(
 _INVERTED_KEYS = frozenset({"dc:creator", "dcterms:creator", "citation_author"})
 
 
-def meta_authors(soup: BeautifulSoup) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The values of the page's author ``<meta>`` tags: ``(key, values)`` pairs in
+def meta_authors(tree: HtmlElement) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The values of the author ``<meta>`` tags of ``tree``'s page: ``(key, values)`` pairs in
     ``_META_KEYS`` order (URLs included: their paths vote, see ``choose_authors``).
 
     A tag without ``content`` is read from ``value`` (pages saved by the Postlight/Mercury
@@ -80,9 +84,7 @@ def meta_authors(soup: BeautifulSoup) -> tuple[tuple[str, tuple[str, ...]], ...]
     become ``Given Family``."""
     found: dict[str, list[str]] = {}
     labels: dict[str, str] = {}  # Yoast SEO: twitter:labelN "Written by", twitter:dataN
-    for el in soup.find_all("meta"):
-        if not isinstance(el, Tag):
-            continue
+    for el in page_root(tree).iter("meta"):
         content = el.get("content")
         text = plain_text(str(el.get("value") if content is None else content or ""))
         keys = {
@@ -123,86 +125,104 @@ _SKIP_PARENTS = ("nav", "footer", "aside", "form", "figcaption", "figure", "nosc
 _BLOCK_CHARS = 300
 
 
-def _classes(el: Tag) -> list[str]:
-    value: Any = el.get("class") or []
-    return [str(c) for c in (value if isinstance(value, list) else str(value).split())]
-
-
-def _is_byline(el: Tag) -> bool:
-    classes = _classes(el)
-    return any(_BYLINE_CLASS.search(c) for c in classes) and not any(
-        _NOT_BYLINE_CLASS.search(c) for c in classes
+def _is_byline(el: HtmlElement) -> bool:
+    names = classes(el)
+    return any(_BYLINE_CLASS.search(c) for c in names) and not any(
+        _NOT_BYLINE_CLASS.search(c) for c in names
     )
 
 
-def _text(el: Tag) -> str:
-    return " ".join(el.get_text(" ").split())
+def _text(el: HtmlElement) -> str:
+    return " ".join(text_of(el).split())
 
 
-def _name_text(el: Tag) -> str:
+def _name_text(el: HtmlElement) -> str:
     """``el``'s text less its parts whose class says photo, role, date, label..."""
     parts: list[str] = []
-    for node in el.descendants:
-        if type(node) is not NavigableString:
-            continue
-        parent = node.parent
-        while isinstance(parent, Tag) and parent is not el:
-            if parent.name in ("script", "style", "time") or any(
-                _NOT_BYLINE_CLASS.search(c) for c in _classes(parent)
-            ):
-                break
-            parent = parent.parent
-        else:
-            parts.append(str(node))
+
+    def walk(node: HtmlElement, hidden: bool) -> None:
+        # ``hidden``: the text directly in ``node`` is not the name's.
+        if node.text and not hidden:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):  # not a comment
+                walk(
+                    child,
+                    hidden
+                    or child.tag in INVISIBLE
+                    or child.tag == "time"
+                    or any(_NOT_BYLINE_CLASS.search(c) for c in classes(child)),
+                )
+            if child.tail and not hidden:
+                parts.append(child.tail)
+
+    walk(el, el.tag in INVISIBLE or any(a.tag in INVISIBLE for a in el.iterancestors()))
     return " ".join(" ".join(parts).split())
 
 
-def _of_article(el: Tag) -> bool:
+def _in(el: HtmlElement, names: tuple[str, ...]) -> bool:
+    """``el`` is inside an element ``names`` names."""
+    return any(a.tag in names for a in el.iterancestors())
+
+
+def _of_article(el: HtmlElement) -> bool:
     """``el`` is not a comment's, image's or review's author (its microdata scope)."""
-    scope = el.find_parent(attrs={"itemscope": True})
-    kind = str(scope.get("itemtype") or "") if isinstance(scope, Tag) else ""
+    scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    kind = str(scope.get("itemtype") or "") if scope is not None else ""
     return not kind or bool(re.search(r"Article|Posting|WebPage|Report", kind))
 
 
-def _one_block(els: list[Tag]) -> list[Tag]:
+def _one_block(els: list[HtmlElement]) -> list[HtmlElement]:
     """The first element and those in the same byline block: the first one's widest
     ancestor with no more than a byline's worth of text. Author links elsewhere on
     the page (teasers, "more from") are other articles' bylines."""
     block = els[0]
-    for parent in els[0].parents:
-        if not isinstance(parent, Tag) or len(_text(parent)) > _BLOCK_CHARS:
+    for parent in els[0].iterancestors():
+        if len(_text(parent)) > _BLOCK_CHARS:
             break
         block = parent
-    return [e for e in els if e is block or any(p is block for p in e.parents)]
+    return [e for e in els if e is block or any(p is block for p in e.iterancestors())]
 
 
-def byline_authors(soup: BeautifulSoup) -> tuple[str, ...]:
-    """The texts of the page's visible byline, from its first byline block.
+_ITEMPROPS = etree.XPath("//*[@itemprop]")
+_REL_LINKS = etree.XPath("//a[@rel]")
+_CLASSED = etree.XPath("//*[@class]")
+_DESC_CLASSED = etree.XPath(".//*[@class]")
+_NAME_PROP = etree.XPath(".//*[@itemprop='name']")
+_AUTHOR_PROP = re.compile(r"\bauthor\b", re.I)
+
+
+def byline_authors(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of the visible byline of ``tree``'s page, from its first byline block.
 
     ``itemprop=author`` elements of the article (their ``itemprop=name`` where nested),
     else ``rel=author`` links, else the first element whose class says byline or
     author (its innermost such elements, one name each)."""
+    root = page_root(tree)
     found = [
-        el for el in soup.find_all(True, attrs={"itemprop": re.compile(r"\bauthor\b", re.I)})
-        if isinstance(el, Tag) and el.name not in ("meta", "link") and _of_article(el)
-        and not el.find_parent(_SKIP_PARENTS)
+        el for el in _ITEMPROPS(root)
+        if _AUTHOR_PROP.search(el.get("itemprop")) and el.tag not in ("meta", "link")
+        and _of_article(el) and not _in(el, _SKIP_PARENTS)
     ]  # fmt: skip
     out: list[str] = []
     for el in _one_block(found) if found else ():
-        name = el.find(True, attrs={"itemprop": "name"})
-        named = name if isinstance(name, Tag) else el
-        out.append(str(named.get("content") or "") if named.name == "meta" else _name_text(named))
+        names = _NAME_PROP(el)
+        named = names[0] if names else el
+        out.append(str(named.get("content") or "") if named.tag == "meta" else _name_text(named))
     if not any(out):
         links = [
-            el for el in soup.find_all("a", rel="author")
-            if isinstance(el, Tag) and _text(el) and not el.find_parent(_SKIP_PARENTS)
+            el for el in _REL_LINKS(root)
+            if "author" in el.get("rel").split() and _text(el) and not _in(el, _SKIP_PARENTS)
         ]  # fmt: skip
         out = [_text(el) for el in _one_block(links)] if links else []
     if not any(out):
-        for el in soup.find_all(_is_byline):
-            if el.find_parent(_SKIP_PARENTS) or not _text(el):
+        for el in _CLASSED(root):
+            if not _is_byline(el) or _in(el, _SKIP_PARENTS) or not _text(el):
                 continue
-            inner = [d for d in el.find_all(_is_byline) if _text(d) and not d.find(_is_byline)]
+            inner = [
+                d for d in _DESC_CLASSED(el)
+                if _is_byline(d) and _text(d) and not any(_is_byline(x) for x in _DESC_CLASSED(d))
+            ]  # fmt: skip
             out = [_name_text(d) for d in inner] or [_name_text(el)]
             break
     return tuple(dict.fromkeys(t for t in out if t))

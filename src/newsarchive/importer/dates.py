@@ -15,12 +15,22 @@ import email.utils
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from newsarchive.importer.jsonld import is_article, ld_objects
-from newsarchive.importer.metatags import meta_index, meta_value
+from newsarchive.importer.metatags import (
+    INVISIBLE,
+    classes,
+    meta_index,
+    meta_value,
+    page_root,
+    text_of,
+    visible_strings,
+)  # fmt: skip
 from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
@@ -252,28 +262,34 @@ def _first_date(candidates: list[Any]) -> str | None:
     return None
 
 
+_ITEMPROPS = etree.XPath("//*[@itemprop]")
+_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
+
+
 def page_dates(
-    soup: BeautifulSoup, metas: dict[str, str] | None = None,
+    tree: HtmlElement, metas: dict[str, str] | None = None,
     articles: list[dict[str, Any]] | None = None,
 ) -> tuple[str | None, str | None]:  # fmt: skip
-    """The publication and modification dates ``soup``'s markup states, as written.
+    """The publication and modification dates the markup of ``tree``'s page states, as
+    written.
 
     Reads the ``<meta>`` tags (``metatags.meta_index``: ``content``, or ``value`` where a
     page or the tool that saved it wrote that instead), the JSON-LD article objects and
     the schema.org microdata ``datePublished``/``dateModified`` on any element.
-    ``metas`` and ``articles`` are read from ``soup`` when the caller has not already.
+    ``metas`` and ``articles`` are read from ``tree`` when the caller has not already.
     """
+    root = page_root(tree)
     if metas is None:
-        metas = meta_index(soup)
+        metas = meta_index(root)
     if articles is None:
-        scripts = soup.find_all("script", attrs={"type": "application/ld+json"})
-        articles = [o for o in ld_objects(s.string or "" for s in scripts) if is_article(o)]
+        scripts = _LD_SCRIPTS(root)
+        articles = [o for o in ld_objects(s.text or "" for s in scripts) if is_article(o)]
     props: dict[str, list[str]] = {"datePublished": [], "dateModified": []}
-    for el in soup.find_all(itemprop=True):
+    for el in _ITEMPROPS(root):
         for prop in str(el.get("itemprop") or "").split():
             if prop in props:
                 stated = el.get("content") or el.get("datetime") or el.get("value")
-                props[prop].append(str(stated) if stated else el.get_text(" ")[:100])
+                props[prop].append(str(stated) if stated else text_of(el)[:100])
 
     def named(names: tuple[str, ...]) -> list[str | None]:
         return [meta_value(metas, name) for name in names]
@@ -309,58 +325,101 @@ def _label(text: str) -> str:
     return "".join(w for w in words if w not in _MONTHS and w not in _WEEKDAYS)
 
 
-def _named(el: Tag) -> bool:
-    names = [*(el.get("class") or ()), el.get("id") or ""]
-    return el.name == "time" or any(_DATE_CLASS_RE.search(str(n)) for n in names)
+def _named(el: HtmlElement) -> bool:
+    names = [*classes(el), el.get("id") or ""]
+    return el.tag == "time" or any(_DATE_CLASS_RE.search(str(n)) for n in names)
 
 
-def _shown_candidate(node: Tag | NavigableString) -> tuple[ParsedDate, bool] | None:
-    """(day, labelled as an update) when ``node`` shows a day; None when it does not."""
-    el: Tag | None = None
-    if isinstance(node, Tag):
-        if node.name == "time" and node.get("datetime"):
-            parsed = parse_date(str(node["datetime"]))
-        elif _named(node) and not node.find("time"):  # a wrapper leaves it to its <time>s
-            text = " ".join(node.get_text(" ").split())
-            parsed = parse_date(text) if len(text) <= 80 else None
+_TEXT_BEFORE = etree.XPath("preceding::text()[1]", smart_strings=False)
+
+
+def _shown_candidate(el: HtmlElement, text: str | None) -> tuple[ParsedDate, bool] | None:
+    """(day, labelled as an update) when the element ``el`` (``text`` None) or the text
+    node ``text`` in ``el`` shows a day; None when it does not."""
+    if text is None:
+        if el.tag == "time" and el.get("datetime"):
+            parsed = parse_date(str(el.get("datetime")))
+        elif _named(el) and el.find(".//time") is None:  # a wrapper leaves it to its <time>s
+            shown = " ".join(text_of(el).split())
+            parsed = parse_date(shown) if len(shown) <= 80 else None
         else:
             return None
-        el = node
     else:
-        text = " ".join(node.split())
-        if not text or len(text) > 60 or len(_label(text)) > _LABEL_CHARS:
+        shown = " ".join(text.split())
+        if not shown or len(shown) > 60 or len(_label(shown)) > _LABEL_CHARS:
             return None
-        parsed = parse_date(text)
-        el = node.parent
-    if not parsed or parsed[1] != "day" or el is None:
+        parsed = parse_date(shown)
+    if not parsed or parsed[1] != "day":
         return None
-    before = el.find_previous(string=True)  # a label outside the element: "Updated <time>"
-    label = f"{el.get_text(' ')[:80]} {' '.join(el.get('class') or ())} {str(before or '')[-40:]}"
+    before = _TEXT_BEFORE(el)  # a label outside the element: "Updated <time>"
+    label = f"{text_of(el)[:80]} {' '.join(classes(el))} {(before[0] if before else '')[-40:]}"
     return parsed, bool(_UPDATED_RE.search(label))
 
 
-def shown_date(soup: BeautifulSoup) -> str | None:
-    """The publication date the page shows in its header, as an ISO string, or None.
+def _walk(el: HtmlElement, hidden: bool) -> Iterator[tuple[HtmlElement, str | None]]:
+    """``el`` and its content in document order: ``(el, None)`` at an element's start,
+    ``(parent, text)`` for a text node; not the inside of ``_SKIP`` elements nor text
+    ``hidden`` (in ``INVISIBLE`` elements)."""
+    yield el, None
+    hidden = hidden or el.tag in INVISIBLE
+    if el.text and not hidden:
+        yield el, el.text
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _SKIP:  # not comments
+            yield from _walk(child, hidden)
+        if child.tail and not hidden:
+            yield el, child.tail
+
+
+def _following(start: HtmlElement) -> Iterator[tuple[HtmlElement, str | None]]:
+    """``start`` and all that follows it in the page, in document order (BeautifulSoup's
+    ``next_elements``), as ``_walk`` gives it, outside the elements ``_SKIP`` names."""
+    chain = [start, *start.iterancestors()]
+    skipped: list[bool] = []
+    hidden: list[bool] = []
+    skip = hide = False
+    for el in reversed(chain):  # from the root down: whether el is in a skipped element
+        skip, hide = skip or el.tag in _SKIP, hide or el.tag in INVISIBLE
+        skipped.append(skip)
+        hidden.append(hide)
+    skipped.reverse()
+    hidden.reverse()
+    if not skipped[0]:
+        yield from _walk(start, len(chain) > 1 and hidden[1])
+    for i, node in enumerate(chain[:-1]):
+        parent = chain[i + 1]
+        if skipped[i + 1]:
+            continue
+        if node.tail and not hidden[i + 1]:
+            yield parent, node.tail
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag not in _SKIP:
+                yield from _walk(sibling, hidden[i + 1])
+            if sibling.tail and not hidden[i + 1]:
+                yield parent, sibling.tail
+
+
+def shown_date(tree: HtmlElement) -> str | None:
+    """The publication date the page of ``tree`` shows in its header, as an ISO string,
+    or None.
 
     A date labelled as an update is taken only when the header shows no other.
     """
-    headline = next((h for h in soup.find_all("h1") if h.get_text(strip=True)), None)
+    headline = next(
+        (h for h in page_root(tree).iter("h1") if any(s.strip() for s in visible_strings(h))),
+        None,
+    )
     if headline is None:
         return None
     seen = 0
     updated: ParsedDate | None = None
-    for node in headline.next_elements:
-        parent = node if isinstance(node, Tag) else node.parent
-        if parent is None or parent.name in _SKIP or any(p.name in _SKIP for p in parent.parents):
-            continue
-        if not isinstance(node, Tag):
-            if type(node) is not NavigableString:  # comments, CDATA, doctype
-                continue
-            seen += len(node.strip())
+    for el, text in _following(headline):
+        if text is not None:
+            seen += len(text.strip())
             # Past the zone, or into the body (a long run of text) with an update date found.
-            if seen > _HEADER_ZONE or (updated and len(node.strip()) > _BODY_TEXT):
+            if seen > _HEADER_ZONE or (updated and len(text.strip()) > _BODY_TEXT):
                 break
-        found = _shown_candidate(node)
+        found = _shown_candidate(el, text)
         if found and not found[1]:
             return found[0][0].isoformat()
         if found and updated is None:

@@ -1,8 +1,9 @@
 """Import stage, extract: one ``RawRecord`` in, one clean ``Article`` out (pure).
 
-HTML goes through site rules and related-block harvesting on the BeautifulSoup tree,
-trafilatura for the main text and metadata (kept structured, as HTML), our teaser and
-toolbar cleaning, nh3 sanitizing and markdownify. Flattened text goes through
+HTML is parsed once (lxml, as trafilatura parses it): the page's own metadata is read
+from that tree, then site rules and related-block harvesting edit it, trafilatura takes
+the main text and metadata (kept structured, as HTML), and our teaser and toolbar
+cleaning, nh3 sanitizing and markdownify follow. Flattened text goes through
 ``textclean``. Metadata the source itself carried (JSON fields, feed entries) wins
 over what is guessed from the content.
 """
@@ -10,14 +11,13 @@ over what is guessed from the content.
 from __future__ import annotations
 
 import re
-import warnings
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
@@ -187,24 +187,16 @@ def _states_day(record: RawRecord, page: PageMeta) -> bool:
     return stated is not None and stated[1] == "day"
 
 
-def _page_soup(content: str) -> BeautifulSoup:
-    # An XHTML page (an <?xml?> line first) is still read as HTML, as browsers do; bs4's
-    # warning about it would only interrupt the progress bar.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(content, "lxml")
-
-
 def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
-    soup = _page_soup(record.content)
-    page = read_page_meta(soup)
-    url = record.url or page.canonical
-    host = site_of(url)
-    # The page is parsed once the way trafilatura parses it; site rules edit that tree
-    # and each trafilatura run gets its own copy (it prunes the tree it is given).
+    # The page is parsed once, the way trafilatura parses it: its metadata is read from
+    # that tree before site rules edit it, and each trafilatura run gets its own copy
+    # (it prunes the tree it is given).
     tree = load_html(record.content)
     if tree is None:
         raise ImportFailure(record.input, "not an HTML page")
+    page = read_page_meta(tree)
+    url = record.url or page.canonical
+    host = site_of(url)
     harvested = harvest_page(tree, rule_for(host))
     doc = trafilatura.bare_extraction(
         deepcopy(tree), url=url, output_format="python", with_metadata=True, **_BODY_OPTIONS,

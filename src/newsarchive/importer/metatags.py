@@ -1,17 +1,56 @@
 """Import stage, extract: a page's ``<meta>`` tags, read once and shared by the readers
-of its title, dates and other metadata."""
+of its title, dates and other metadata, and the visible text of its elements.
+
+The readers work on the page's lxml tree (``trafilatura.utils.load_html``), the one
+trafilatura extracts from, so the page is parsed once.
+"""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from lxml import etree
+from lxml.html import HtmlElement
 
-__all__ = ["meta_index", "meta_value"]
+__all__ = [
+    "INVISIBLE", "classes", "meta_index", "meta_value", "page_root", "text_of", "visible_strings",
+]  # fmt: skip
 
 
-def meta_index(soup: BeautifulSoup) -> dict[str, str]:
+def page_root(tree: HtmlElement) -> HtmlElement:
+    """The document element of the page ``tree`` belongs to: the readers read the whole
+    page (``lxml.html.fromstring`` returns a fragment's element, not the document)."""
+    return tree.getroottree().getroot()
+
+
+# Elements whose text a browser does not show as text: scripts, styles, templates and
+# ruby annotations (BeautifulSoup's ``get_text`` left them out too). Comments are not
+# text nodes (and trafilatura's parser drops them).
+INVISIBLE = frozenset({"script", "style", "template", "rt", "rp"})
+_VISIBLE = etree.XPath(
+    f".//text()[not({' or '.join(f'ancestor::{tag}' for tag in sorted(INVISIBLE))})]",
+    smart_strings=False,
+)
+
+
+def visible_strings(el: HtmlElement) -> list[str]:
+    """The visible text nodes inside ``el`` (not its tail), in document order."""
+    strings: list[str] = _VISIBLE(el)
+    return strings
+
+
+def text_of(el: HtmlElement, separator: str = " ") -> str:
+    """The visible text inside ``el``, its text nodes joined with ``separator``."""
+    return separator.join(visible_strings(el))
+
+
+def classes(el: HtmlElement) -> list[str]:
+    """``el``'s class names."""
+    return str(el.get("class") or "").split()
+
+
+def meta_index(root: HtmlElement) -> dict[str, str]:
     """``{name: content}`` of every ``<meta>``, first wins, read in one pass."""
     index: dict[str, str] = {}
-    for el in soup.find_all("meta"):
+    for el in page_root(root).iter("meta"):
         # Some saving tools rewrite ``content`` as ``value``; both state the same.
         content = " ".join(str(el.get("content") or el.get("value") or "").split())
         if not content:

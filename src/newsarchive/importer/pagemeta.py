@@ -7,14 +7,16 @@ Complements trafilatura's metadata: ``<html lang>``, canonical URL, Open Graph a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from newsarchive.importer.authors import byline_authors, meta_authors
 from newsarchive.importer.dates import page_dates, shown_date
 from newsarchive.importer.jsonld import is_article, ld_objects
-from newsarchive.importer.metatags import meta_index, meta_value
+from newsarchive.importer.metatags import INVISIBLE, meta_index, meta_value, page_root, text_of
 
 __all__ = ["PageMeta", "read_page_meta"]
 
@@ -49,9 +51,13 @@ _META_TITLES = ("dc.title", "dc:title", "dcterms.title", "dcterms:title", "parse
                 "sailthru.title")  # fmt: skip
 
 
-def _ld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
-    scripts = soup.find_all("script", attrs={"type": "application/ld+json"})
-    return ld_objects(s.string or "" for s in scripts)
+_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
+_CANONICAL = etree.XPath("//link[@rel]")
+_TAGS = etree.XPath("//meta[@property='article:tag']")
+
+
+def _ld_objects(root: HtmlElement) -> list[dict[str, Any]]:
+    return ld_objects(s.text or "" for s in _LD_SCRIPTS(root))
 
 
 def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None) -> list[str]:
@@ -79,39 +85,50 @@ _INLINE = frozenset(
 )
 
 
-def _heading_text(el: Tag) -> str:
+def _heading_text(el: HtmlElement) -> str:
     """Visible text of a heading: a space at ``<br>`` and block edges, none between inline
     elements, so ``<span>Kicker</span>: Headline`` reads "Kicker: Headline", not "Kicker :"."""
     parts: list[str] = []
-    for node in el.descendants:
-        if isinstance(node, Tag):
-            if node.name not in _INLINE:
-                parts.append(" ")
-        elif type(node).__name__ == "NavigableString":
-            parts.append(str(node))
+
+    def walk(node: HtmlElement, hidden: bool) -> None:
+        hidden = hidden or node.tag in INVISIBLE
+        if node.text and not hidden:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):  # not a comment
+                if child.tag not in _INLINE:
+                    parts.append(" ")
+                walk(child, hidden)
+            if child.tail and not hidden:
+                parts.append(child.tail)
+
+    walk(el, any(a.tag in INVISIBLE for a in el.iterancestors()))
     return " ".join("".join(parts).split())
 
 
-def read_page_meta(soup: BeautifulSoup) -> PageMeta:
-    """What ``soup``'s markup states about the page (``None``/empty where it is silent)."""
-    metas = meta_index(soup)
-    html = soup.find("html")
-    lang = str(html.get("lang") or html.get("xml:lang") or "") if isinstance(html, Tag) else ""
+def read_page_meta(tree: HtmlElement) -> PageMeta:
+    """What the markup of ``tree``'s page states about it (``None``/empty where it is
+    silent). ``tree`` is the page as ``trafilatura.utils.load_html`` parses it (any
+    element of it: the whole page is read); it is not changed."""
+    root = page_root(tree)
+    metas = meta_index(root)
+    html = root if root.tag == "html" else next(root.iter("html"), None)
+    lang = str(html.get("lang") or html.get("xml:lang") or "") if html is not None else ""
     lang = lang or meta_value(metas, "og:locale", "language", "content-language") or ""
     canonical = None
-    link = soup.find("link", attrs={"rel": "canonical"})
-    if isinstance(link, Tag) and link.get("href"):
-        canonical = str(link["href"]).strip()
-    h1 = soup.find("h1")
-    title_el = soup.find("title")
-    objects = _ld_objects(soup)
+    link = next((el for el in _CANONICAL(root) if "canonical" in el.get("rel").split()), None)
+    if link is not None and link.get("href"):
+        canonical = str(link.get("href")).strip()
+    h1_els = list(islice(root.iter("h1"), 6))
+    title_el = next(root.iter("title"), None)
+    objects = _ld_objects(root)
     ld = [o for o in objects if is_article(o)]
-    published, modified = page_dates(soup, metas, ld)
+    published, modified = page_dates(root, metas, ld)
     article = ld[0] if ld else {}
     keywords: list[str] = []
-    for el in soup.find_all("meta", attrs={"property": "article:tag"}):
-        if isinstance(el, Tag) and el.get("content"):
-            keywords.append(str(el["content"]))
+    for el in _TAGS(root):
+        if el.get("content"):
+            keywords.append(str(el.get("content")))
     raw_kw = article.get("keywords") or meta_value(metas, "keywords", "news_keywords")
     if isinstance(raw_kw, str):
         keywords.extend(k.strip() for k in raw_kw.split(","))
@@ -132,16 +149,16 @@ def read_page_meta(soup: BeautifulSoup) -> PageMeta:
         og_title=meta_value(metas, "og:title", "twitter:title"),
         meta_title=meta_value(metas, *_META_TITLES),
         headline=" ".join(str(article.get("headline") or "").split()) or None,
-        h1=_heading_text(h1) or None if isinstance(h1, Tag) else None,
-        h1s=tuple(t for t in (_heading_text(el) for el in soup.find_all("h1", limit=6)) if t),
-        html_title=" ".join(title_el.get_text(" ").split()) if isinstance(title_el, Tag) else None,
+        h1=_heading_text(h1_els[0]) or None if h1_els else None,
+        h1s=tuple(t for t in (_heading_text(el) for el in h1_els) if t),
+        html_title=" ".join(text_of(title_el).split()) if title_el is not None else None,
         site_name=meta_value(metas, "og:site_name", "application-name"),
         published=published,
         modified=modified,
-        shown_date=shown_date(soup),
+        shown_date=shown_date(root),
         authors=_ld_authors(article, objects),
-        meta_authors=meta_authors(soup),
-        byline_authors=byline_authors(soup),
+        meta_authors=meta_authors(root),
+        byline_authors=byline_authors(root),
         keywords=tuple(dict.fromkeys(k for k in keywords if k)),
         section=meta_value(metas, "article:section"),
         image=str(image)
