@@ -430,3 +430,20 @@ def test_json_ld_strings_are_html_unescaped() -> None:
 def test_invisible_hyphenation_hints_leave_the_title() -> None:
     article = _page_with("<title>Trump plant Helikopter&shy;landeplatz&#8203;</title>")
     assert article.title == "Trump plant Helikopterlandeplatz"
+
+
+def test_headline_behind_a_kicker_is_not_repeated_in_the_body() -> None:
+    # German sites open the text with "<kicker> <headline>" as a heading: the page then
+    # showed the headline twice, once as the title and once as the body's first heading.
+    body = "<p>" + "Der Umbau des Weissen Hauses geht weiter, sagte ein Sprecher am Montag. " * 6
+    html = (
+        "<html><head><title>Trump plant Helikopterlandeplatz | Tages-Anzeiger</title></head>"
+        "<body><article><h2><span>Umbau des Weissen Hauses</span> Trump plant "
+        f"Helikopterlandeplatz</h2>{body}</p><h2>Was geplant ist</h2>{body}</p></article></body></html>"
+    )
+    article = extract_record(
+        RawRecord(input="t.html", kind="html", content=html, date="2026-05-18")
+    )
+    assert article.title == "Trump plant Helikopterlandeplatz"
+    assert not article.body_markdown.startswith("#")
+    assert "## Was geplant ist" in article.body_markdown

@@ -43,7 +43,6 @@ from newsarchive.importer.titles import (
     TitleSources,
     article_h1,
     choose_title,
-    norm_title,
     tidy_title,
 )  # fmt: skip
 from newsarchive.importer.urls import site_of
@@ -227,7 +226,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     summary = record.summary or page.description or doc.description or ""
     summary = BeautifulSoup(summary, "lxml").get_text(" ") if "<" in summary else summary
     related = tuple(dict.fromkeys([*harvested.related, *teasers]))
-    body_md = _drop_title_heading(body_md, title)
+    body_md = _drop_title_heading(body_md, title, (page.og_title, page.headline, page.html_title))
     return Article(
         title=tidy_title(title) or "Untitled",
         date=date,
@@ -286,9 +285,25 @@ def _title_part(name: str, html_title: str | None) -> bool:
     return bool(html_title) and " " in name.strip() and name in (html_title or "")
 
 
-def _drop_title_heading(body_md: str, title: str) -> str:
-    """The page's headline repeated as the body's first heading is not body text."""
+_MD_LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
+
+
+def _heading_key(text: str) -> str:
+    """Letters and digits of a Markdown heading or a title: "## *Kicker* Head line" and
+    "Kicker: Head line" have the same key."""
+    return re.sub(r"\W+", "", _MD_LINK_RE.sub(r"\1", text).replace("_", "").casefold())
+
+
+def _drop_title_heading(body_md: str, title: str, others: tuple[str | None, ...] = ()) -> str:
+    """The page's headline repeated as the body's first heading is not body text: the
+    title, any other title the page states (``others``: its ``<h1>``, ``og:title``...),
+    or the title behind a kicker ("## Umbau des Weissen Hauses Trump plant ...")."""
     first, _, rest = body_md.partition("\n")
-    if first.startswith("#") and norm_title(first.lstrip("# ")) == norm_title(title):
+    if not first.startswith("#"):
+        return body_md
+    heading = _heading_key(first.lstrip("#"))
+    key = _heading_key(title)
+    stated = {_heading_key(t) for t in others if t} | {key}
+    if heading and (heading in stated or (len(key) >= 12 and heading.endswith(key))):
         return rest.lstrip("\n")
     return body_md
