@@ -128,8 +128,9 @@ def date_right(predicted: dt.datetime | None, truth: str) -> bool:
 
     A date-only truth must match exactly. A truth with a time zone (``...T15:00:00Z``
     for a Japanese page's midnight) is the calendar day of that instant in any offset
-    from UTC-12 to UTC+14: our dates are UTC when the page states a zone and the page's
-    own wall time when it does not, and both are that day somewhere.
+    from UTC-12 to UTC+14. Our dates are the publisher's wall time (with its offset when
+    known), so their own calendar day is compared, not the UTC day: 00:01 in Rome on
+    2 November is 2 November.
     """
     gold = _parse_truth_date(truth)
     if predicted is None or gold is None:
@@ -138,8 +139,6 @@ def date_right(predicted: dt.datetime | None, truth: str) -> bool:
     if gold.tzinfo is not None:
         utc = gold.astimezone(dt.UTC)
         days = {(utc + dt.timedelta(hours=h)).date() for h in range(-12, 15)}
-    if predicted.tzinfo is not None:
-        predicted = predicted.astimezone(dt.UTC).replace(tzinfo=None)
     return predicted.date() in days
 
 

@@ -14,7 +14,9 @@ from newsarchive.importer.dates import (
     parse_date,
     shown_date,
 )
+from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
+from newsarchive.importer.zones import local_time, site_zone
 
 REC = RawRecord(input="x", kind="html", content="", fetched="2024-05-01T10:00:00Z")
 
@@ -242,3 +244,36 @@ def test_htmldate_searches_text_only_when_no_day_is_stated() -> None:
     assert not _states_day(REC, PageMeta())
     stated = html_date(REC, "2021-02-14T09:00:00+01:00", "https://e.org/2020/01/02/a", "2022-05-05")
     assert stated is not None and stated[0].date() == dt.date(2021, 2, 14)
+
+
+@pytest.mark.parametrize(
+    ("host", "stated", "expected"),
+    [
+        # Repubblica states its live blog's 00:01 in Rome as 23:01 UTC the day before.
+        ("www.repubblica.it", "2023-11-01T23:01:00Z", "2023-11-02 00:01+0100"),
+        ("www.spiegel.de", "2024-07-01T22:30:00+00:00", "2024-07-02 00:30+0200"),
+        ("www3.nhk.or.jp", "2024-04-20T15:00:00Z", "2024-04-21 00:00+0900"),
+        # Another offset is the publisher's own wall time; a country of many zones, or
+        # none, keeps UTC.
+        ("www.repubblica.it", "2023-11-01T23:01:00-05:00", "2023-11-01 23:01-0500"),
+        ("www.nytimes.com", "2023-11-01T23:01:00Z", "2023-11-01 23:01+0000"),
+        (None, "2023-11-01T23:01:00Z", "2023-11-01 23:01+0000"),
+    ],
+)  # fmt: skip
+def test_utc_time_is_shown_in_the_sites_zone(host: str | None, stated: str, expected: str) -> None:
+    stamp = dt.datetime.fromisoformat(stated.replace("Z", "+00:00"))
+    assert local_time(stamp, site_zone(host)).strftime("%Y-%m-%d %H:%M%z") == expected
+
+
+def test_article_published_after_midnight_in_rome_is_filed_under_its_day() -> None:
+    body = "<p>" + "Il consiglio ha approvato il bilancio dopo un lungo dibattito. " * 8 + "</p>"
+    page = (
+        '<html lang="it"><head><title>Israele, la diretta</title>'
+        '<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline":'
+        ' "Israele, la diretta", "datePublished": "2023-11-01T23:01:00Z"}</script>'
+        f"</head><body><article><h1>Israele, la diretta</h1>{body}</article></body></html>"
+    )
+    url = "https://www.repubblica.it/esteri/2023/11/01/diretta/israele-421.html"
+    article = extract_record(RawRecord(input="r.html", kind="html", content=page, url=url))
+    assert article.date is not None
+    assert article.date.strftime("%Y-%m-%d %H:%M%z") == "2023-11-02 00:01+0100"

@@ -46,6 +46,7 @@ from newsarchive.importer.titles import (
     tidy_title,
 )  # fmt: skip
 from newsarchive.importer.urls import site_of
+from newsarchive.importer.zones import local_time, site_zone
 from newsarchive.sanitize import safe_url, sanitize_html
 
 __all__ = ["ExtractOptions", "extract_record"]
@@ -114,16 +115,22 @@ def _clean_tags(*groups: Any) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _resolve_date(parsed: ParsedDate | None, record: RawRecord) -> tuple[ParsedDate, list[str]]:
+def _resolve_date(
+    parsed: ParsedDate | None, record: RawRecord, host: str | None
+) -> tuple[ParsedDate, list[str]]:
+    """The publication date, else the fetch date or the file's time (with a warning);
+    a time stated in UTC is moved into the site's zone (``zones``)."""
+    zone = site_zone(host)
     if parsed:
-        return parsed, []
+        return (local_time(parsed[0], zone), parsed[1]), []
     for value, what in (
         (record.fetched, "fetch date"),
         (record.file_time, "file's modification time"),
     ):
         fallback = parse_date(value)
         if fallback:
-            return (fallback[0], "day"), [f"no publication date; used the {what}"]
+            stamp = local_time(fallback[0], zone)
+            return (stamp, "day"), [f"no publication date; used the {what}"]
     raise ImportFailure("", "no publication date found")
 
 
@@ -156,7 +163,7 @@ def _from_text(
     parsed = pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
         parsed = date_from_url(record.url) or parsed
-    (date, precision), warnings = _resolve_date(parsed, record)
+    (date, precision), warnings = _resolve_date(parsed, record, site_of(record.url))
     lang = normalize_lang(record.lang) or detect_language(
         cleaned.lead + " " + text, options.default_lang
     )
@@ -215,7 +222,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     host = host or site_of(url) or (doc.hostname or None)
     title, sites = page_title(record, page, doc, host)
     parsed = html_date(record, page.published, url, doc.date, page.shown_date)
-    (date, precision), warnings = _resolve_date(parsed, record)
+    (date, precision), warnings = _resolve_date(parsed, record, host)
     modified = parse_date(page.modified)
     lang = normalize_lang(record.lang) or normalize_lang(page.lang) or normalize_lang(doc.language)
     lang = lang or detect_language(plain, options.default_lang)

@@ -18,6 +18,9 @@ class SiteRule:
     drop: tuple[str, ...] = ()
     related_blocks: tuple[str, ...] = ()
     tag_links: tuple[str, ...] = ()
+    # The IANA zone the site publishes in, when its country domain does not say
+    # (``importer.zones``): a time stated in UTC is shown in it.
+    tz: str | None = None
 
 
 # Applied on every page: class/id patterns that mean a related-story block or a toolbar.
