@@ -159,9 +159,12 @@ def is_hand_edited(text: str) -> bool:
 
     A file with no checksum at all was not written by newsarchive: treat it as a hand edit.
     """
-    lines = text.split("\n")
+    # Only the header holds the checksum: a body line "Checksum: ..." is article text.
+    head, sep, body = text.partition("\n\n")
+    lines = head.split("\n")
     kept = [ln for ln in lines if not ln.startswith(f"{CHECKSUM_KEY}: ")]
     stored = [ln for ln in lines if ln.startswith(f"{CHECKSUM_KEY}: ")]
     if len(stored) != 1:
         return True
-    return compute_checksum("\n".join(kept)) != stored[0].split(": ", 1)[1].strip()
+    unsigned = "\n".join(kept) + sep + body
+    return compute_checksum(unsigned) != stored[0].split(": ", 1)[1].strip()

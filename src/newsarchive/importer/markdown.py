@@ -1,7 +1,9 @@
 """Import stage, serialise: sanitized HTML or cleaned text blocks to Markdown.
 
-markdownify does the conversion; our subclass escapes ``<`` and ``>`` in text, so a
-page's literal "<script>" text stays text in Markdown instead of becoming raw HTML.
+markdownify does the conversion; our subclass escapes in text whatever Python-Markdown
+(with Pelican's extensions) would read as markup, so a page's literal "<script>" text
+stays text in Markdown instead of becoming raw HTML, and "[x](y)", "a | b" or "#tag" no
+link, table or heading.
 """
 
 from __future__ import annotations
@@ -19,21 +21,32 @@ __all__ = ["blocks_to_markdown", "escape_text", "html_to_markdown", "markdown_ur
 
 # What makes a line start a block: "#tag" and "# x" a heading, "- ", "+ ", "1. " and
 # "1) " a list item, a line of "=" or "-" a heading's underline (the line before becomes
-# a heading).
+# a heading) and one of "-" and blanks ("-- - -") a rule, ": x" a definition (the line
+# before becomes its term), "~~~" a code fence. Any blank may come first: markdownify
+# and ``str.strip`` take a no-break space away.
 _LINE_START_RE = re.compile(
-    r"^([ \t]*)(?:(#)|([+\-])(?=\s)|(\d+)([.)])(?=\s|$)|(=+|-+)[ \t]*$)", re.M
+    r"^([^\S\n]*)(?:(#)|([+\-])(?=\s)|(\d+)([.)])(?=\s|$)|(=+(?=[ \t]*$)|-[- \t]*$)"
+    r"|(:)(?=[ \t])|(~)(?=~~))",
+    re.M,
 )
+# Python-Markdown escapes these with a backslash (Pelican's "extra" adds "|"): code
+# spans, emphasis, links, images, footnotes, attribute lists ("{: .x}") and table cells.
+_INLINE_RE = re.compile(r"([\\`*_\[\]{}|])")
 
 
 def _line_start(match: re.Match[str]) -> str:
-    indent, hash_, bullet, number, dot, rule = match.groups()
+    indent, hash_, bullet, number, dot, rule, colon, tilde = match.groups()
     if hash_:
         return indent + "\\#"
     if bullet:
         return indent + "\\" + bullet
     if number:
         return indent + number + "\\" + dot
-    # Python-Markdown has no escape for "=": an entity stops the underline.
+    # Python-Markdown has no escape for "=", ":" or "~": an entity stops the construct.
+    if colon:
+        return indent + "&#58;"
+    if tilde:
+        return indent + "&#126;"
     return indent + rule.replace("=", "&#61;").replace("-", "\\-")
 
 
@@ -43,11 +56,31 @@ def escape_line_starts(text: str) -> str:
     return _LINE_START_RE.sub(_line_start, text)
 
 
+def _drop_placeholder_marks(text: str) -> str:
+    """``text`` without STX and ETX: Python-Markdown deletes them from its input, so an
+    emphasis around nothing else ("**\x03**") became "****", a horizontal rule."""
+    return text.replace("\x02", "").replace("\x03", "")
+
+
 def escape_text(text: str) -> str:
     """Plain text made safe to embed in Markdown: no raw HTML, no accidental markup."""
+    text = _drop_placeholder_marks(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Markdown's line breaks
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    text = _INLINE_RE.sub(r"\\\1", text)
+    # Indentation means nothing in a paragraph, but four spaces start a code block.
+    text = re.sub(r"^[ \t]+", "", text, flags=re.M)
     return escape_line_starts(text)
+
+
+def _escape_closing_hashes(heading: str) -> str:
+    """``heading`` (one ATX heading line) with a final "#" kept: Python-Markdown drops a
+    heading's closing hashes, so "## C#" was the heading "C"."""
+    match = re.fullmatch(r"(\s*#+[ \t]+)(.*?)(\s*)", heading, flags=re.S)
+    if not match or not match.group(2).endswith("#"):
+        return heading
+    opening, text, closing = match.groups()
+    return opening + re.sub(r"(?<!\\)((?:\\\\)*)#$", r"\1\\#", text) + closing
 
 
 _SRCSET_RE = re.compile(r"(\S+)\s+\d+(?:\.\d+)?[wx]\s*(?:,|$)")
@@ -76,6 +109,14 @@ _INLINE_TAGS = frozenset(
 )
 
 
+def _keep_leading_code(text: str) -> str:
+    """A list item's or a quote's Markdown, kept starting with its indented code block
+    when it does: markdownify strips the item, and the code's first line became text
+    (raw HTML, for "&lt;b&gt;" in it). An empty paragraph comes first instead."""
+    body = text.lstrip("\n")
+    return "&nbsp;\n\n" + body if body.startswith("    ") else text
+
+
 class _Converter(MarkdownConverter):  # type: ignore[misc]
     def get_conv_fn(self, tag_name: str) -> Any:
         convert = super().get_conv_fn(tag_name)  # type: ignore[misc]
@@ -89,22 +130,85 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
         return keep_space
 
     def escape(self, text: str, parent_tags: Any) -> str:
+        # Text is text: "&amp;" stays those five characters, "[x](y)" is no link, "a | b"
+        # no table cell ("*" and "_" are markdownify's to escape).
+        text = _drop_placeholder_marks(text)
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = re.sub(r"([\\`\[\]{}|])", r"\\\1", text)
         text = super().escape(text, parent_tags)  # type: ignore[misc]
         # A text node may start a line ("<p>#ISupportTimnit ..."); escaping one that does
         # not is harmless ("\\#" and "1\\." read as "#" and "1.").
-        return escape_line_starts(text.replace("<", "&lt;").replace(">", "&gt;"))
+        return escape_line_starts(text)
+
+    def convert_code(self, el: Any, text: str, parent_tags: Any) -> str:
+        if "pre" not in parent_tags:
+            # A code span cannot escape anything: on a line of its own, "#" in it made
+            # a heading. A browser shows its line breaks as spaces anyway.
+            text = re.sub(r"[^\S\n]*\n\s*", " ", text)
+        return str(super().convert_code(el, text, parent_tags))  # type: ignore[misc]
+
+    convert_kbd = convert_samp = convert_code
+
+    def convert_hN(self, n: int, el: Any, text: str, parent_tags: Any) -> str:
+        out = str(super().convert_hN(n, el, text, parent_tags))  # type: ignore[misc]
+        return out if "_inline" in parent_tags else _escape_closing_hashes(out)
+
+    def convert_li(self, el: Any, text: str, parent_tags: Any) -> str:
+        out = str(super().convert_li(el, _keep_leading_code(text), parent_tags))  # type: ignore[misc]
+        # markdownify indents an item's further lines by its bullet's width ("- ": two
+        # spaces), as CommonMark does; Python-Markdown wants four, or a second paragraph,
+        # a nested list or a code block leaves the list (and the next item is text).
+        bullet = re.match(r"(?:[-*+]|\d+\.) ", out)
+        if bullet and len(bullet.group()) < 4:
+            first, sep, rest = out.partition("\n")
+            out = first + sep + re.sub(f"^ {{{len(bullet.group())}}}", "    ", rest, flags=re.M)
+        # An item of several blocks ends with a blank line, or the next item joins its
+        # last paragraph.
+        return out + "\n" if re.search(r"\n[ \t]*\n", out.strip("\n")) else out
+
+    def convert_blockquote(self, el: Any, text: str, parent_tags: Any) -> str:
+        return str(super().convert_blockquote(el, _keep_leading_code(text), parent_tags))  # type: ignore[misc]
+
+    def convert_pre(self, el: Any, text: str, parent_tags: Any) -> str:
+        if (
+            text
+            and {"li", "blockquote"} & parent_tags
+            and not {"td", "th", "_inline"} & parent_tags
+        ):
+            # A code fence works at a line's start only: in a list item or a quote its
+            # code was read as Markdown, and "&lt;script&gt;" in it became a live tag.
+            # An indented code block works at any depth.
+            lines = text.strip("\n").split("\n")
+            code = "\n".join("    " + line if line.strip() else "" for line in lines)
+            return "\n\n" + code + "\n\n"
+        out = str(super().convert_pre(el, text, parent_tags))  # type: ignore[misc]
+        # A fence longer than any run of backticks in the code: a line "```" in it
+        # would close the block, and what follows it would be read as Markdown.
+        longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+        if longest < 3:
+            return out
+        fence = "`" * (longest + 1)
+        start, end = out.index("```"), out.rindex("```")
+        return out[:start] + fence + out[start + 3 : end] + fence + out[end + 3 :]
 
     def convert_a(self, el: Any, text: str, parent_tags: Any) -> str:
         if el.get("href"):
             el["href"] = markdown_url(str(el["href"]))
+        if el.get("title"):
+            # markdownify writes '\"' in a title, which Python-Markdown shows verbatim.
+            el["title"] = " ".join(str(el["title"]).split()).replace('"', "&quot;")
+        # "[a\]: b](url)" starting a line is a reference definition to Python-Markdown,
+        # which reads no escapes there: its ":" as an entity keeps it a link.
+        text = text.replace("\\]:", "\\]&#58;")
         return str(super().convert_a(el, text, parent_tags))  # type: ignore[misc]
 
     def convert_img(self, el: Any, text: str, parent_tags: Any) -> str:
         if el.get("src"):
             el["src"] = markdown_url(str(el["src"]), image=True)
         if el.get("alt"):
-            # "]" in alt text would close the image's brackets early.
-            el["alt"] = re.sub(r"([\[\]])", r"\\\1", " ".join(str(el["alt"]).split()))
+            # "]" in alt text would close the image's brackets early, and so would a final
+            # "\" (it escapes the "]" after it).
+            el["alt"] = re.sub(r"([\\\[\]])", r"\\\1", " ".join(str(el["alt"]).split()))
         title = " ".join(str(el.get("title") or "").split())
         if title and title != " ".join(str(el.get("alt") or "").split()):
             # markdownify writes '\"' in a title, which Python-Markdown shows verbatim.
@@ -142,7 +246,7 @@ def blocks_to_markdown(blocks: Iterable[Block]) -> str:
     parts = []
     for block in blocks:
         if block.kind == "heading":
-            parts.append("## " + escape_text(block.text))
+            parts.append(_escape_closing_hashes("## " + escape_text(block.text)))
         else:
             parts.append(escape_text(block.text))
     return "\n\n".join(parts) + "\n" if parts else ""

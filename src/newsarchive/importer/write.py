@@ -91,20 +91,23 @@ def render_article(
 ) -> str:  # fmt: skip
     """The Markdown file for ``article`` (``keep``: enrich-owned values to carry over)."""
     teasers = [format_related(r) for r in article.related]
+    # Pelican splits authors on ";" when the value holds one, else on ",": a lone
+    # "Doe, Jane" (or "Doe; Jane", written "Doe, Jane") gets a final ";".
+    authors = [a.replace(";", ",") for a in article.authors]
     meta: dict[str, str | list[str]] = {
         "Title": article.title,
         "Date": _fmt_date(article),
         "Date_precision": article.date_precision,
         "Lang": article.lang,
-        "Authors": "; ".join(a.replace(";", ",") for a in article.authors)
-        + (";" if len(article.authors) == 1 and "," in article.authors[0] else ""),
+        "Authors": "; ".join(authors) + (";" if len(authors) == 1 and "," in authors[0] else ""),
         "Category": article.site or "misc",
         "Site": article.site or "",
         "Summary": escape_text(article.summary),
         "Source_url": article.source_url or "",
         "Image": article.image or "",
-        "Source_tags": ", ".join(t.replace(",", " ") for t in article.tags),
-        "Tags": ", ".join(t.replace(",", " ") for t in article.tags),
+        # Pelican splits a tag list on ";" when it holds one, else on ",".
+        "Source_tags": ", ".join(re.sub("[,;]", " ", t) for t in article.tags),
+        "Tags": ", ".join(re.sub("[,;]", " ", t) for t in article.tags),
         "Teasers": teasers,
         "Related": teasers,
         "Na_id": article_id(article),
@@ -221,6 +224,15 @@ class ContentStore:
         return WriteResult("created", path)
 
 
-def _read_head(path: Path, limit: int = 16384) -> str:
+def _read_head(path: Path, chunk: int = 16384) -> str:
+    """The file's header (and the start of its body): all of it, however long its values
+    (a long image URL pushed ``Na_id`` past a fixed-size read, and the article was
+    imported again as a new file)."""
+    parts: list[str] = []
     with path.open(encoding="utf-8", errors="replace") as handle:
-        return handle.read(limit)
+        while more := handle.read(chunk):
+            tail = parts[-1][-1:] if parts else ""
+            parts.append(more)
+            if "\n\n" in tail + more:
+                break
+    return "".join(parts)

@@ -9,6 +9,7 @@ gets the right reader. Adding a format is one module and one row in ``READERS``.
 from __future__ import annotations
 
 import gzip
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -82,7 +83,8 @@ def _load(path: Path, max_bytes: int) -> bytes:
     if data[:2] == b"\x1f\x8b" and _suffix(path) != ".warc":
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
+            # zlib.error: damaged deflate data ("invalid block type"), not an OSError.
             raise ImportFailure(name, f"truncated or corrupt gzip: {exc}") from exc
         if len(data) > max_bytes:
             raise ImportFailure(name, f"huge: {len(data)} bytes uncompressed")
@@ -103,13 +105,18 @@ def read_records(path: Path, *, max_bytes: int = 20_000_000) -> list[RawRecord]:
     if fmt != "warc" and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailure(str(path), "binary file, not text")
     try:
-        return list(READERS[fmt](path, data))
+        records = list(READERS[fmt](path, data))
     except ImportFailure as exc:
         # A misnamed file is read by its content; when that fails too, say it was misnamed.
         if path.suffix.lower() == ".gz" and not _starts_gzip(path):
             reason = f"{exc.reason} (named .gz, but not gzip data)"
             raise ImportFailure(exc.input_name, reason) from None
         raise
+    if not records:
+        # A file of blanks once decoded (a byte-order mark, no-break spaces): say so, or
+        # it would vanish from the report without a word.
+        raise ImportFailure(str(path), "empty file (no records in it)")
+    return records
 
 
 def _starts_gzip(path: Path) -> bool:

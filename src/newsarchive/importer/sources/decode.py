@@ -13,6 +13,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# Python codecs no browser decodes a page with: a page naming one is not written in it
+# (UTF-7 read "+ADw-script+AD4-" as "<script>").
+_NOT_WEB = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode",
+                      "undefined"})  # fmt: skip
+
+
 def _declared(data: bytes) -> str | None:
     head = data[:4096]
     for pattern in (_XML_ENCODING, _META_CHARSET):
@@ -20,9 +26,14 @@ def _declared(data: bytes) -> str | None:
         if match:
             name = match.group(1).decode("ascii", "ignore")
             try:
-                return codecs.lookup(name).name
+                name = codecs.lookup(name).name
             except LookupError:
                 return None
+            if name.startswith(("utf-16", "utf-32")):
+                # The declaration was read as ASCII bytes, so the page is not UTF-16 or
+                # UTF-32, whatever it says (browsers read a <meta> "utf-16" as UTF-8).
+                return "utf-8"
+            return None if name in _NOT_WEB else name
     return None
 
 
@@ -37,7 +48,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for name in candidates:
         try:
             text = data.decode(name)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: "undefined", "idna"...
             continue
         # A single-byte declaration (latin-1, iso-8859-15, cp1250...) decodes any bytes,
         # and text in any legacy charset is almost never valid UTF-8 once it holds a

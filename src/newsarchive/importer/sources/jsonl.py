@@ -88,6 +88,8 @@ def _as_list(value: Any) -> tuple[str, ...]:
 def _as_str(value: Any) -> str | None:
     if value is None:
         return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # float() of a big one overflows
     if isinstance(value, (int, float)):
         return str(int(value)) if float(value).is_integer() else str(value)
     return str(value).strip() or None
@@ -126,6 +128,12 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield _failed(name, f"malformed JSON: {exc.msg} at column {exc.colno}")
+            continue
+        except RecursionError:
+            yield _failed(name, "malformed JSON: nested too deeply")
+            continue
+        except ValueError as exc:  # a number too long to convert
+            yield _failed(name, f"malformed JSON: {exc}")
             continue
         if not isinstance(obj, dict):
             yield _failed(name, "line is not a JSON object")
