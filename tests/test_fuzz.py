@@ -197,6 +197,7 @@ def test_text_blocks_render_as_their_text(items: list[tuple[bool, str]]) -> None
 @example("a | b\n--- | ---")
 @example("a\n: b")
 @example("-- - -")
+@example("---\xa0")
 def test_html_text_converts_to_the_same_text(text: str) -> None:
     md = html_to_markdown("<p>" + html.escape(text) + "</p>")
     out = render(md)
@@ -222,9 +223,13 @@ def test_link_title_with_quotes_reads_back() -> None:
 _leaf = hostile_text.map(html.escape)
 
 
-_formatted = st.tuples(st.sampled_from(["em", "strong", "code", "b", "i"]), _leaf).map(
-    lambda t: f"<{t[0]}>{t[1]}</{t[0]}>"
-)
+# Code holds no "&#": Python-Markdown's raw-HTML pass reads code text too, and "`&#`"
+# with a later "</p>" and entity scrambled the blocks between (an upstream limit).
+_code_leaf = hostile_text.filter(lambda s: "&#" not in s).map(html.escape)
+_formatted = st.one_of(
+    st.tuples(st.sampled_from(["em", "strong", "b", "i"]), _leaf),
+    st.tuples(st.just("code"), _code_leaf),
+).map(lambda t: f"<{t[0]}>{t[1]}</{t[0]}>")
 # Not "]:" in code in a link: "[`]:`](url)" starting a line is a reference definition to
 # Python-Markdown, and a code span cannot escape it (a known limit, not tested).
 _link = st.tuples(
@@ -244,7 +249,7 @@ _simple_blocks = st.one_of(
     st.tuples(st.sampled_from(["h1", "h2", "h3"]), inline_html).map(
         lambda t: f"<{t[0]}>{t[1]}</{t[0]}>"
     ),
-    _leaf.map(lambda s: f"<pre>{s}</pre>"),
+    _code_leaf.map(lambda s: f"<pre>{s}</pre>"),
 )
 
 
@@ -264,7 +269,7 @@ def _lists(lists: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 # Lists in lists, lists and code in quotes. Not quotes in list items, nor code after a
 # list in a quote, nor two lists side by side in an item: Python-Markdown reads
 # "- > a\n    >\n    > b" and "> - a\n>\n>     code" otherwise (known limits, not tested).
-_in_lists = st.one_of(_simple_blocks, st.recursive(st.just(""), _lists, max_leaves=4).filter(bool))
+_in_lists = st.one_of(_simple_blocks, _lists(_lists(_lists(st.just("")))))
 _blocks = st.one_of(
     _in_lists,
     st.tuples(st.lists(_simple_blocks, max_size=3), st.one_of(st.just(""), _in_lists)).map(
@@ -289,6 +294,7 @@ sanitized_html = st.lists(_blocks, min_size=1, max_size=4).map("".join)
 @example("<ul><li><p>a</p><p>b</p></li><li>c</li></ul>")
 @example("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>")
 @example("<p><strong>\x03</strong></p>")
+@example("<p><code>\x03</code></p>")
 def test_html_converts_to_the_same_text_and_markup(fragment: str) -> None:
     fragment = sanitize_html(fragment)
     md = html_to_markdown(fragment)

@@ -22,10 +22,10 @@ __all__ = ["blocks_to_markdown", "escape_text", "html_to_markdown", "markdown_ur
 # What makes a line start a block: "#tag" and "# x" a heading, "- ", "+ ", "1. " and
 # "1) " a list item, a line of "=" or "-" a heading's underline (the line before becomes
 # a heading) and one of "-" and blanks ("-- - -") a rule, ": x" a definition (the line
-# before becomes its term), "~~~" a code fence. Any blank may come first: markdownify
-# and ``str.strip`` take a no-break space away.
+# before becomes its term), "~~~" a code fence. Any blank may come first or last:
+# markdownify and ``str.strip`` take a no-break space away.
 _LINE_START_RE = re.compile(
-    r"^([^\S\n]*)(?:(#)|([+\-])(?=\s)|(\d+)([.)])(?=\s|$)|(=+(?=[ \t]*$)|-[- \t]*$)"
+    r"^([^\S\n]*)(?:(#)|([+\-])(?=\s)|(\d+)([.)])(?=\s|$)|(=+(?=[^\S\n]*$)|-(?:-|[^\S\n])*$)"
     r"|(:)(?=[ \t])|(~)(?=~~))",
     re.M,
 )
@@ -132,7 +132,6 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
     def escape(self, text: str, parent_tags: Any) -> str:
         # Text is text: "&amp;" stays those five characters, "[x](y)" is no link, "a | b"
         # no table cell ("*" and "_" are markdownify's to escape).
-        text = _drop_placeholder_marks(text)
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         text = re.sub(r"([\\`\[\]{}|])", r"\\\1", text)
         text = super().escape(text, parent_tags)  # type: ignore[misc]
@@ -233,7 +232,7 @@ _CONVERTER = _Converter(
 
 def html_to_markdown(html: str) -> str:
     """Markdown for a sanitized HTML fragment, with tidy blank lines and one final LF."""
-    text = _CONVERTER.convert(html)
+    text = _CONVERTER.convert(_drop_placeholder_marks(html))
     # Trailing blanks go, except a line break's two spaces inside a paragraph.
     text = re.sub(r"[ \t]+\n", lambda m: m.group() if m.group() == "  \n" else "\n", text)
     text = re.sub(r"  \n(?=[ \t]*\n|[ \t]*$)", "\n", text)
