@@ -109,12 +109,26 @@ _INLINE_TAGS = frozenset(
 )
 
 
-def _keep_leading_code(text: str) -> str:
-    """A list item's or a quote's Markdown, kept starting with its indented code block
-    when it does: markdownify strips the item, and the code's first line became text
-    (raw HTML, for "&lt;b&gt;" in it). An empty paragraph comes first instead."""
-    body = text.lstrip("\n")
-    return "&nbsp;\n\n" + body if body.startswith("    ") else text
+# Tags markdownify keeps inline: a block holding one of them holds its text.
+_INLINE_PARENTS = _INLINE_TAGS | {"a", "abbr", "cite", "dfn", "ins", "mark", "q", "small",
+                                  "span", "time", "u", "var"}  # fmt: skip
+
+
+def _opens_its_block(el: Any) -> bool:
+    """Nothing shows before ``el`` in the block holding it (a list item, a quote, a div):
+    markdownify strips a block's text, and an indented code block first in it lost its
+    indentation."""
+    node = el
+    while True:
+        for sibling in node.previous_siblings:
+            if isinstance(sibling, str):
+                if sibling.strip():
+                    return False
+            elif sibling.get_text().strip() or sibling.name == "img" or sibling.find("img"):
+                return False
+        node = node.parent
+        if node is None or node.name not in _INLINE_PARENTS:
+            return True
 
 
 class _Converter(MarkdownConverter):  # type: ignore[misc]
@@ -153,7 +167,7 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
         return out if "_inline" in parent_tags else _escape_closing_hashes(out)
 
     def convert_li(self, el: Any, text: str, parent_tags: Any) -> str:
-        out = str(super().convert_li(el, _keep_leading_code(text), parent_tags))  # type: ignore[misc]
+        out = str(super().convert_li(el, text, parent_tags))  # type: ignore[misc]
         # markdownify indents an item's further lines by its bullet's width ("- ": two
         # spaces), as CommonMark does; Python-Markdown wants four, or a second paragraph,
         # a nested list or a code block leaves the list (and the next item is text).
@@ -165,9 +179,6 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
         # last paragraph.
         return out + "\n" if re.search(r"\n[ \t]*\n", out.strip("\n")) else out
 
-    def convert_blockquote(self, el: Any, text: str, parent_tags: Any) -> str:
-        return str(super().convert_blockquote(el, _keep_leading_code(text), parent_tags))  # type: ignore[misc]
-
     def convert_pre(self, el: Any, text: str, parent_tags: Any) -> str:
         if (
             text
@@ -176,10 +187,12 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
         ):
             # A code fence works at a line's start only: in a list item or a quote its
             # code was read as Markdown, and "&lt;script&gt;" in it became a live tag.
-            # An indented code block works at any depth.
+            # An indented code block works at any depth (after a paragraph: an empty
+            # one when the item or quote starts with the code).
             lines = text.strip("\n").split("\n")
             code = "\n".join("    " + line if line.strip() else "" for line in lines)
-            return "\n\n" + code + "\n\n"
+            lead = "&nbsp;\n\n" if _opens_its_block(el) else ""
+            return "\n\n" + lead + code + "\n\n"
         out = str(super().convert_pre(el, text, parent_tags))  # type: ignore[misc]
         # A fence longer than any run of backticks in the code: a line "```" in it
         # would close the block, and what follows it would be read as Markdown.
