@@ -277,3 +277,15 @@ def test_article_published_after_midnight_in_rome_is_filed_under_its_day() -> No
     article = extract_record(RawRecord(input="r.html", kind="html", content=page, url=url))
     assert article.date is not None
     assert article.date.strftime("%Y-%m-%d %H:%M%z") == "2023-11-02 00:01+0100"
+
+
+def test_every_site_zone_loads() -> None:
+    # A misspelt zone in the table or in a site rule would fail every import from the site.
+    from newsarchive.importer.siterules import RULES
+    from newsarchive.importer.zones import _CCTLD_ZONES
+
+    for tld, name in _CCTLD_ZONES.items():
+        assert str(site_zone(f"news.example.{tld}")) == name
+    for rule in RULES:
+        if rule.tz:
+            assert str(site_zone(rule.hosts[0])) == rule.tz

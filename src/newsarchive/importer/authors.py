@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsarchive.importer.metatags import INVISIBLE, classes, page_root, text_of
+from newsarchive.importer.metatags import classes, page_root, text_of, visible_text
 
 __all__ = [
     "byline_authors",
@@ -138,26 +138,12 @@ def _text(el: HtmlElement) -> str:
 
 def _name_text(el: HtmlElement) -> str:
     """``el``'s text less its parts whose class says photo, role, date, label..."""
-    parts: list[str] = []
-
-    def walk(node: HtmlElement, hidden: bool) -> None:
-        # ``hidden``: the text directly in ``node`` is not the name's.
-        if node.text and not hidden:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str):  # not a comment
-                walk(
-                    child,
-                    hidden
-                    or child.tag in INVISIBLE
-                    or child.tag == "time"
-                    or any(_NOT_BYLINE_CLASS.search(c) for c in classes(child)),
-                )
-            if child.tail and not hidden:
-                parts.append(child.tail)
-
-    walk(el, el.tag in INVISIBLE or any(a.tag in INVISIBLE for a in el.iterancestors()))
-    return " ".join(" ".join(parts).split())
+    return visible_text(
+        el,
+        hide=lambda child: (
+            child.tag == "time" or any(_NOT_BYLINE_CLASS.search(c) for c in classes(child))
+        ),
+    )
 
 
 def _in(el: HtmlElement, names: tuple[str, ...]) -> bool:

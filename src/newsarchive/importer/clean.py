@@ -24,6 +24,7 @@ from newsarchive.importer.markers import (
     TEASER_BLOCK_HEADINGS,
     teaser_prefix,
 )
+from newsarchive.importer.metatags import text_of
 from newsarchive.importer.model import Related
 from newsarchive.importer.siterules import GENERIC, SiteRule
 from newsarchive.sanitize import safe_url
@@ -70,14 +71,8 @@ def _select(root: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:
 
 
 def _tree_text(el: HtmlElement) -> str:
-    """Visible text, as ``get_text(" ")`` reads it: no script or style contents."""
-    parts: list[str] = []
-    for node in el.iter():
-        if isinstance(node.tag, str) and node.tag not in ("script", "style") and node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return " ".join(" ".join(parts).split())
+    """Visible text on one line, as ``get_text(" ")`` reads it."""
+    return " ".join(text_of(el).split())
 
 
 def _attached(el: HtmlElement, root: HtmlElement) -> bool:

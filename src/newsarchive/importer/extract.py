@@ -43,6 +43,7 @@ from newsarchive.importer.titles import (
     TitleSources,
     article_h1,
     choose_title,
+    norm_title,
     tidy_title,
 )  # fmt: skip
 from newsarchive.importer.urls import site_of
@@ -220,7 +221,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
         raise ImportFailure(record.input, f"no article text ({_words(plain)} words)")
     url = url or doc.url
     host = host or site_of(url) or (doc.hostname or None)
-    title, sites = page_title(record, page, doc, host)
+    title, sites = _page_title(record, page, doc, host)
     parsed = html_date(record, page.published, url, doc.date, page.shown_date)
     (date, precision), warnings = _resolve_date(parsed, record, host)
     modified = parse_date(page.modified)
@@ -254,7 +255,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     )
 
 
-def page_title(
+def _page_title(
     record: RawRecord, page: PageMeta, doc: Document, host: str | None
 ) -> tuple[str, list[str]]:
     """The headline of an HTML page, and the names of its site (for suffixes and bylines).
@@ -298,12 +299,13 @@ _MD_LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 def _heading_key(text: str) -> str:
     """Letters and digits of a Markdown heading or a title: "## *Kicker* Head line" and
     "Kicker: Head line" have the same key."""
-    return re.sub(r"\W+", "", _MD_LINK_RE.sub(r"\1", text).replace("_", "").casefold())
+    return norm_title(_MD_LINK_RE.sub(r"\1", text).replace("_", " ")).replace(" ", "")
 
 
 def _drop_title_heading(body_md: str, title: str, others: tuple[str | None, ...] = ()) -> str:
     """The page's headline repeated as the body's first heading is not body text: the
-    title, any other title the page states (``others``: its ``<h1>``, ``og:title``...),
+    title, another title the page states in its metadata (``others``: ``og:title``, the
+    JSON-LD headline, ``<title>``; not its ``<h1>``s, which may be a section's heading),
     or the title behind a kicker ("## Umbau des Weissen Hauses Trump plant ...")."""
     first, _, rest = body_md.partition("\n")
     if not first.startswith("#"):

@@ -7,11 +7,14 @@ trafilatura extracts from, so the page is parsed once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 from lxml.html import HtmlElement
 
 __all__ = [
     "INVISIBLE", "classes", "meta_index", "meta_value", "page_root", "text_of", "visible_strings",
+    "visible_text",
 ]  # fmt: skip
 
 
@@ -40,6 +43,33 @@ def visible_strings(el: HtmlElement) -> list[str]:
 def text_of(el: HtmlElement, separator: str = " ") -> str:
     """The visible text inside ``el``, its text nodes joined with ``separator``."""
     return separator.join(visible_strings(el))
+
+
+def visible_text(
+    el: HtmlElement,
+    *,
+    hide: Callable[[HtmlElement], bool] | None = None,
+    before: Callable[[HtmlElement], str] | None = None,
+    joiner: str = " ",
+) -> str:
+    """The visible text inside ``el`` on one line, leaving out what ``hide`` says of an
+    element (its own text and its children's; its tail is its parent's), with
+    ``before(child)`` put before each child element, the parts joined by ``joiner``."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement, hidden: bool) -> None:
+        if node.text and not hidden:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):  # not a comment
+                if before is not None:
+                    parts.append(before(child))
+                walk(child, hidden or child.tag in INVISIBLE or (hide is not None and hide(child)))
+            if child.tail and not hidden:
+                parts.append(child.tail)
+
+    walk(el, el.tag in INVISIBLE or any(a.tag in INVISIBLE for a in el.iterancestors()))
+    return " ".join(joiner.join(parts).split())
 
 
 def classes(el: HtmlElement) -> list[str]:

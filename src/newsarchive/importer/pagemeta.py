@@ -16,7 +16,13 @@ from lxml.html import HtmlElement
 from newsarchive.importer.authors import byline_authors, meta_authors
 from newsarchive.importer.dates import page_dates, shown_date
 from newsarchive.importer.jsonld import is_article, ld_objects
-from newsarchive.importer.metatags import INVISIBLE, meta_index, meta_value, page_root, text_of
+from newsarchive.importer.metatags import (
+    meta_index,
+    meta_value,
+    page_root,
+    text_of,
+    visible_text,
+)  # fmt: skip
 
 __all__ = ["PageMeta", "read_page_meta"]
 
@@ -88,22 +94,7 @@ _INLINE = frozenset(
 def _heading_text(el: HtmlElement) -> str:
     """Visible text of a heading: a space at ``<br>`` and block edges, none between inline
     elements, so ``<span>Kicker</span>: Headline`` reads "Kicker: Headline", not "Kicker :"."""
-    parts: list[str] = []
-
-    def walk(node: HtmlElement, hidden: bool) -> None:
-        hidden = hidden or node.tag in INVISIBLE
-        if node.text and not hidden:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str):  # not a comment
-                if child.tag not in _INLINE:
-                    parts.append(" ")
-                walk(child, hidden)
-            if child.tail and not hidden:
-                parts.append(child.tail)
-
-    walk(el, any(a.tag in INVISIBLE for a in el.iterancestors()))
-    return " ".join("".join(parts).split())
+    return visible_text(el, before=lambda child: "" if child.tag in _INLINE else " ", joiner="")
 
 
 def read_page_meta(tree: HtmlElement) -> PageMeta:

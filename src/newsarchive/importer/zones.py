@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from newsarchive.importer.siterules import rule_for
 
@@ -43,12 +43,7 @@ def site_zone(host: str | None) -> ZoneInfo | None:
         return None
     rule = rule_for(host)
     name = rule.tz if rule and rule.tz else _CCTLD_ZONES.get(host.lower().rsplit(".", 1)[-1])
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except ZoneInfoNotFoundError:  # a system without time zone data: keep UTC
-        return None
+    return ZoneInfo(name) if name else None  # tzdata is a dependency: every name loads
 
 
 def local_time(stamp: dt.datetime, zone: ZoneInfo | None) -> dt.datetime:
