@@ -32,7 +32,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from statistics import mean
-from typing import Any
+from typing import Any, NamedTuple
 
 import trafilatura
 from trafilatura.utils import load_html
@@ -46,6 +46,7 @@ from quality_metrics import (
     f1,
     lang_right,
     md_to_text,
+    norm_title,
     prefix_recall,
     title_right,
 )  # fmt: skip
@@ -55,6 +56,7 @@ from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.pipeline import extract_paths
 from newsarchive.importer.textclean import Boilerplate, strip_site_suffix
+from newsarchive.importer.titles import article_h1
 from newsarchive.importer.urls import site_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,11 +95,15 @@ def _init_dump(bp: Boilerplate) -> None:
     _BP = bp
 
 
-def _clean_dump(record: RawRecord) -> str:
+def _clean_dump(record: RawRecord) -> tuple[str, dt.datetime | None, tuple[str, ...]]:
+    """The cleaned dump's text, date and authors (a refused dump: empty, None, none)."""
     try:
-        return md_to_text(extract_record(record, boilerplate=_BP).body_markdown)
+        article = extract_record(record, boilerplate=_BP)
     except ImportFailure:
-        return ""
+        return "", None, ()
+    # The bench's fetch date is the date of last resort, not a date the dump states.
+    date = None if any("fetch date" in w for w in article.warnings) else article.date
+    return md_to_text(article.body_markdown), date, article.authors
 
 
 def _body_score(text: str, case: Case) -> dict[str, float]:
@@ -122,31 +128,67 @@ _SITE_NAME_RE = re.compile(
 )
 
 
+# The page's own address, for sets that give none (Mozilla's test pages).
+_PAGE_URL_RE = re.compile(
+    r"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']+)"
+    r"|<meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+)",
+    re.I,
+)
+
+
 def _site_names(case: Case) -> tuple[str, ...]:
     """The page's host and stated site name: what a title's site suffix may name."""
+    head = case.html[:200_000]
     names = [site_of(case.url) or ""]
-    names += _SITE_NAME_RE.findall(case.html[:200_000])
+    names += [site_of(a or b) or "" for a, b in _PAGE_URL_RE.findall(head)]
+    names += _SITE_NAME_RE.findall(head)
     return tuple(n for n in names if n)
 
 
-def _dump_rows(cases: list[Case], workers: int) -> dict[int, tuple[str, str]]:
-    """Flatten every page with a full body ground truth and clean it: ``id(case)`` to
-    ``(raw dump, cleaned text)``."""
-    full = [c for c in cases if c.body and c.body_kind == "full"]
+class DumpResult(NamedTuple):
+    dump: str
+    text: str
+    date: dt.datetime | None
+    authors: tuple[str, ...]
+
+
+def _dump_rows(cases: list[Case], workers: int) -> dict[int, DumpResult]:
+    """Flatten every page with a full body, a date or authors in its ground truth, and
+    clean it: ``id(case)`` to its :class:`DumpResult`."""
+    used = [c for c in cases if (c.body and c.body_kind == "full") or c.date or c.authors]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        dumps = list(pool.map(_flatten, [c.html for c in full], chunksize=4))
-    # A scraper saves the page's <title> and when it fetched the page (the date of last
-    # resort when the dump states none); dates of dumps are not measured here.
+        dumps = list(pool.map(_flatten, [c.html for c in used], chunksize=4))
+    # A scraper saves the page's URL, its <title> and when it fetched the page (the date
+    # of last resort when the dump states none, counted as no date).
     records = [
         RawRecord(input=f"{c.dataset}/{c.name}", kind="text", content=d, url=c.url,
                   title=_html_title(c.html), fetched="2000-01-01T00:00:00Z")
-        for c, d in zip(full, dumps, strict=True)
+        for c, d in zip(used, dumps, strict=True)
     ]  # fmt: skip
     bp = Boilerplate()
     bp.learn((site_of(r.url) or "", r.content) for r in records)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_dump, initargs=(bp,)) as pool:
         cleaned = list(pool.map(_clean_dump, records, chunksize=4))
-    return {id(c): (d, t) for c, d, t in zip(full, dumps, cleaned, strict=True)}
+    return {id(c): DumpResult(d, *out) for c, d, out in zip(used, dumps, cleaned, strict=True)}
+
+
+def _dump_fields(case: Case, result: DumpResult) -> dict[str, Any]:
+    """Body, date and authors of one flattened dump against the ground truth."""
+    row: dict[str, Any] = {}
+    if case.body and case.body_kind == "full":
+        row["dump_raw"] = _body_score(result.dump, case)
+        row["dump_clean"] = _body_score(result.text, case)
+    if case.date:
+        got = result.date.isoformat() if result.date else None
+        row["dump_date"] = {
+            "ok": date_right(result.date, case.date),
+            "got": got,
+            "truth": case.date,
+        }
+    if case.authors:
+        row["dump_authors"] = {"ok": authors_right(result.authors, case.authors),
+                               "got": list(result.authors), "truth": list(case.authors)}  # fmt: skip
+    return row
 
 
 def run_dumps(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
@@ -157,11 +199,30 @@ def run_dumps(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]
     for case in cases:
         if id(case) not in dump_of:
             continue
-        dump, clean = dump_of[id(case)]
         rows.append({"dataset": case.dataset, "name": case.name, "failure": None,
-                     "body_kind": case.body_kind, "dump_raw": _body_score(dump, case),
-                     "dump_clean": _body_score(clean, case)})  # fmt: skip
+                     "body_kind": case.body_kind, **_dump_fields(case, dump_of[id(case)])})  # fmt: skip
     return {"rows": rows, "speed": None, "summary": summarise(rows)}
+
+
+def _title_agreed(case: Case, sites: tuple[str, ...]) -> bool:
+    """The page states one headline: at least two of ``og:title`` (or another meta
+    title), the JSON-LD headline and the article's ``<h1>`` are present and, site suffix
+    dropped, say the same. Elsewhere the page offers variants (an SEO title, a social
+    one, the visible one) and the data sets disagree on which is "the" title."""
+    tree = load_html(case.html)
+    if tree is None:
+        return False
+    page = read_page_meta(tree)
+    h1 = article_h1(page.h1s, [page.html_title, page.og_title, page.headline, page.meta_title])
+    sources = [
+        strip_site_suffix(t, sites)
+        for t in (page.og_title or page.meta_title, page.headline, h1)
+        if t
+    ]
+    return (
+        len(sources) >= 2
+        and len({" ".join(norm_title(t).casefold().split()) for t in sources}) == 1
+    )
 
 
 def _title_stated(case: Case, sites: tuple[str, ...]) -> bool:
@@ -222,9 +283,7 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
             row["ours"] = _body_score(ours_text, case)
             row["trafilatura"] = _body_score(traf[id(case)], case)
         if id(case) in dump_of:
-            dump, clean = dump_of[id(case)]
-            row["dump_raw"] = _body_score(dump, case)
-            row["dump_clean"] = _body_score(clean, case)
+            row.update(_dump_fields(case, dump_of[id(case)]))
         sites = _site_names(case)
         for field, check, got in (
             ("title", lambda g, t, s=sites: title_right(g, t, s), art.title if art else None),
@@ -238,6 +297,7 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
                               "truth": truth if isinstance(truth, str) else list(truth)}  # fmt: skip
         if case.title:
             row["title"]["stated"] = _title_stated(case, sites)
+            row["title"]["agreed"] = _title_agreed(case, sites)
         traf_title, traf_date = traf_meta.get(id(case), (None, None))
         if case.title:
             row["title"]["traf_ok"] = title_right(traf_title, case.title, sites)
@@ -278,7 +338,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
                     s[f"{key}_{metric}"] = value
         s["body_full_n"] = sum(1 for r in group if r.get("body_kind") == "full")
         s["body_prefix_n"] = sum(1 for r in group if r.get("body_kind") == "prefix")
-        for field in ("title", "date", "authors", "lang"):
+        for field in ("title", "date", "authors", "lang", "dump_date", "dump_authors"):
             checked = [r[field]["ok"] for r in group if field in r]
             if checked:
                 s[f"{field}_n"] = len(checked)
@@ -293,10 +353,11 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             if traf_ok:
                 s[f"{field}_traf_n"] = len(traf_ok)
                 s[f"{field}_traf_acc"] = sum(traf_ok) / len(traf_ok)
-        stated = [r["title"]["ok"] for r in group if r.get("title", {}).get("stated")]
-        if stated:
-            s["title_stated_n"] = len(stated)
-            s["title_stated_acc"] = sum(stated) / len(stated)
+        for key in ("stated", "agreed"):
+            picked = [r["title"]["ok"] for r in group if r.get("title", {}).get(key)]
+            if picked:
+                s[f"title_{key}_n"] = len(picked)
+                s[f"title_{key}_acc"] = sum(picked) / len(picked)
         out[name] = s
     return out
 
@@ -322,12 +383,14 @@ def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> st
             + " ".join(f"{m:>11}" for m in meta)
         )
     lines += ["", "title and date over the pages imported (refused pages left out); title over the",
-              "pages whose truth is one of their own title sources; trafilatura alone (its metadata)",
+              "pages whose truth is one of their own title sources, and over the pages stating one",
+              "headline (og:title, JSON-LD and <h1> agree); trafilatura alone (its metadata)",
               f"{'set':12} {'title imported':>16} {'date imported':>16} {'title stated':>16} "
-              f"{'title traf':>16} {'date traf':>16}"]  # fmt: skip
+              f"{'title one stated':>16} {'title traf':>16} {'date traf':>16}"]  # fmt: skip
     for name, s in summary.items():
         cells = []
-        for key in ("title_imported", "date_imported", "title_stated", "title_traf", "date_traf"):
+        for key in ("title_imported", "date_imported", "title_stated", "title_agreed", "title_traf",
+                    "date_traf"):  # fmt: skip
             acc = s.get(f"{key}_acc")
             cells.append(f"{acc:6.1%} ({s[f'{key}_n']:3d})" if acc is not None else "-")
         lines.append(f"{name:12} " + " ".join(f"{c:>16}" for c in cells))
@@ -335,13 +398,21 @@ def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> st
         lines = []
     else:
         lines.append("")
-    lines += ["", "flattened dumps (pages with a full body ground truth)",
-              f"{'set':12} {'n':>5} | {'F1 raw':>7} {'P raw':>6} | {'F1 clean':>8} {'P clean':>7} {'R clean':>7}"]  # fmt: skip
+    lines += ["", "flattened dumps (body: pages with a full body ground truth; date and authors:",
+              "pages with those in their ground truth, the dump given its URL and <title>)",
+              f"{'set':12} {'n':>5} | {'F1 raw':>7} {'P raw':>6} | {'F1 clean':>8} {'P clean':>7} "
+              f"{'R clean':>7} | {'date':>11} {'authors':>11}"]  # fmt: skip
     for name, s in summary.items():
-        if "dump_raw_f1" in s:
+        if "dump_raw_f1" in s or "dump_date_acc" in s:
+            meta = []
+            for field in ("dump_date", "dump_authors"):
+                acc = s.get(f"{field}_acc")
+                meta.append(f"{acc:5.1%} ({s[f'{field}_n']:3d})" if acc is not None else "-")
             lines.append(
-                f"{name:12} {s['body_full_n']:5d} | {_fmt(s['dump_raw_f1']):>7} {_fmt(s['dump_raw_p'])} | "
-                f"{_fmt(s['dump_clean_f1']):>8} {_fmt(s['dump_clean_p']):>7} {_fmt(s['dump_clean_r']):>7}"
+                f"{name:12} {s['body_full_n']:5d} | {_fmt(s.get('dump_raw_f1')):>7} "
+                f"{_fmt(s.get('dump_raw_p'))} | {_fmt(s.get('dump_clean_f1')):>8} "
+                f"{_fmt(s.get('dump_clean_p')):>7} {_fmt(s.get('dump_clean_r')):>7} | "
+                + " ".join(f"{m:>11}" for m in meta)
             )
     return "\n".join(lines)
 

@@ -76,13 +76,18 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
-def _norm_title(text: str) -> str:
+def norm_title(text: str) -> str:
     text = unicodedata.normalize("NFKC", htmllib.unescape(text)).translate(_QUOTES)
     text = text.translate(_INVISIBLE)
+    # A leading bullet ("■ Headline") decorates a headline, it is not part of it.
+    text = re.sub(r"^[■□●○◆◇▶►•・]\s*", "", text.strip())
     return " ".join(text.split())
 
 
-_SUFFIX_RE = re.compile(r"^(.+?)\s+[|\-–—]\s+([^|\-–—]+)$")
+# "Headline | Site", "Headline · Site", "Headline [Site]", "Headline_Section_Site".
+_SUFFIX_RE = re.compile(
+    r"^(.+?)(?:\s+[|\-–—·:]\s+|\s*_\s*|--)([^|\-–—·_]+)$|^(.+?)\s*\[([^\]]+)\]$"
+)
 
 
 def _site_key(text: str) -> str:
@@ -104,11 +109,26 @@ def title_right(predicted: str | None, truth: str, sites: tuple[str, ...] = ()) 
     """
     if not predicted:
         return False
-    got, want = _norm_title(predicted), _norm_title(truth)
+    got, want = norm_title(predicted), norm_title(truth)
     if got == want:
         return True
+    # The truth minus its site name and the short section names before it ("_科技_腾讯网",
+    # " | Royal | News | Express.co.uk").
     match = _SUFFIX_RE.match(want)
-    return bool(match) and _is_site(match.group(2), sites) and got == match.group(1).strip()
+    if not match or not _is_site(_segment(match)[1], sites):
+        return False
+    head = _segment(match)[0].strip()
+    while got != head:
+        match = _SUFFIX_RE.match(head)
+        if not match or len(_segment(match)[1].split()) > 3:
+            return False
+        head = _segment(match)[0].strip()
+    return True
+
+
+def _segment(match: re.Match[str]) -> tuple[str, str]:
+    """(head, last segment) of a title matched by ``_SUFFIX_RE``."""
+    return (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
 
 
 def _parse_truth_date(text: str) -> dt.datetime | None:

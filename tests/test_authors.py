@@ -13,6 +13,7 @@ from newsarchive.importer.authors import (
     meta_authors,
     names_of,
     split_authors,
+    text_byline,
 )
 from newsarchive.importer.pagemeta import read_page_meta
 
@@ -328,3 +329,39 @@ def test_page_meta_carries_the_other_sources() -> None:
     meta = read_page_meta(page)
     assert meta.meta_authors == (("author", ("Ann Lee",)),)
     assert meta.byline_authors == ("Ann Lee",)
+
+
+# --- bylines in flattened text (dumps) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "rest"),
+    [
+        ("By Jay Peters and Alex Heath Nov 18, 2023\nText.", ("Jay Peters", "Alex Heath"), " Nov 18"),
+        ("Von\nFelix Schröder und Jörg Soldwisch\nText.", ("Felix Schröder", "Jörg Soldwisch"), "\nText"),
+        ("Por Steven Lee Myers, Keith Bradsher y Tariq Panja\nText.",
+         ("Steven Lee Myers", "Keith Bradsher", "Tariq Panja"), "\nText"),
+        # What the flattening glued to the name, and a role after a comma, are not names.
+        ("By Ulrich ExnerKorrespondent\nText.", ("Ulrich Exner",), "\nText"),
+        ("By\nRachel Brazil0\nText.", ("Rachel Brazil",), "\nText"),
+        ("By Daniel Kahn Gillmor, Senior Staff Technologist\nText.", ("Daniel Kahn Gillmor",), " Senior"),
+        # The headline's line, then a capital "By" (The Verge's dumps).
+        ("what's next for ChatGPT? By Richard Lawler , a senior editor", ("Richard Lawler",), " , a senior"),
+    ],
+)  # fmt: skip
+def test_byline_in_flattened_text(text: str, names: tuple[str, ...], rest: str) -> None:
+    found, _start, end = text_byline(text)
+    assert found == names
+    assert text[end:].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chip was made by Apple Silicon Group engineers in Cupertino last year.",
+        "By Police\nText.",  # one word is not a name
+        "A long first line of the article that runs on and on. " * 7 + "By Jane Doe",
+    ],
+)
+def test_no_byline_in_prose(text: str) -> None:
+    assert text_byline(text) == ((), 0, 0)

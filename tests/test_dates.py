@@ -13,6 +13,7 @@ from newsarchive.importer.dates import (
     page_dates,
     parse_date,
     shown_date,
+    text_date,
 )
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
@@ -289,3 +290,50 @@ def test_every_site_zone_loads() -> None:
     for rule in RULES:
         if rule.tz:
             assert str(site_zone(rule.hosts[0])) == rule.tz
+
+
+# --- dates shown in flattened text (dumps) --------------------------------------------
+
+_BODY = "The council met on Tuesday and voted on the plan after a long debate. " * 8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The byline's date, the first line after the headline.
+        (f"By Jane Doe\nMar 20, 2023, 7:58am EDT\n{_BODY}", "2023-03-20T00:00:00"),
+        ("Pubblicato il 14 febbraio 2021\n" + _BODY, "2021-02-14T00:00:00"),
+        ("Von Max Muster\n15.04.2026, 12:36 Uhr\n" + _BODY, "2026-04-15T00:00:00"),
+        # An update is taken only when the header shows no other day.
+        (f"Updated Mar 21, 2023\nPublished Mar 20, 2023\n{_BODY}", "2023-03-20T00:00:00"),
+        (f"Updated Mar 21, 2023\n{_BODY}", "2023-03-21T00:00:00"),
+        # A date deep inside a line of running text is a mention, not the dateline.
+        (_BODY + "The first vote was held on March 3, 2019 in the old hall.\n", None),
+        (_BODY, None),
+    ],
+)
+def test_date_a_dump_shows_under_its_headline(text: str, expected: str | None) -> None:
+    assert text_date(text) == expected
+
+
+def test_dump_date_from_text_refines_but_never_contradicts_the_record() -> None:
+    text = f"Council votes on the plan\nBy Jane Doe\nNov 18, 2023\n{_BODY}"
+
+    def date_of(**fields: str) -> tuple[dt.datetime, str]:
+        article = extract_record(RawRecord(input="d.txt", kind="text", content=text, **fields))
+        return article.date.replace(tzinfo=None), article.date_precision
+
+    # No date stated: the text's day (not the fetch date of last resort).
+    assert date_of(fetched="2024-06-01") == (dt.datetime(2023, 11, 18), "day")
+    # A stated year or month that holds it: refined to the day.
+    assert date_of(date="2023") == (dt.datetime(2023, 11, 18), "day")
+    assert date_of(url="https://news.example/2023/11/council-vote") == (
+        dt.datetime(2023, 11, 18),
+        "day",
+    )
+    # A stated year or URL day that disagrees wins.
+    assert date_of(date="2021") == (dt.datetime(2021, 1, 1), "year")
+    assert date_of(url="https://news.example/2023/11/17/council-vote") == (
+        dt.datetime(2023, 11, 17),
+        "day",
+    )

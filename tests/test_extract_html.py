@@ -415,6 +415,33 @@ def test_h1_sharing_only_small_words_with_the_title_is_a_label() -> None:
     assert article.title == "Superbugs: What They Are and How You Get Them"
 
 
+@pytest.mark.parametrize(
+    "title, h1, expected",
+    [
+        # qdaily.com: the <h1> is the site's name, also last in <title> after a section.
+        ("这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报", "好奇心日报",
+         "这个约会软件，想用你和对方的相似好恶来帮你找对象"),
+        # A diary's name first: "Name - Headline".
+        ("Kazuya's Diary - Open letter on default factory passwords and the new law",
+         "Kazuya's Diary", "Open letter on default factory passwords and the new law"),
+        # Not a site's name: the <h1> is the long segment.
+        ("Open letter on default factory passwords | Kazuya's Diary",
+         "Open letter on default factory passwords", "Open letter on default factory passwords"),
+    ],
+)  # fmt: skip
+def test_h1_that_is_a_short_part_of_the_title_is_the_site_name(
+    title: str, h1: str, expected: str
+) -> None:
+    assert _page_with(f"<title>{title}</title>", f"<h1>{h1}</h1>").title == expected
+
+
+def test_h1_that_og_title_states_is_the_headline_even_if_short() -> None:
+    # A short <h1> that is a part of <title> is still the headline when og:title says it.
+    head = "<title>Tesla recalls Cybertruck - Why the pedal sticks, what it costs and what owners should do</title>"
+    head += '<meta property="og:title" content="Tesla recalls Cybertruck">'
+    assert _page_with(head, "<h1>Tesla recalls Cybertruck</h1>").title == "Tesla recalls Cybertruck"
+
+
 def test_json_ld_strings_are_html_unescaped() -> None:
     # A <script> never decodes entities; templates still write them into JSON-LD.
     tree = lxml.html.fromstring(

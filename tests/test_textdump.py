@@ -91,6 +91,48 @@ def test_teasers_in_other_dumps(text: str, teaser: str, heading: str, kept: str)
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # Teaser words in everyday English prose (tech-articles-sample: 232 "related",
+        # 19 "recommended" mid-sentence), each of which made a "related" link of junk.
+        "Nothing changed related to our financial, business, safety, or security practices.",
+        "Jasper is a popular one for work-related tasks. You write social media copy, ads.",
+        "Another option which is recommended by a lot of activists is to use a Faraday bag.",
+        "I think it is fair to expect more from Apple. The running joke is about the price.",
+        "You can read more about it here. He is careful not to get it wrong in the piece.",
+        "Parents did exactly what Jane Hanlin recommended: stalk their teenagers online.",
+    ],
+)
+def test_teaser_words_in_prose_are_text(sentence: str) -> None:
+    text = f"Lead paragraph of the story.\n\n{sentence}\n\nThe article ends with this paragraph."
+    cleaned = clean_dump(text)
+    assert cleaned.related == ()
+    assert any(b.text == sentence for b in cleaned.blocks)
+
+
+def test_teaser_labels_in_english_dumps_still_count() -> None:
+    text = (
+        "Lead paragraph of the story.\n\nThe chips are fast. Related Story Scientists at "
+        "Harvard have proposed a new chip Their design was tested last year by the team."
+    )
+    cleaned = clean_dump(text)
+    assert [r.title for r in cleaned.related] == ["Scientists at Harvard have proposed a new chip"]
+
+
+def test_menu_after_a_teaser_label_is_dropped_without_a_link() -> None:
+    # WIRED's footer: "More From WIRED" and then thirty menu words, no headline.
+    menu = (
+        "Subscribe Newsletters Mattresses Reviews FAQ Wired Staff Coupons Black Friday "
+        "Editorial Standards Archive Contact Advertise Contact Us Customer Care Jobs Press "
+        "Center RSS Accessibility Help"
+    )
+    text = f"Lead paragraph of the story.\n\nThe story goes on. More From WIRED {menu}"
+    cleaned = clean_dump(text)
+    assert cleaned.related == ()
+    assert not any("Newsletters" in b.text for b in cleaned.blocks)
+
+
+@pytest.mark.parametrize(
     ("title", "sites", "expected"),
     [
         (
@@ -113,6 +155,30 @@ def test_teasers_in_other_dumps(text: str, teaser: str, heading: str, kept: str)
         ),
         # The full-width bar separates a Japanese site name.
         ("「ペン」、CUTPEN ｜ ガジェット通信 GetNews", ["getnews.jp"], "「ペン」、CUTPEN"),
+        # A site name the page states, joined without spaces, and the sections before it.
+        (
+            "マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌",
+            ["phpspot開発日誌"],
+            "マインドマップ風のツリーを描画できる「Treeviz」",
+        ),
+        (
+            "장동혁, 한동훈 제명했지만… 부담 커졌다-정치ㅣ한국일보",
+            ["한국일보"],
+            "장동혁, 한동훈 제명했지만… 부담 커졌다",
+        ),
+        (
+            "人工智能迈上新台阶 深度学习新电脑_科技_腾讯网",
+            ["腾讯网"],
+            "人工智能迈上新台阶 深度学习新电脑",
+        ),
+        # Not without a separator, nor a name that is most of the title.
+        ("Samsung Galaxy review by Samsung", ["samsung.com"], "Samsung Galaxy review by Samsung"),
+        # One quoted word after a dash is speech, not a site.
+        (
+            "Vädjar efter attackerna – ”kritiskt”",
+            ["aftonbladet.se"],
+            "Vädjar efter attackerna – ”kritiskt”",
+        ),
         # Two capitalised words are a subtitle, not a site, unless they name the site.
         (
             "This is a long title with a colon: Hello There",
@@ -300,3 +366,24 @@ def test_copyright_lines_are_dropped_but_not_credits_in_text() -> None:
     # Short dumps (paragraphs with artefacts run in) lose the notice too.
     short = clean_dump(f"{SENTENCES[0]}\n{SENTENCES[1]}\nCopyright 2019 Example Media")
     assert [b.text for b in short.blocks] == SENTENCES[:2]
+
+
+def test_byline_leaves_a_dump_for_the_authors_field() -> None:
+    # tech-articles-sample, The Verge: the byline and the author's bio open the text, and
+    # were the article's lead and summary.
+    text = (
+        "Turmoil at OpenAI: what's next? By Richard Lawler , a senior editor following news "
+        "across tech, culture, policy, and entertainment. He joined The Verge in 2021.\n"
+        "Share this story On November 17th, OpenAI's board abruptly announced that its CEO was out, effective "
+        "immediately, and the company named an interim chief within hours of the news.\n"
+        "What caused the board to lose confidence in his ability to lead is still unknown, "
+        "and staff learned of the decision only moments before it was announced to all."
+    )
+    article = extract_record(
+        RawRecord(input="v.jsonl#1", kind="text", content=text, title="Turmoil at OpenAI: what's next?",
+                  url="https://www.theverge.com/23966325/openai-sam-altman-fired", date="2023-11-18")
+    )  # fmt: skip
+    assert article.authors == ("Richard Lawler",)
+    assert "senior editor" not in article.body_markdown
+    assert article.summary.startswith("On November 17th")
+    assert "Share this story" not in article.body_markdown

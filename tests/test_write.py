@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pelican.readers import ensure_metadata_list
 
-from newsarchive.frontmatter import is_hand_edited, parse_related, read_front_matter
+from newsarchive.frontmatter import format_tags, is_hand_edited, parse_related, read_front_matter
 from newsarchive.importer.model import Article, Related
 from newsarchive.importer.write import ContentStore, atomic_write, render_article
 
@@ -156,3 +157,18 @@ def test_scan_removes_temp_files_of_a_killed_run(tmp_path: Path) -> None:
     stale.write_text("half a fil")
     ContentStore.scan(tmp_path)
     assert not stale.exists() and path.exists()
+
+
+@pytest.mark.parametrize(
+    "tags, pelican_reads",
+    [
+        (["C;D", "E"], ["C D", "E"]),  # one ";" would make Pelican split the list on ";"
+        (["Doe, Jane", "x"], ["Doe Jane", "x"]),
+        (["  a   b ", "c"], ["a b", "c"]),
+    ],
+)
+def test_tags_value_splits_back_into_the_same_tags(
+    tags: list[str], pelican_reads: list[str]
+) -> None:
+    # Import (Source_tags, Tags) and enrich (Tags) both write tag lists with format_tags.
+    assert ensure_metadata_list(format_tags(tags)) == pelican_reads

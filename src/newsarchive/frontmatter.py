@@ -27,6 +27,7 @@ __all__ = [
     "filename_link",
     "filename_target",
     "format_related",
+    "format_tags",
     "is_hand_edited",
     "parse_related",
     "read_front_matter",
@@ -75,6 +76,12 @@ def format_related(item: Related) -> str:
     """
     title = " ".join(item.title.split())
     return f"{title}{_RELATED_SEP}{item.url or ''}".rstrip()
+
+
+def format_tags(tags: Sequence[str]) -> str:
+    """A ``Tags`` value Pelican splits back into ``tags``: it splits on ";" when the value
+    holds one, else on ",", so neither may stay inside a tag."""
+    return ", ".join(" ".join(re.sub("[,;]", " ", t).split()) for t in tags)
 
 
 def parse_related(values: str | Sequence[str] | None) -> list[Related]:

@@ -29,6 +29,7 @@ from newsarchive.enrich.tags import (
 from newsarchive.frontmatter import (
     filename_link,
     format_related,
+    format_tags,
     is_hand_edited,
     parse_related,
     read_front_matter,
@@ -124,7 +125,7 @@ def enrich_site(
             links.append(Related(_str(by_key[other].meta, "Title"), _article_link(key, other)))
         meta = dict(entry.meta)
         meta.pop("Checksum", None)
-        meta["Tags"] = ", ".join(t.replace(",", " ") for t in new_tags)
+        meta["Tags"] = format_tags(new_tags)
         meta["Related"] = [format_related(r) for r in dict.fromkeys(links)]
         stamp = hashlib.sha256(repr((meta["Tags"], meta["Related"])).encode()).hexdigest()[:12]
         meta["Enriched"] = stamp

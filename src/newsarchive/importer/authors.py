@@ -30,6 +30,7 @@ __all__ = [
     "names_of",
     "plain_text",
     "split_authors",
+    "text_byline",
 ]
 
 
@@ -327,6 +328,78 @@ def names_of(
         out += names
     people = [n for n in out if not _ROLE.match(n)]
     return _dedupe(people or out)
+
+
+# --- bylines in flattened text -------------------------------------------------------
+
+# A flattened page (a text dump) keeps its byline as text: "By Jay Peters and Alex Heath",
+# "Von Felix Schröder und Jörg Soldwisch", "Par Martin Untersinger". A name is two to
+# four capitalised words (with particles such as "van", "de"), on one line.
+_UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"
+_NAME_WORD = rf"[{_UPPER}][\w'’.\-]*"
+_PARTICLE = r"(?:de|van|von|da|di|del|der|den|la|le|du|dos|das|bin|al|ten|ter)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
+_NAMES = rf"{_NAME}(?:[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&))[ \t]*{_NAME}){{0,4}}"
+_BYLINE_RE = re.compile(
+    rf"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
+    rf"\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))",
+    re.M,
+)
+# Capitalised words that follow a name on a flattened line and are not part of it.
+_NOT_NAME_WORD = re.compile(
+    rf"^(?:{_MONTHS}|{_DAYS}|in|on|at|the|for|with|photo(?:graph)?s?|illustrations?|video|"
+    r"updated|published|posted|share|follow|twitter|archive|senior|staff|news|reporter|editor)\.?$",
+    re.I,
+)
+# A part of a byline holding one of these is a job title ("Senior Staff Technologist").
+_ROLE_WORD = re.compile(
+    r"^(?:writer|reporter(?:in)?|editor|correspondent|journalist(?:in)?|technologist|"
+    r"contributor|columnist|redakteur(?:in)?|korrespondent(?:in)?|giornalista|journaliste)$",
+    re.I,
+)
+# A name glued to the role or date after it by the flattening ("Ulrich ExnerKorrespondent",
+# "Rachel Brazil0").
+_GLUED = re.compile(r"(?<=[a-zß-ÿ]{4})(?=[A-ZÀ-Ý][a-zß-ÿ]{2})\S*|(?<=[^\W\d_])\d+\b")
+
+
+BYLINE_ZONE = 1500  # characters after the headline where a dump's byline stands
+_BYLINE_INLINE = 300  # within this, a capitalised "By" may follow the headline on its line
+
+
+def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
+    """The authors of the byline near the start of flattened text ("By Jane Doe",
+    "Von\nFelix Schröder und Jörg Soldwisch"), with the byline's start and end in
+    ``text``; ``((), 0, 0)`` when there is none. A byline opens a line, or follows the
+    headline on its line with a capital "By"; "by" inside a sentence is prose."""
+    head = text[:BYLINE_ZONE]
+    for match in _BYLINE_RE.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        if head[line_start : match.start()].strip() and not (
+            match.group(0)[0].isupper() and match.start() < _BYLINE_INLINE
+        ):
+            continue
+        names = _byline_names(match.group(1))
+        if not names:
+            continue
+        # The byline ends after the last name kept (with what the flattening glued to
+        # it), not after a month or a role the pattern took for more of the name.
+        last = names[-1].split()[-1]
+        end = head.rfind(last, match.start(), match.end()) + len(last)
+        end += len(re.match(r"\S*", head[end:]).group(0))  # type: ignore[union-attr]
+        return names, match.start(), end
+    return (), 0, 0
+
+
+def _byline_names(run: str) -> tuple[str, ...]:
+    parts = re.split(r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&))[ \t]*", run)
+    names: list[str] = []
+    for part in parts:
+        words = _GLUED.sub("", part).split()
+        while words and _NOT_NAME_WORD.match(words[-1]):
+            words.pop()
+        if len(words) >= 2 and not any(_ROLE_WORD.match(w) for w in words):
+            names.append(" ".join(words))
+    return tuple(names_of("; ".join(names)))
 
 
 def _fold(text: str) -> str:

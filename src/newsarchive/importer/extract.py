@@ -32,6 +32,7 @@ from newsarchive.importer.dates import (
     htmldate_params,
     parse_date,
     pick_date,
+    refines,
 )  # fmt: skip
 from newsarchive.importer.lang import CJK, detect_language, normalize_lang, tokens
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
@@ -43,6 +44,7 @@ from newsarchive.importer.titles import (
     TitleSources,
     article_h1,
     choose_title,
+    h1_names_site,
     norm_title,
     tidy_title,
 )  # fmt: skip
@@ -164,6 +166,10 @@ def _from_text(
     parsed = pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
         parsed = date_from_url(record.url) or parsed
+    # The day the text shows under its headline refines a stated year or month; it never
+    # overrides what the record or the URL states.
+    if refines(shown := parse_date(cleaned.date), parsed):
+        parsed = shown
     (date, precision), warnings = _resolve_date(parsed, record, site_of(record.url))
     lang = normalize_lang(record.lang) or detect_language(
         cleaned.lead + " " + text, options.default_lang
@@ -175,7 +181,7 @@ def _from_text(
         lang=lang,
         body_markdown=body,
         input=record.input,
-        authors=split_authors(record.authors),
+        authors=split_authors(record.authors) or cleaned.authors,
         source_url=safe_url(record.url),
         site=site,
         image=safe_url(record.image),
@@ -263,9 +269,15 @@ def _page_title(
     ``doc`` is trafilatura's metadata for the page (its title, site name and host guess).
     """
     stated = [page.html_title, page.og_title, page.headline, page.meta_title]
+    h1 = article_h1(page.h1s, stated)
+    html_title = page.html_title
+    if (rest := h1_names_site(h1, html_title, stated[1:])) is not None:
+        # The <h1> is the site's name; <title> holds the headline without a leading name.
+        html_title, site_h1, h1 = rest, h1, None
+    else:
+        site_h1 = None
     sources = TitleSources(
-        page.html_title, article_h1(page.h1s, stated), page.og_title or page.meta_title,
-        doc.title, page.headline,
+        html_title, h1, page.og_title or page.meta_title, doc.title, page.headline,
     )  # fmt: skip
     # trafilatura's site name is a guess, sometimes the headline itself; a name the
     # page states (og:site_name) and the host are kept as they are.
@@ -275,7 +287,7 @@ def _page_title(
         and not _title_part(doc.sitename, page.html_title)
         else None
     )  # fmt: skip
-    sites = [s for s in (page.site_name, guessed_name, host, doc.hostname) if s]
+    sites = [s for s in (page.site_name, site_h1, guessed_name, host, doc.hostname) if s]
     title = strip_site_suffix(record.title, sites) if record.title else choose_title(sources, sites)
     return title, sites
 

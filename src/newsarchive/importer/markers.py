@@ -10,10 +10,12 @@ import re
 __all__ = [
     "COPYRIGHT_RE",
     "FOOTER_RE",
+    "SHARE_LEAD_RE",
     "SHARE_RE",
     "TEASER_BLOCK_HEADINGS",
     "TEASER_MARKERS",
     "TEASER_RE",
+    "find_teaser",
     "teaser_prefix",
 ]
 
@@ -22,7 +24,8 @@ TEASER_MARKERS: tuple[str, ...] = (
     "leggi anche", "leggi pure", "guarda anche", "vedi anche", "approfondimento",
     "approfondisci", "potrebbe interessarti", "ti potrebbe interessare", "per approfondire",
     "read more", "read also", "see also", "related", "related story", "related article",
-    "related articles", "more from", "recommended", "also read", "you may also like",
+    "related articles", "related stories", "more from", "recommended", "recommended reading",
+    "also read", "you may also like",
     "further reading", "don't miss", "read next",
 )  # fmt: skip
 # Headings of whole related-story blocks.
@@ -34,11 +37,26 @@ TEASER_BLOCK_HEADINGS: tuple[str, ...] = (
 )  # fmt: skip
 
 _marker_alt = "|".join(sorted((re.escape(m) for m in TEASER_MARKERS), key=len, reverse=True))
-TEASER_RE = re.compile(rf"(?<![\w])(?:{_marker_alt})(?![\w])\s*[:»>\-–—]*\s*", re.I)
+TEASER_RE = re.compile(rf"(?<![\w-])(?:{_marker_alt})(?![\w])\s*[:»>\-–—]*\s*", re.I)
+# Italian markers that a flattened page runs into the text in lower case, between the
+# heading before and the teaser's headline after ("…del Cremlino approfondimento App
+# Clubhouse, come funziona…"). The English ones are everyday words in lower case
+# ("related to our practices", "recommended by activists", "read more about it here").
+_RUN_IN_MARKERS = frozenset(
+    ("leggi anche", "leggi pure", "guarda anche", "vedi anche", "approfondimento",
+     "approfondisci", "potrebbe interessarti", "ti potrebbe interessare", "per approfondire")
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"”’»)\]])\s*$")
 # Share toolbars leave their labels behind.
 SHARE_RE = re.compile(
     r"(?<![\w])(?:condividi(?: (?:su|l'articolo|questo articolo))?|share(?: this(?: article| story)?| on)?"
     r"|tweet|pin it|send by email|invia per email)\s*:\s*$",
+    re.I,
+)
+# A share toolbar's label that a flattened page runs into the start of the next text:
+# "Share this story On November 17th, …".
+SHARE_LEAD_RE = re.compile(
+    r"^(?:share this (?:story|article)|condividi(?: l'articolo| questo articolo)?)\s*:?\s+(?=[A-Z0-9\"“«])",
     re.I,
 )
 FOOTER_RE = re.compile(
@@ -56,6 +74,26 @@ COPYRIGHT_RE = re.compile(
     r"|droits réservés|direitos reservados",
     re.I,
 )
+
+
+def find_teaser(text: str) -> re.Match[str] | None:
+    """The first teaser marker in a run of flattened text, or None.
+
+    A marker counts where a label stands: at the start, after a sentence, or written as
+    a label ("Related Stories", "READ MORE"), and always before a capitalised headline.
+    In lower case inside a sentence, only an Italian marker or one ending in a colon
+    counts; "work-related" never does.
+    """
+    for match in TEASER_RE.finditer(text):
+        after = text[match.end() :].lstrip("\"'“«‘[(")
+        if not (after[:1].isupper() or after[:1].isdigit()):
+            continue  # a headline follows a teaser label ("Related capital investments")
+        marker = " ".join(match.group(0).split()).strip(" :»>-–—")
+        if _SENTENCE_END.search(text[: match.start()]) or marker[:1].isupper():
+            return match
+        if marker.lower() in _RUN_IN_MARKERS or re.search("[:»>]", match.group(0)):
+            return match
+    return None
 
 
 def teaser_prefix(text: str) -> str | None:

@@ -15,8 +15,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsarchive.importer.authors import text_byline
+from newsarchive.importer.dates import text_date
 from newsarchive.importer.dedupe import band_keys, shingle_hashes
-from newsarchive.importer.markers import COPYRIGHT_RE, SHARE_RE, TEASER_RE
+from newsarchive.importer.lang import CJK
+from newsarchive.importer.markers import COPYRIGHT_RE, SHARE_LEAD_RE, SHARE_RE, find_teaser
 from newsarchive.importer.model import Related
 
 __all__ = ["Block", "Boilerplate", "CleanText", "clean_dump", "clip_title", "strip_site_suffix"]
@@ -47,6 +50,8 @@ class CleanText:
     blocks: tuple[Block, ...]
     related: tuple[Related, ...]
     warnings: tuple[str, ...] = ()
+    date: str | None = None  # the day shown near the start (``dates.text_date``), ISO
+    authors: tuple[str, ...] = ()  # from a byline near the start
 
 
 def _shingles(words: list[str]) -> list[int]:
@@ -106,11 +111,18 @@ class Boilerplate:
         return "\n".join(out_lines)
 
 
+# Separators a <title> puts between its headline, sections and site name.
+_SPACED_SEP = r"\s+[|｜–—•·»:-]\s+"
+# Without spaces, before a name the page states exactly ("…「Treeviz」:phpspot開発日誌",
+# "…커졌다-정치ㅣ한국일보": Korean sites use the letter ㅣ as a bar).
+_TIGHT_SEP = "|｜:：_\\-–—·•»/ㅣ"
+
+
 def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
     """``Big Tech's Role | WIRED`` -> ``Big Tech's Role``: drop a site name after a separator."""
     names = {n.lower() for n in site_names if n}
     names |= {n.split(".")[0] for n in list(names) if "." in n}
-    parts = re.split(r"\s+[|｜–—•·»:-]\s+", title.strip())
+    parts = re.split(_SPACED_SEP, title.strip())
     while len(parts) > 1:
         last = parts[-1].strip().lower()
         compact = re.sub(r"[^a-z0-9]", "", last)
@@ -121,17 +133,46 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
             # "CNN Politics" after a separator on cnn.com names the site too.
             or any(len(n) >= 3 and (n in compact or compact in n) for n in compact_names if compact)
             # One word after a separator is a site name ("... | WIRED"); two or three can
-            # be a subtitle ("...: Hello there"), measured: stripping them lost titles.
-            or (len(last.split()) == 1 and len(" ".join(parts[:-1]).split()) >= 3)
+            # be a subtitle ("...: Hello there"), measured: stripping them lost titles. A
+            # quoted word is speech ("Vädjar efter attackerna – ”kritiskt”").
+            or (
+                len(last.split()) == 1 and len(" ".join(parts[:-1]).split()) >= 3
+                and not _QUOTE_OPEN.match(last)
+            )
         ):  # fmt: skip
             parts = parts[:-1]
             continue
         break
-    sep_kept = re.findall(r"\s+[|｜–—•·»:-]\s+", title.strip())
+    sep_kept = re.findall(_SPACED_SEP, title.strip())
     out = parts[0]
     for sep, part in zip(sep_kept, parts[1:], strict=False):
         out += sep + part
-    return out.strip()
+    return _strip_tight_suffix(out.strip(), names)
+
+
+_CJK_RE = re.compile(f"[{CJK}]")
+_QUOTE_OPEN = re.compile("[\"'“”„‘’«»‹›「『]")
+
+
+def _strip_tight_suffix(title: str, names: set[str]) -> str:
+    """``title`` without a stated site name joined to it by a separator and no space, and
+    then without the short sections a Chinese or Korean ``<title>`` chains before that
+    name ("…找对象_智能_好奇心日报", "…커졌다-정치ㅣ한국일보")."""
+    lowered = title.lower()
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < (2 if _CJK_RE.search(name) else 4) or not lowered.endswith(name):
+            continue
+        head = title[: len(title) - len(name)]
+        match = re.search(f"([{_TIGHT_SEP}]+)\\s*$", head)
+        if match is None or head[: match.start()].strip() == "" or len(head) < 2 * len(name):
+            continue
+        head = head[: match.start()].rstrip()
+        while (
+            cut := re.search(f"(?:_|--|-|[|｜])\\s*([^{_TIGHT_SEP}\\s]{{1,6}})\\s*$", head)
+        ) and (_CJK_RE.search(cut.group(1)) and len(head) - len(cut.group(0)) >= 8):
+            head = head[: cut.start()].rstrip()
+        return head
+    return title
 
 
 def clip_title(text: str, max_words: int = 14) -> str:
@@ -172,17 +213,21 @@ def _split_teaser(after: str) -> tuple[str, str]:
     return first, rest
 
 
+MAX_TEASER_WORDS = 20  # a headline is shorter
+
+
 def _paragraph(text: str) -> tuple[list[Block], list[Related]]:
     """One dump paragraph: maybe ``<heading> <marker> <teaser> <text>``."""
     blocks: list[Block] = []
     related: list[Related] = []
-    match = TEASER_RE.search(text)
+    match = find_teaser(text)
     if match is None:
         return [Block("paragraph", text)], related
     before, after = text[: match.start()].strip(), text[match.end() :].strip()
     teaser, rest = _split_teaser(after)
-    if teaser:
-        related.append(Related(title=teaser.strip(" .:-–—")))
+    if teaser and len(teaser.split()) <= MAX_TEASER_WORDS:
+        # Longer, it is the site's menu or footer after "More From WIRED": dropped too.
+        related.append(Related(title=teaser.strip(" .:-–—[]")))
     if before:
         words = before.split()
         if len(words) <= 15 and not before.endswith((".", "!", "?", ":")):
@@ -406,6 +451,35 @@ def _drop_before_title(text: str, title: str) -> str:
     return text
 
 
+_BIO_RE = re.compile(r"^\s*,\s*(?:a|an|the|who|un|una|il|la)\b", re.I)
+# What a byline line carries after the names: a date, maybe labelled, and its time.
+_BYLINE_DATE_RE = re.compile(
+    r"^[\s,|·•–—-]*(?:(?:last\s+)?(?:updated|published|posted|aggiornato|pubblicato)"
+    r"(?:\s+(?:on|il))?\s*:?\s*)?"
+    r"(?:[A-Za-zà-ü]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[A-Za-zà-ü]{3,9}\.?\s+\d{4}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4})"
+    r"(?:,?\s*(?:at\s+|ore\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
+    re.I,
+)
+MAX_BIO_WORDS = 80  # a byline's line this short with a bio after the name is all byline
+
+
+def _take_byline(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without the byline near its start (and the date after it), and the
+    byline's authors. A line that is only a byline and its author's bio ("By Jane Doe,
+    a senior editor who ...") goes entirely."""
+    names, start, end = text_byline(text)
+    if not names:
+        return text, ()
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[end:line_end]
+    if _BIO_RE.match(rest) and len(text[start:line_end].split()) <= MAX_BIO_WORDS:
+        rest = ""
+    rest = _BYLINE_DATE_RE.sub("", rest).strip(" ,;:|·•–—-")
+    return text[:start].rstrip(" \t") + (" " + rest if rest else "") + text[line_end:], names
+
+
 def clean_dump(
     text: str, *, title: str | None = None, site: str | None = None,
     boilerplate: Boilerplate | None = None,
@@ -416,6 +490,8 @@ def clean_dump(
         text = boilerplate.strip(site, text)
     if title:
         text = _drop_before_title(text, title)
+    shown = text_date(text)
+    text, authors = _take_byline(text)
     text = _main_lines(text)
     raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
     paragraphs = [p for p in raw_paragraphs if p]
@@ -427,7 +503,7 @@ def clean_dump(
             # A lead that ends in the share toolbar is the standfirst, not body text.
             lead = first[: share.start()].strip()
             paragraphs = paragraphs[1:]
-    paragraphs = [SHARE_RE.sub("", p).strip() for p in paragraphs]
+    paragraphs = [SHARE_LEAD_RE.sub("", SHARE_RE.sub("", p)).strip() for p in paragraphs]
     blocks: list[Block] = []
     related: list[Related] = []
     for paragraph in paragraphs:
@@ -453,4 +529,6 @@ def clean_dump(
         blocks=tuple(blocks),
         related=tuple(dict.fromkeys(related)),
         warnings=tuple(warnings),
+        date=shown,
+        authors=authors,
     )

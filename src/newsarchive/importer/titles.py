@@ -12,7 +12,14 @@ from typing import NamedTuple
 from newsarchive.importer.lang import CJK, tokens
 from newsarchive.importer.textclean import strip_site_suffix
 
-__all__ = ["TitleSources", "article_h1", "choose_title", "norm_title", "tidy_title"]
+__all__ = [
+    "TitleSources",
+    "article_h1",
+    "choose_title",
+    "h1_names_site",
+    "norm_title",
+    "tidy_title",
+]
 
 
 class TitleSources(NamedTuple):
@@ -39,6 +46,34 @@ def article_h1(h1s: tuple[str, ...], stated: list[str | None]) -> str | None:
 
     best = max(h1s, key=overlap)
     return best if overlap(best) > overlap(h1s[0]) else h1s[0]
+
+
+_SEGMENT_SEP = re.compile(r"\s+[|｜–—•·»:-]\s+|[_｜]|--|\s[-–—]\s")
+
+
+def h1_names_site(h1: str | None, html_title: str | None, others: list[str | None]) -> str | None:
+    """``<title>`` without the page's ``<h1>`` when that ``<h1>`` is the site's name, else
+    None. A blog or a small site puts its name in the ``<h1>`` and in ``<title>`` beside
+    the headline ("好奇心日报" in "这个约会软件…_智能_好奇心日报", "Diary - Headline"):
+    the ``<h1>`` is short, one of the segments of ``<title>``, another is twice as long,
+    and no other title the page states (``others``: og:title, JSON-LD) holds it."""
+    if not h1 or not html_title or len(h1.split()) > 4 or len(h1.strip()) > 40:
+        return None
+    if any(norm_title(h1) in norm_title(o) for o in others if o):
+        return None
+    parts = [p.strip() for p in _SEGMENT_SEP.split(html_title)]
+    key = norm_title(h1)
+    if not key or key not in [norm_title(p) for p in parts]:
+        return None
+    longest = max((p for p in parts if norm_title(p) != key), key=len, default="")
+    if len(longest) < 2 * len(h1.strip()):
+        return None
+    first = (
+        _SEGMENT_SEP.match(html_title, len(h1.strip()))
+        if html_title.startswith(h1.strip())
+        else None
+    )
+    return html_title[first.end() :].strip() if first else html_title
 
 
 def choose_title(sources: TitleSources, sites: list[str]) -> str:

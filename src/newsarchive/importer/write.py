@@ -23,6 +23,7 @@ from slugify import slugify
 from newsarchive import __version__
 from newsarchive.frontmatter import (
     format_related,
+    format_tags,
     is_hand_edited,
     read_front_matter,
     render_document,
@@ -105,9 +106,8 @@ def render_article(
         "Summary": escape_text(article.summary),
         "Source_url": article.source_url or "",
         "Image": article.image or "",
-        # Pelican splits a tag list on ";" when it holds one, else on ",".
-        "Source_tags": ", ".join(re.sub("[,;]", " ", t) for t in article.tags),
-        "Tags": ", ".join(re.sub("[,;]", " ", t) for t in article.tags),
+        "Source_tags": format_tags(article.tags),
+        "Tags": format_tags(article.tags),
         "Teasers": teasers,
         "Related": teasers,
         "Na_id": article_id(article),
