@@ -387,3 +387,22 @@ def test_byline_leaves_a_dump_for_the_authors_field() -> None:
     assert "senior editor" not in article.body_markdown
     assert article.summary.startswith("On November 17th")
     assert "Share this story" not in article.body_markdown
+
+
+@pytest.mark.parametrize(
+    ("first", "kept"),
+    [
+        # Credits of the lead picture run into the text (tech-articles-sample, WIRED).
+        ("Photograph: Jessica Rinaldi/The Boston Globe/Getty Images Across the world, millions "
+         "of people have gathered to protest.", "Across the world, millions"),
+        ("Robert Taylor/Alamy Scientists have begun to expose a global horror show.", "Scientists have begun"),
+        # An agency as the sentence's subject, and a credit with no agency, stay.
+        ("Bloomberg News reported that the deal was off after a long night of talks.", "Bloomberg News reported"),
+        ("Illustration: Ross Patton John Wilkes says that joining Google was hard.", "Illustration: Ross Patton"),
+    ],
+)  # fmt: skip
+def test_photo_credit_leaves_the_start_of_a_dump(first: str, kept: str) -> None:
+    text = f"{first}\nThe second paragraph of the article goes on with more detail about it."
+    cleaned = clean_dump(text)
+    assert cleaned.blocks[0].text.startswith(kept)
+    assert cleaned.lead.startswith(kept)

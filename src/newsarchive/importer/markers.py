@@ -9,6 +9,7 @@ import re
 
 __all__ = [
     "COPYRIGHT_RE",
+    "CREDIT_LEAD_RE",
     "FOOTER_RE",
     "SHARE_LEAD_RE",
     "SHARE_RE",
@@ -58,6 +59,23 @@ SHARE_RE = re.compile(
 SHARE_LEAD_RE = re.compile(
     r"^(?:share this (?:story|article)|condividi(?: l'articolo| questo articolo)?)\s*:?\s+(?=[A-Z0-9\"“«])",
     re.I,
+)
+# A photo credit that a flattened page runs into the start of the text: "Photograph:
+# Jessica Rinaldi/The Boston Globe/Getty Images Across the world, …", "Robert
+# Taylor/Alamy Scientists have …". It ends with a picture agency; without one, where a
+# credit ends and the text starts cannot be told ("Illustration: Ross Patton John Wilkes
+# says …"), and it stays.
+_AGENCY = (
+    r"(?:Getty(?: Images)?|Alamy(?: Stock Photo)?|AP(?: Photo)?|Reuters|AFP|EPA(?:-EFE)?|ANSA|"
+    r"Shutterstock|Unsplash|Bloomberg|iStock(?:photo)?|Corbis|dpa|LaPresse|Imago|NurPhoto|Xinhua)"
+)
+_CREDIT_WORD = r"[A-Z][\w.'’&-]*"
+_CREDITED = rf"(?:{_CREDIT_WORD}\s+){{0,4}}{_CREDIT_WORD}\s*/\s*"  # "Jessica Rinaldi/"
+CREDIT_LEAD_RE = re.compile(
+    # Labelled ("Photograph: …"), or a name before the agency ("…/Getty"): a bare agency
+    # name opening the text is its subject ("Bloomberg News reported …").
+    rf"^(?:(?i:photo(?:graph)?s?|illustration|image|video)\s*(?:by)?\s*:\s*(?:{_CREDITED})*|(?:{_CREDITED})+)"
+    rf"(?:{_CREDIT_WORD}\s+){{0,3}}{_AGENCY}\b(?:\s+(?:via|for)\s+{_AGENCY}\b)?[\s,.;:|–—-]*(?=[A-Z0-9\"“‘'«])"
 )
 FOOTER_RE = re.compile(
     r"^\s*(?:©\s*)?(?:riproduzione riservata|tutti i diritti riservati|all rights reserved)"

@@ -19,7 +19,13 @@ from newsarchive.importer.authors import text_byline
 from newsarchive.importer.dates import text_date
 from newsarchive.importer.dedupe import band_keys, shingle_hashes
 from newsarchive.importer.lang import CJK
-from newsarchive.importer.markers import COPYRIGHT_RE, SHARE_LEAD_RE, SHARE_RE, find_teaser
+from newsarchive.importer.markers import (
+    COPYRIGHT_RE,
+    CREDIT_LEAD_RE,
+    SHARE_LEAD_RE,
+    SHARE_RE,
+    find_teaser,
+)
 from newsarchive.importer.model import Related
 
 __all__ = ["Block", "Boilerplate", "CleanText", "clean_dump", "clip_title", "strip_site_suffix"]
@@ -214,6 +220,7 @@ def _split_teaser(after: str) -> tuple[str, str]:
 
 
 MAX_TEASER_WORDS = 20  # a headline is shorter
+CREDIT_PARAGRAPHS = 3  # the lead picture's credit stands in the first paragraphs
 
 
 def _paragraph(text: str) -> tuple[list[Block], list[Related]]:
@@ -504,6 +511,9 @@ def clean_dump(
             lead = first[: share.start()].strip()
             paragraphs = paragraphs[1:]
     paragraphs = [SHARE_LEAD_RE.sub("", SHARE_RE.sub("", p)).strip() for p in paragraphs]
+    paragraphs[:CREDIT_PARAGRAPHS] = [
+        CREDIT_LEAD_RE.sub("", p) for p in paragraphs[:CREDIT_PARAGRAPHS]
+    ]
     blocks: list[Block] = []
     related: list[Related] = []
     for paragraph in paragraphs:
