@@ -339,7 +339,8 @@ _UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"
 _NAME_WORD = rf"[{_UPPER}][\w'’.\-]*"
 _PARTICLE = r"(?:de|van|von|da|di|del|der|den|la|le|du|dos|das|bin|al|ten|ter)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
-_NAMES = rf"{_NAME}(?:[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&))[ \t]*{_NAME}){{0,4}}"
+_JOIN = r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&))[ \t]*"  # between two names
+_NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
 _BYLINE_RE = re.compile(
     rf"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
     rf"\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))",
@@ -391,7 +392,7 @@ def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
 
 
 def _byline_names(run: str) -> tuple[str, ...]:
-    parts = re.split(r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&))[ \t]*", run)
+    parts = re.split(_JOIN, run)
     names: list[str] = []
     for part in parts:
         words = _GLUED.sub("", part).split()
