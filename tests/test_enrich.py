@@ -182,3 +182,23 @@ def test_cli_build_related_links_follow_article_url(tmp_path: Path, conf: str) -
             or ("://" in href) != bool(siteurl)
         ]  # fmt: skip
         assert wrong == []
+
+
+def test_brand_word_of_the_sites_host_is_never_a_tag(tmp_path: Path) -> None:
+    # The sample's Verge articles were tagged "verge": "The Verge" is in every byline.
+    root = tmp_path / "articles"
+    verge = "Sources tell The Verge that OpenAI plans a launch. OpenAI told The Verge it is on "
+    verge += "track; OpenAI confirmed the date to The Verge."
+    other = "The council met and voted on the budget after a long debate about the bus lines."
+    docs = [("theverge.com", verge)] * 3 + [("news.example", other)] * 9
+    for n, (site, body) in enumerate(docs):
+        meta = {"Title": f"Story {n}", "Date": f"2023-11-{n + 1:02d} 10:00", "Slug": f"s{n}",
+                "Lang": "en", "Site": site}  # fmt: skip
+        path = root / "2023" / "11" / f"s{n}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_document(meta, body))
+    enrich_site(root, max_tags=5)
+    tags = [str(read_front_matter((root / "2023" / "11" / f"s{n}.md").read_text()).get("Tags")).lower()
+            for n in range(3)]  # fmt: skip
+    assert all("openai" in t for t in tags), tags
+    assert not any("verge" in t for t in tags), tags

@@ -68,6 +68,12 @@ def _split_list(value: str) -> list[str]:
     return [v.strip() for v in value.split(sep) if v.strip()]
 
 
+def _names_site(key: str, name: str) -> bool:
+    """The tag ``key`` is the site's name, or its brand word inside the host's label:
+    "verge" on theverge.com, "wired" on wired.com."""
+    return key == name or (len(key) >= 5 and key in name)
+
+
 def _article_link(from_key: str, to_key: str) -> str:
     """The link from the article ``from_key`` to ``to_key`` (paths below articles/)."""
     return filename_link(posixpath.dirname(from_key), to_key)
@@ -103,7 +109,9 @@ def enrich_site(
         # articles can tell its template and house brands from its topics.
         name = site.split(".")[-2] if site.count(".") >= 1 else site
         counts, size = per_site[site], site_sizes[site]
-        return lambda key: 1.0 if key == name else (counts[key] / size if size >= 10 else 0.0)
+        return lambda key: (
+            1.0 if _names_site(key, name) else (counts[key] / size if size >= 10 else 0.0)
+        )
 
     rankings = [
         rank_candidates(cand, doc_freq, len(entries), site_share=share_in_site(site))
