@@ -218,6 +218,24 @@ def test_boilerplate_learned_from_the_corpus_is_removed() -> None:
     assert learned.strip("other.org", bodies[0]) == bodies[0]
 
 
+def test_long_notice_on_a_few_of_a_sites_dumps_is_boilerplate() -> None:
+    # VentureBeat's GamesBeat notice: on 3 of 20 dumps (below the share that makes a
+    # shingle boilerplate), but 20 words long. A shorter stock phrase on as many stays.
+    notice = (
+        "Looking to showcase your brand in front of the brightest minds of the gaming "
+        "industry? Consider getting a custom GamesBeat sponsorship. Learn more."
+    )
+    stock = "The company did not respond to a request for comment."
+    bodies = [" ".join(f"w{i}x{j}" for j in range(60)) for i in range(20)]  # distinct stories
+    for i in range(3):
+        bodies[i] = f"{notice} {bodies[i]} {stock}"
+    learned = Boilerplate()
+    learned.learn(("venturebeat.com", b) for b in bodies)
+    stripped = learned.strip("venturebeat.com", bodies[0])
+    assert "GamesBeat" not in stripped and "showcase" not in stripped
+    assert stripped == " ".join(f"w0x{j}" for j in range(60)) + f" {stock}"
+
+
 def test_repeated_article_is_not_mistaken_for_boilerplate() -> None:
     story = " ".join(f"word{i}" for i in range(200))
     learned = Boilerplate()

@@ -70,12 +70,18 @@ class Boilerplate:
 
     ``learn`` counts, per site, in how many documents each 6-word shingle occurs; a
     shingle found in at least ``min_docs`` documents and ``min_share`` of the site's
-    documents is boilerplate. Words covered by such shingles are removed.
+    documents is boilerplate. Words covered by such shingles are removed. So are runs
+    of ``long_run`` words or more that recur in ``min_docs`` documents however few of
+    the site's they are: a notice one section of a site carries ("looking to showcase
+    your brand … Consider getting a custom GamesBeat sponsorship"). A stock phrase of
+    a few words ("did not respond to a request for comment") stays.
     """
 
     min_docs: int = 3
     min_share: float = 0.2
+    long_run: int = 15
     frequent: dict[str, frozenset[int]] = field(default_factory=dict)
+    recurring: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def learn(self, docs: Iterable[tuple[str, str]]) -> None:
         """``docs``: ``(site, text)`` pairs."""
@@ -99,19 +105,32 @@ class Boilerplate:
             if sizes[site] < self.min_docs:
                 continue
             self.frequent[site] = frozenset(s for s, n in counter.items() if n >= need)
+            self.recurring[site] = frozenset(
+                s for s, n in counter.items() if self.min_docs <= n < need
+            )
 
     def strip(self, site: str, text: str) -> str:
-        frequent = self.frequent.get(site)
-        if not frequent:
+        frequent = self.frequent.get(site, frozenset())
+        recurring = self.recurring.get(site, frozenset())
+        if not frequent and not recurring:
             return text
         out_lines = []
         for line in text.splitlines():
             words = line.split()
             drop = [False] * len(words)
-            for i, shingle in enumerate(_shingles(words)):
+            run_start = -1  # first shingle of the current run of recurring shingles
+            shingles = _shingles(words)
+            for i, shingle in enumerate([*shingles, None]):
                 if shingle in frequent:
                     for j in range(i, i + SHINGLE):
                         drop[j] = True
+                if shingle is not None and (shingle in recurring or shingle in frequent):
+                    run_start = i if run_start < 0 else run_start
+                    continue
+                if run_start >= 0 and i - 1 + SHINGLE - run_start >= self.long_run:
+                    for j in range(run_start, i - 1 + SHINGLE):
+                        drop[j] = True
+                run_start = -1
             kept = [w for w, d in zip(words, drop, strict=True) if not d]
             out_lines.append(" ".join(kept))
         return "\n".join(out_lines)
