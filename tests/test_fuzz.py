@@ -53,7 +53,7 @@ from newsarchive.importer.markdown import blocks_to_markdown, escape_text, html_
 from newsarchive.importer.model import Article, ImportFailure, RawRecord, Related
 from newsarchive.importer.pipeline import extract_paths
 from newsarchive.importer.sources.decode import decode_bytes
-from newsarchive.importer.textclean import Block
+from newsarchive.importer.textclean import Block, Boilerplate, clean_dump
 from newsarchive.importer.write import ContentStore, render_article
 from newsarchive.sanitize import sanitize_html
 
@@ -187,6 +187,35 @@ def test_text_blocks_render_as_their_text(items: list[tuple[bool, str]]) -> None
     assert [(el.name, el.get_text(" ").split()) for el in rendered] == [
         ("h2" if b.kind == "heading" else "p", _text_words(b.text)) for b in blocks
     ]
+
+
+# Flattened-dump text: the words its cleaning looks for (bylines, teaser and share labels,
+# photo credits, dates) mixed with names, prose and line breaks.
+_DUMP_WORDS = (
+    "By", "by", "Von", "Di", "and", "und", "Jane", "Doe", "Max", "Muster", "Related", "related",
+    "Stories", "Read", "more", "More", "From", "WIRED", "leggi", "anche", "approfondimento",
+    "Share", "this", "story", "Condividi:", "Photograph:", "Getty", "Images", "Alamy", "/",
+    "Mar", "20,", "2023", "14", "febbraio", "2021", "15.04.2026", "Updated", ",", "a",
+    "senior", "editor", "The", "council", "voted.", "Apple", "said", "©", "\n", "\n\n", "—", ":",
+)  # fmt: skip
+dump_text = st.lists(st.sampled_from(_DUMP_WORDS), max_size=120).map(" ".join)
+
+
+@fuzz(300)
+@given(dump_text, st.sampled_from([None, "The council voted", "Apple said"]))
+@example("By Jane Doe , a senior editor \n Related Stories Apple said", None)
+@example("Photograph: Jane Doe / Getty Images The council voted.", "Apple said")
+def test_dump_cleaning_only_removes_words(text: str, title: str | None) -> None:
+    """Cleaning a dump moves words into the title, lead, body, related links or authors,
+    or drops them; it never makes words up (and never raises)."""
+    learned = Boilerplate()
+    learned.learn([("example.com", text)] * 3 + [("example.com", "The council voted.")])
+    cleaned = clean_dump(text, title=title, site="example.com", boilerplate=learned)
+    source = set(re.findall(r"\w+", f"{text} {title or ''}".lower()))
+    out = " ".join([cleaned.title, cleaned.lead, *(b.text for b in cleaned.blocks),
+                    *(r.title for r in cleaned.related), *cleaned.authors])  # fmt: skip
+    assert set(re.findall(r"\w+", out.lower())) <= source
+    assert cleaned.date is None or cleaned.date[:4] in {"2021", "2023", "2026"}
 
 
 @fuzz(300)
