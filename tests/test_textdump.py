@@ -236,6 +236,18 @@ def test_long_notice_on_a_few_of_a_sites_dumps_is_boilerplate() -> None:
     assert stripped == " ".join(f"w0x{j}" for j in range(60)) + f" {stock}"
 
 
+def test_boilerplate_survives_pruning_of_article_text() -> None:
+    # Counting forgets shingles seen once (article text) every ``prune_every`` documents,
+    # so memory does not grow with the corpus; a site's navigation recurs and stays.
+    nav = "Home News Sport Culture Opinion Subscribe Sign in Search the archive"
+    bodies = [f"{nav} " + " ".join(f"s{i}w{j}" for j in range(40)) for i in range(12)]
+    pruned, whole = Boilerplate(prune_every=2), Boilerplate(prune_every=10**9)
+    for learned in (pruned, whole):
+        learned.learn(("example.com", b) for b in bodies)
+    assert pruned.frequent == whole.frequent and pruned.frequent["example.com"]
+    assert pruned.strip("example.com", bodies[5]) == " ".join(f"s5w{j}" for j in range(40))
+
+
 def test_repeated_article_is_not_mistaken_for_boilerplate() -> None:
     story = " ".join(f"word{i}" for i in range(200))
     learned = Boilerplate()

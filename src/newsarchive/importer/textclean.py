@@ -80,6 +80,10 @@ class Boilerplate:
     min_docs: int = 3
     min_share: float = 0.2
     long_run: int = 15
+    # Every this many documents, shingles seen only once in the stretch before the last
+    # one are forgotten: article text, which would otherwise hold memory in proportion
+    # to the corpus. Boilerplate recurs within such a stretch and survives.
+    prune_every: int = 2000
     frequent: dict[str, frozenset[int]] = field(default_factory=dict)
     recurring: dict[str, frozenset[int]] = field(default_factory=dict)
 
@@ -88,6 +92,7 @@ class Boilerplate:
         counts: dict[str, Counter[int]] = {}
         sizes: Counter[str] = Counter()
         seen_bands: set[str] = set()
+        singles: dict[str, set[int]] = {}  # seen once at the last pruning
         for site, text in docs:
             # The same article scraped under several URLs must count once, or its whole
             # text would look like boilerplate.
@@ -100,6 +105,14 @@ class Boilerplate:
             for line in text.splitlines():
                 seen.update(_shingles(line.split()))
             counts.setdefault(site, Counter()).update(seen)
+            if sizes.total() % self.prune_every == 0:
+                for key, counter in counts.items():
+                    # Rebuilt, not deleted from: a dict keeps its size after deletions.
+                    old_singles = singles.get(key, set())
+                    counts[key] = Counter(
+                        {s: n for s, n in counter.items() if n > 1 or s not in old_singles}
+                    )
+                    singles[key] = {s for s, n in counts[key].items() if n < 2} - old_singles
         for site, counter in counts.items():
             need = max(self.min_docs, int(self.min_share * sizes[site] + 0.999))
             if sizes[site] < self.min_docs:
