@@ -21,13 +21,19 @@ __all__ = [
 ]
 
 # Words that introduce a teaser for another article, run into the text or as a label.
-TEASER_MARKERS: tuple[str, ...] = (
+# Italian ones a flattened page runs into the text in lower case, between the heading
+# before and the teaser's headline after ("…del Cremlino approfondimento App Clubhouse,
+# come funziona…"); the English ones are everyday words in lower case ("related to our
+# practices", "recommended by activists", "read more about it here").
+_RUN_IN_MARKERS: tuple[str, ...] = (
     "leggi anche", "leggi pure", "guarda anche", "vedi anche", "approfondimento",
     "approfondisci", "potrebbe interessarti", "ti potrebbe interessare", "per approfondire",
+)  # fmt: skip
+TEASER_MARKERS: tuple[str, ...] = (
+    *_RUN_IN_MARKERS,
     "read more", "read also", "see also", "related", "related story", "related article",
     "related articles", "related stories", "more from", "recommended", "recommended reading",
-    "also read", "you may also like",
-    "further reading", "don't miss", "read next",
+    "also read", "you may also like", "further reading", "don't miss", "read next",
 )  # fmt: skip
 # Headings of whole related-story blocks.
 TEASER_BLOCK_HEADINGS: tuple[str, ...] = (
@@ -39,14 +45,6 @@ TEASER_BLOCK_HEADINGS: tuple[str, ...] = (
 
 _marker_alt = "|".join(sorted((re.escape(m) for m in TEASER_MARKERS), key=len, reverse=True))
 TEASER_RE = re.compile(rf"(?<![\w-])(?:{_marker_alt})(?![\w])\s*[:»>\-–—]*\s*", re.I)
-# Italian markers that a flattened page runs into the text in lower case, between the
-# heading before and the teaser's headline after ("…del Cremlino approfondimento App
-# Clubhouse, come funziona…"). The English ones are everyday words in lower case
-# ("related to our practices", "recommended by activists", "read more about it here").
-_RUN_IN_MARKERS = frozenset(
-    ("leggi anche", "leggi pure", "guarda anche", "vedi anche", "approfondimento",
-     "approfondisci", "potrebbe interessarti", "ti potrebbe interessare", "per approfondire")
-)  # fmt: skip
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"”’»)\]])\s*$")
 # Share toolbars leave their labels behind.
 SHARE_RE = re.compile(
@@ -105,7 +103,7 @@ def find_teaser(text: str) -> re.Match[str] | None:
     for match in TEASER_RE.finditer(text):
         after = text[match.end() :].lstrip("\"'“«‘[(")
         if not (after[:1].isupper() or after[:1].isdigit()):
-            continue  # a headline follows a teaser label ("Related capital investments")
+            continue  # no headline after it: prose ("Related capital investments")
         marker = " ".join(match.group(0).split()).strip(" :»>-–—")
         if _SENTENCE_END.search(text[: match.start()]) or marker[:1].isupper():
             return match
