@@ -436,3 +436,13 @@ def test_photo_credit_leaves_the_start_of_a_dump(first: str, kept: str) -> None:
     cleaned = clean_dump(text)
     assert cleaned.blocks[0].text.startswith(kept)
     assert cleaned.lead.startswith(kept)
+
+
+def test_author_page_link_after_a_byline_leaves_the_dump() -> None:
+    # MIT Technology Review: "By James Temple archive page Giant ash cloud from …".
+    text = ("By James Temple archive page Giant ash cloud from the eruption of Mount Pinatubo, "
+            "1991, towering above farms.\nIt is becoming clear that we will not cut emissions soon "
+            "enough to prevent catastrophic climate change, and researchers know it.")  # fmt: skip
+    cleaned = clean_dump(text)
+    assert cleaned.authors == ("James Temple",)
+    assert cleaned.lead.startswith("Giant ash cloud")

@@ -500,6 +500,12 @@ _BYLINE_DATE_RE = re.compile(
     r"(?:,?\s*(?:at\s+|ore\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
     re.I,
 )
+# Links a byline carries after the name to the author's page.
+_BYLINE_LINK_RE = re.compile(
+    r"^[\s,|·•–—-]*(?:archive page|see full bio|view (?:author|full) (?:profile|bio)|"
+    r"view profile|author page|follow)\b",
+    re.I,
+)
 MAX_BIO_WORDS = 80  # a byline's line this short with a bio after the name is all byline
 
 
@@ -515,7 +521,7 @@ def _take_byline(text: str) -> tuple[str, tuple[str, ...]]:
     rest = text[end:line_end]
     if _BIO_RE.match(rest) and len(text[start:line_end].split()) <= MAX_BIO_WORDS:
         rest = ""
-    rest = _BYLINE_DATE_RE.sub("", rest).strip(" ,;:|·•–—-")
+    rest = _BYLINE_DATE_RE.sub("", _BYLINE_LINK_RE.sub("", rest)).strip(" ,;:|·•–—-")
     return text[:start].rstrip(" \t") + (" " + rest if rest else "") + text[line_end:], names
 
 
