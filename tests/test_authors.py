@@ -365,3 +365,8 @@ def test_byline_in_flattened_text(text: str, names: tuple[str, ...], rest: str) 
 )
 def test_no_byline_in_prose(text: str) -> None:
     assert text_byline(text) == ((), 0, 0)
+
+
+def test_editor_credited_after_the_author_is_not_an_author() -> None:
+    # Google's SRE book: "Written by Rob Ewaschuk Edited by Betsy Beyer".
+    assert names_of("Written by Rob Ewaschuk Edited by Betsy Beyer") == ["Rob Ewaschuk"]

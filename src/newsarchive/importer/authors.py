@@ -235,10 +235,11 @@ _DATE_START = re.compile(
     r"\b(?:last\s+)?(?:updated|published|posted|aktualisiert|stand)\b).*$",
     re.I,
 )
-# Button and link texts that bylines carry after the name.
+# Button and link texts that bylines carry after the name, and the editor's credit
+# ("Written by Rob Ewaschuk Edited by Betsy Beyer": the editor is not an author).
 _UI_TAIL = re.compile(
     r"\s+(?:link\s+copied|see\s+full\s+bio|view\s+(?:author|full|profile)|more\s+(?:stories|"
-    r"articles|from)|get\s+author|follow\b|read\s+more|email\b|contact\b).*$",
+    r"articles|from)|get\s+author|follow\b|read\s+more|email\b|contact\b|edited\s+by\b).*$",
     re.I,
 )
 # What may follow a name in a byline and is not part of it: "in Valencia", a dangling
