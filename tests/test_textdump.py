@@ -446,3 +446,29 @@ def test_author_page_link_after_a_byline_leaves_the_dump() -> None:
     cleaned = clean_dump(text)
     assert cleaned.authors == ("James Temple",)
     assert cleaned.lead.startswith("Giant ash cloud")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lead"),
+    [
+        # The page shows another form of the scraper's title after its menu.
+        ("How to create, release and share generative AI responsibly",
+         "Featured Topics Newsletters Events Podcasts How to create, release, and share generative "
+         "AI responsibly Companies including OpenAI and TikTok have signed up to new guidelines.",
+         "Companies including OpenAI"),
+        # Text that opens with the headline's words has nothing to cut.
+        ("Apple unveils the new iPhone in California",
+         "Apple unveils a new iPhone in California, and the crowd in the hall cheers loudly.",
+         "Apple unveils a new iPhone"),
+        # Nor is a run of the title's words inside a sentence a headline.
+        ("Apple unveils the new iPhone in California",
+         "On Tuesday the new iPhone in California was shown, and the crowd in the hall cheered.",
+         "On Tuesday the new iPhone"),
+    ],
+)  # fmt: skip
+def test_another_form_of_the_headline_ends_the_menu(title: str, text: str, lead: str) -> None:
+    article = extract_record(
+        RawRecord(input="d.jsonl#1", kind="text", content=text + " " + "More words here. " * 10,
+                  title=title, date="2023-11-18")
+    )  # fmt: skip
+    assert article.summary.startswith(lead)

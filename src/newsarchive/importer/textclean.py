@@ -480,14 +480,52 @@ def _main_lines(text: str) -> str:
     return "\n".join(kept)
 
 
-def _drop_before_title(text: str, title: str) -> str:
-    """Navigation and section labels come before the headline: cut up to it."""
-    if not title:
-        return text
-    index = text.find(title)
-    if 0 <= index <= max(400, len(text) // 3):
-        return text[index + len(title) :]
-    return text
+HEADLINE_ZONE = 400  # characters at the start where a variant of the headline is looked for
+_WORD_RE = re.compile(r"\S+")
+
+
+def _drop_before_title(text: str, title: str) -> tuple[str, bool]:
+    """Navigation and section labels come before the headline: cut up to it. Also says
+    whether the headline was found."""
+    index = text.find(title) if title else -1
+    if 0 <= index <= max(HEADLINE_ZONE, len(text) // 3):
+        return text[index + len(title) :], True
+    return text, False
+
+
+def _word_key(word: str) -> str:
+    return re.sub(r"\W", "", word.casefold())
+
+
+def _headline_variant_end(text: str, title: str) -> int:
+    """Where another form of ``title`` ends near the start of ``text``, or 0.
+
+    The page may show another form of the scraper's title ("How to create, release, and
+    share generative AI responsibly" for "How to create, release and share …", "3 space
+    science questions …" for "The space science questions …"): a run of at least 60% of
+    the title's words (four or more), after some labels and before a capitalised word or
+    a line break, within the first ``HEADLINE_ZONE`` characters, stands for it.
+    """
+    wanted = [k for k in map(_word_key, title.split()) if k]
+    if len(wanted) < 4:
+        return 0
+    words = [(m.end(), _word_key(m.group())) for m in _WORD_RE.finditer(text[:HEADLINE_ZONE])]
+    best_len, best_start, best_end = 0, 0, 0
+    for i in range(len(words)):
+        for j in range(len(wanted)):
+            k = 0
+            while i + k < len(words) and j + k < len(wanted) and words[i + k][1] == wanted[j + k]:
+                k += 1
+            if k > best_len:
+                best_len, best_start, best_end = k, i, words[i + k - 1][0]
+    # The text opening with the headline's words has no labels to cut.
+    if best_start == 0 or best_len < max(4, 0.6 * len(wanted)):
+        return 0
+    after = text[best_end:]
+    following = after.lstrip()
+    if following and not (following[0].isupper() or following[0].isdigit() or after[:1] == "\n"):
+        return 0
+    return best_end
 
 
 _BIO_RE = re.compile(r"^\s*,\s*(?:a|an|the|who|un|una|il|la)\b", re.I)
@@ -533,9 +571,13 @@ def clean_dump(
     warnings: list[str] = []
     if boilerplate is not None and site:
         text = boilerplate.strip(site, text)
+    found = False
     if title:
-        text = _drop_before_title(text, title)
+        text, found = _drop_before_title(text, title)
     shown = text_date(text)
+    if title and not found:
+        # Cut only after the date is read: a dateline may stand above the headline.
+        text = text[_headline_variant_end(text, title) :]
     text, authors = _take_byline(text)
     text = _main_lines(text)
     raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
