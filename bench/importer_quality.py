@@ -53,7 +53,7 @@ from quality_metrics import (
 
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
-from newsarchive.importer.pagemeta import read_page_meta
+from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.pipeline import extract_paths
 from newsarchive.importer.textclean import Boilerplate, strip_site_suffix
 from newsarchive.importer.titles import article_h1
@@ -204,15 +204,11 @@ def run_dumps(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]
     return {"rows": rows, "speed": None, "summary": summarise(rows)}
 
 
-def _title_agreed(case: Case, sites: tuple[str, ...]) -> bool:
+def _title_agreed(page: PageMeta, sites: tuple[str, ...]) -> bool:
     """The page states one headline: at least two of ``og:title`` (or another meta
     title), the JSON-LD headline and the article's ``<h1>`` are present and, site suffix
     dropped, say the same. Elsewhere the page offers variants (an SEO title, a social
     one, the visible one) and the data sets disagree on which is "the" title."""
-    tree = load_html(case.html)
-    if tree is None:
-        return False
-    page = read_page_meta(tree)
     h1 = article_h1(page.h1s, [page.html_title, page.og_title, page.headline, page.meta_title])
     sources = [
         strip_site_suffix(t, sites)
@@ -225,19 +221,15 @@ def _title_agreed(case: Case, sites: tuple[str, ...]) -> bool:
     )
 
 
-def _title_stated(case: Case, sites: tuple[str, ...]) -> bool:
+def _title_stated(page: PageMeta, truth: str, sites: tuple[str, ...]) -> bool:
     """The truth is one of the page's own title sources (``<title>``, ``<h1>``,
     ``og:title``/``twitter:title``, the JSON-LD headline), site suffix dropped or not.
 
     Where it is none of them (an editor's headline kept elsewhere, a reader-view
     convention), no choice among the sources can be right."""
-    tree = load_html(case.html)
-    if tree is None:
-        return False
-    page = read_page_meta(tree)
     sources = [page.html_title, page.h1, page.og_title, page.headline]
     return any(
-        title_right(variant, case.title or "", sites)
+        title_right(variant, truth, sites)
         for source in sources if source
         for variant in (source, strip_site_suffix(source, sites))
     )  # fmt: skip
@@ -296,8 +288,10 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
                 row[field] = {"ok": check(got, truth), "got": str(got) if got is not None else None,
                               "truth": truth if isinstance(truth, str) else list(truth)}  # fmt: skip
         if case.title:
-            row["title"]["stated"] = _title_stated(case, sites)
-            row["title"]["agreed"] = _title_agreed(case, sites)
+            tree = load_html(case.html)  # parsed once for both checks
+            page = read_page_meta(tree) if tree is not None else None
+            row["title"]["stated"] = page is not None and _title_stated(page, case.title, sites)
+            row["title"]["agreed"] = page is not None and _title_agreed(page, sites)
         traf_title, traf_date = traf_meta.get(id(case), (None, None))
         if case.title:
             row["title"]["traf_ok"] = title_right(traf_title, case.title, sites)

@@ -235,11 +235,16 @@ _DATE_START = re.compile(
     r"\b(?:last\s+)?(?:updated|published|posted|aktualisiert|stand)\b).*$",
     re.I,
 )
+# Links to the author's page that bylines carry after the name.
+_PROFILE_LINK = (
+    r"see\s+full\s+bio|view\s+(?:author|full|profile)(?:\s+(?:profile|bio))?|get\s+author|"
+    r"archive\s+page|author\s+page|follow\b"
+)
 # Button and link texts that bylines carry after the name, and the editor's credit
 # ("Written by Rob Ewaschuk Edited by Betsy Beyer": the editor is not an author).
 _UI_TAIL = re.compile(
-    r"\s+(?:link\s+copied|see\s+full\s+bio|view\s+(?:author|full|profile)|more\s+(?:stories|"
-    r"articles|from)|get\s+author|follow\b|read\s+more|email\b|contact\b|edited\s+by\b).*$",
+    rf"\s+(?:link\s+copied|{_PROFILE_LINK}|more\s+(?:stories|articles|from)|read\s+more|"
+    r"email\b|contact\b|edited\s+by\b).*$",
     re.I,
 )
 # What may follow a name in a byline and is not part of it: "in Valencia", a dangling
@@ -252,13 +257,14 @@ _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|ma|mba|rn)\.?$", re.I)
 _SPLIT = re.compile(
     r"\s*;\s*|\s+(?:and|und|og|och|e|&)\s+|\s*,\s*(?:and\s+)?(?=[^\W\d_])|\s+[|·•/–—-]\s+"
 )
+_ROLE_NOUN = (
+    r"(?:journalist(?:in)?|reporter(?:in)?|editor|writer|correspondent|columnist|contributor|"
+    r"technologist|photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|"
+    r"fotograf(?:in)?|giornalista|journaliste|periodista|redactor(?:a)?)"
+)
 # A job title standing where a name should ("Mathias Hagen / Journalist").
 _ROLE = re.compile(
-    r"^(?:(?:senior|chief|staff|contributing|freelance|managing|deputy)\s+)?(?:"
-    r"journalist(?:in)?|reporter(?:in)?|editor|writer|correspondent|columnist|contributor|"
-    r"photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|fotograf(?:in)?|"
-    r"giornalista|journaliste|periodista|redactor(?:a)?)$",
-    re.I,
+    rf"^(?:(?:senior|chief|staff|contributing|freelance|managing|deputy)\s+)?{_ROLE_NOUN}$", re.I
 )
 # Not a name: a bare date word, a reading time, a credit line ("X at Agency"), prose.
 _NOT_NAME = re.compile(
@@ -354,11 +360,9 @@ _NOT_NAME_WORD = re.compile(
     re.I,
 )
 # A part of a byline holding one of these is a job title ("Senior Staff Technologist").
-_ROLE_WORD = re.compile(
-    r"^(?:writer|reporter(?:in)?|editor|correspondent|journalist(?:in)?|technologist|"
-    r"contributor|columnist|redakteur(?:in)?|korrespondent(?:in)?|giornalista|journaliste)$",
-    re.I,
-)
+_ROLE_WORD = re.compile(rf"^{_ROLE_NOUN}$", re.I)
+# A link to the author's page right after the byline ("By James Temple archive page").
+_PROFILE_LINK_RE = re.compile(rf"[ \t,|·•–—-]*(?:{_PROFILE_LINK})", re.I)
 # A name glued to the role or date after it by the flattening ("Ulrich ExnerKorrespondent",
 # "Rachel Brazil0").
 _GLUED = re.compile(r"(?<=[a-zß-ÿ]{4})(?=[A-ZÀ-Ý][a-zß-ÿ]{2})\S*|(?<=[^\W\d_])\d+\b")
@@ -371,8 +375,9 @@ _BYLINE_INLINE = 300  # within this, a capitalised "By" may follow the headline 
 def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
     """The authors of the byline near the start of flattened text ("By Jane Doe",
     "Von\nFelix Schröder und Jörg Soldwisch"), with the byline's start and end in
-    ``text``; ``((), 0, 0)`` when there is none. A byline opens a line, or follows the
-    headline on its line with a capital "By"; "by" inside a sentence is prose."""
+    ``text`` (past a link to the author's page); ``((), 0, 0)`` when there is none. A
+    byline opens a line, or follows the headline on its line with a capital "By"; "by"
+    inside a sentence is prose."""
     head = text[:BYLINE_ZONE]
     for match in _BYLINE_RE.finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
@@ -384,10 +389,14 @@ def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
         if not names:
             continue
         # The byline ends after the last name kept (with what the flattening glued to
-        # it), not after a month or a role the pattern took for more of the name.
+        # it, and a link to the author's page), not after a month or a role the
+        # pattern took for more of the name.
         last = names[-1].split()[-1]
         end = head.rfind(last, match.start(), match.end()) + len(last)
-        end += len(re.match(r"\S*", head[end:]).group(0))  # type: ignore[union-attr]
+        while end < len(head) and not head[end].isspace():
+            end += 1
+        if link := _PROFILE_LINK_RE.match(head, end):
+            end = link.end()
         return names, match.start(), end
     return (), 0, 0
 

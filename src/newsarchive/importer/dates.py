@@ -80,6 +80,7 @@ _WORDY_RE = re.compile(
     r"|(?:(?P<mon2>[a-zà-ü]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
     r"|(?:(?P<mon3>[a-zà-ü]+)\s+(?P<y3>\d{4}))"
 )
+_DMY = r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b"  # 14/02/2021, 15.04.2026: European day first
 _TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b")
 # Chinese/Japanese 2019年4月21日 (12時00分) and Korean 2019년 4월 21일: year first, the
 # unit after each number; the day (and month) may be missing.
@@ -184,7 +185,7 @@ def _parse_wordy(low: str) -> ParsedDate | None:
                 hh, mm, ss = int(time.group(1)), int(time.group(2)), int(time.group(3) or 0)
             return _make(year, month, int(day) if day else None, hh, mm, ss)
     # Bare numeric forms: 14/02/2021 (European day first), 2021/02/14.
-    num = re.search(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b", low)
+    num = re.search(_DMY, low)
     if num:
         return _make(int(num.group(3)), int(num.group(2)), int(num.group(1)))
     num = re.search(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b", low)
@@ -430,9 +431,10 @@ def shown_date(tree: HtmlElement) -> str | None:
 # A flattened page (a text dump) shows its date in the lines after the headline, as a
 # page does: "By Jane Doe Mar 20, 2023, 7:58am EDT", "Pubblicato il 14 febbraio 2021",
 # "15.04.2026". Measured on the bench's flattened pages, the first such day within this
-# many characters is the publication day on 93% of the pages where one is found.
+# many characters is the publication day on 90% of the pages where one is found (269 of
+# 299), 92% of those whose URL states no day (220 of 240).
 _DUMP_HEADER_ZONE = 3000
-_NUMERIC_DAY_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC_DAY_RE = re.compile(rf"{_DMY}|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
 
 
 def _days_in(text: str) -> Iterator[tuple[int, ParsedDate]]:

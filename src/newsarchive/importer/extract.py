@@ -34,7 +34,7 @@ from newsarchive.importer.dates import (
     pick_date,
     refines,
 )  # fmt: skip
-from newsarchive.importer.lang import CJK, detect_language, normalize_lang, tokens
+from newsarchive.importer.lang import CJK_RE, detect_language, normalize_lang, tokens
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
@@ -74,7 +74,7 @@ _SAME_TEXT = 0.99
 def _words(text: str) -> int:
     # Two CJK characters count as about one word, so a Chinese article is not "too short".
     found = tokens(text)
-    cjk = sum(1 for t in found if len(t) == 1 and re.match(f"[{CJK}]", t))
+    cjk = sum(1 for t in found if len(t) == 1 and CJK_RE.match(t))
     return len(found) - cjk + cjk // 2
 
 
@@ -270,12 +270,10 @@ def _page_title(
     """
     stated = [page.html_title, page.og_title, page.headline, page.meta_title]
     h1 = article_h1(page.h1s, stated)
-    html_title = page.html_title
+    html_title, site_h1 = page.html_title, None
     if (rest := h1_names_site(h1, html_title, stated[1:])) is not None:
         # The <h1> is the site's name; <title> holds the headline without a leading name.
         html_title, site_h1, h1 = rest, h1, None
-    else:
-        site_h1 = None
     sources = TitleSources(
         html_title, h1, page.og_title or page.meta_title, doc.title, page.headline,
     )  # fmt: skip

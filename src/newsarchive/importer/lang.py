@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["CJK", "detect_language", "normalize_lang", "tokens"]
+__all__ = ["CJK", "CJK_RE", "detect_language", "normalize_lang", "tokens"]
 
 # Scripts written without spaces between words (Chinese, Japanese, Korean, Thai): a
 # regex character-class body.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
+CJK_RE = re.compile(f"[{CJK}]")  # one CJK or Thai character
 _TOKEN_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from newsarchive.importer.authors import text_byline
 from newsarchive.importer.dates import text_date
 from newsarchive.importer.dedupe import band_keys, shingle_hashes
-from newsarchive.importer.lang import CJK
+from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
     COPYRIGHT_RE,
     CREDIT_LEAD_RE,
@@ -28,7 +28,9 @@ from newsarchive.importer.markers import (
 )
 from newsarchive.importer.model import Related
 
-__all__ = ["Block", "Boilerplate", "CleanText", "clean_dump", "clip_title", "strip_site_suffix"]
+__all__ = [
+    "SPACED_SEP", "Block", "Boilerplate", "CleanText", "clean_dump", "clip_title", "strip_site_suffix",
+]  # fmt: skip
 
 SHINGLE = 6  # words per shingle: long enough to be specific to a site's template
 
@@ -150,7 +152,7 @@ class Boilerplate:
 
 
 # Separators a <title> puts between its headline, sections and site name.
-_SPACED_SEP = r"\s+[|｜–—•·»:-]\s+"
+SPACED_SEP = r"\s+[|｜–—•·»:-]\s+"
 # Without spaces, before a name the page states exactly ("…「Treeviz」:phpspot開発日誌",
 # "…커졌다-정치ㅣ한국일보": Korean sites use the letter ㅣ as a bar).
 _TIGHT_SEP = "|｜:：_\\-–—·•»/ㅣ"
@@ -160,11 +162,11 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
     """``Big Tech's Role | WIRED`` -> ``Big Tech's Role``: drop a site name after a separator."""
     names = {n.lower() for n in site_names if n}
     names |= {n.split(".")[0] for n in list(names) if "." in n}
-    parts = re.split(_SPACED_SEP, title.strip())
+    compact_names = {re.sub(r"[^a-z0-9]", "", n) for n in names}
+    parts = re.split(SPACED_SEP, title.strip())
     while len(parts) > 1:
         last = parts[-1].strip().lower()
         compact = re.sub(r"[^a-z0-9]", "", last)
-        compact_names = {re.sub(r"[^a-z0-9]", "", n) for n in names}
         if (
             last in names
             or compact in compact_names
@@ -181,14 +183,13 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
             parts = parts[:-1]
             continue
         break
-    sep_kept = re.findall(_SPACED_SEP, title.strip())
+    sep_kept = re.findall(SPACED_SEP, title.strip())
     out = parts[0]
     for sep, part in zip(sep_kept, parts[1:], strict=False):
         out += sep + part
     return _strip_tight_suffix(out.strip(), names)
 
 
-_CJK_RE = re.compile(f"[{CJK}]")
 _QUOTE_OPEN = re.compile("[\"'“”„‘’«»‹›「『]")
 
 
@@ -198,7 +199,7 @@ def _strip_tight_suffix(title: str, names: set[str]) -> str:
     name ("…找对象_智能_好奇心日报", "…커졌다-정치ㅣ한국일보")."""
     lowered = title.lower()
     for name in sorted(names, key=len, reverse=True):
-        if len(name) < (2 if _CJK_RE.search(name) else 4) or not lowered.endswith(name):
+        if len(name) < (2 if CJK_RE.search(name) else 4) or not lowered.endswith(name):
             continue
         head = title[: len(title) - len(name)]
         match = re.search(f"([{_TIGHT_SEP}]+)\\s*$", head)
@@ -207,7 +208,7 @@ def _strip_tight_suffix(title: str, names: set[str]) -> str:
         head = head[: match.start()].rstrip()
         while (
             cut := re.search(f"(?:_|--|-|[|｜])\\s*([^{_TIGHT_SEP}\\s]{{1,6}})\\s*$", head)
-        ) and (_CJK_RE.search(cut.group(1)) and len(head) - len(cut.group(0)) >= 8):
+        ) and (CJK_RE.search(cut.group(1)) and len(head) - len(cut.group(0)) >= 8):
             head = head[: cut.start()].rstrip()
         return head
     return title
@@ -538,12 +539,6 @@ _BYLINE_DATE_RE = re.compile(
     r"(?:,?\s*(?:at\s+|ore\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
     re.I,
 )
-# Links a byline carries after the name to the author's page.
-_BYLINE_LINK_RE = re.compile(
-    r"^[\s,|·•–—-]*(?:archive page|see full bio|view (?:author|full) (?:profile|bio)|"
-    r"view profile|author page|follow)\b",
-    re.I,
-)
 MAX_BIO_WORDS = 80  # a byline's line this short with a bio after the name is all byline
 
 
@@ -559,7 +554,7 @@ def _take_byline(text: str) -> tuple[str, tuple[str, ...]]:
     rest = text[end:line_end]
     if _BIO_RE.match(rest) and len(text[start:line_end].split()) <= MAX_BIO_WORDS:
         rest = ""
-    rest = _BYLINE_DATE_RE.sub("", _BYLINE_LINK_RE.sub("", rest)).strip(" ,;:|·•–—-")
+    rest = _BYLINE_DATE_RE.sub("", rest).strip(" ,;:|·•–—-")
     return text[:start].rstrip(" \t") + (" " + rest if rest else "") + text[line_end:], names
 
 

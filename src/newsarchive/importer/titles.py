@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newsarchive.importer.lang import CJK, tokens
-from newsarchive.importer.textclean import strip_site_suffix
+from newsarchive.importer.lang import CJK_RE, tokens
+from newsarchive.importer.textclean import SPACED_SEP, strip_site_suffix
 
 __all__ = [
     "TitleSources",
@@ -48,7 +48,8 @@ def article_h1(h1s: tuple[str, ...], stated: list[str | None]) -> str | None:
     return best if overlap(best) > overlap(h1s[0]) else h1s[0]
 
 
-_SEGMENT_SEP = re.compile(r"\s+[|｜–—•·»:-]\s+|[_｜]|--|\s[-–—]\s")
+# The parts of a <title>: spaced separators, and "_", "｜" and "--" without spaces.
+_SEGMENT_SEP = re.compile(rf"{SPACED_SEP}|[_｜]|--")
 
 
 def h1_names_site(h1: str | None, html_title: str | None, others: list[str | None]) -> str | None:
@@ -59,11 +60,11 @@ def h1_names_site(h1: str | None, html_title: str | None, others: list[str | Non
     and no other title the page states (``others``: og:title, JSON-LD) holds it."""
     if not h1 or not html_title or len(h1.split()) > 4 or len(h1.strip()) > 40:
         return None
-    if any(norm_title(h1) in norm_title(o) for o in others if o):
+    key = norm_title(h1)
+    if not key or any(key in norm_title(o) for o in others if o):
         return None
     parts = [p.strip() for p in _SEGMENT_SEP.split(html_title)]
-    key = norm_title(h1)
-    if not key or key not in [norm_title(p) for p in parts]:
+    if key not in [norm_title(p) for p in parts]:
         return None
     longest = max((p for p in parts if norm_title(p) != key), key=len, default="")
     if len(longest) < 2 * len(h1.strip()):
@@ -126,18 +127,15 @@ def _words(text: str) -> set[str]:
     return set(tokens(text))
 
 
-_CJK_RE = re.compile(f"[{CJK}]")
-
-
 def _content_words(text: str) -> set[str]:
     """Words that say what a title is about: "and", "the", "di" do not make "Information
     and Resources" share a word with "Superbugs: What They Are and How You Get Them"."""
-    return {w for w in _words(text) if len(w) > 3 or _CJK_RE.match(w)}
+    return {w for w in _words(text) if len(w) > 3 or CJK_RE.match(w)}
 
 
 def _one_word(text: str) -> bool:
     """One word of a spaced script ("Lorem"); CJK and Thai headlines have no spaces."""
-    return len(text.split()) == 1 and not _CJK_RE.search(text)
+    return len(text.split()) == 1 and not CJK_RE.search(text)
 
 
 # A sentence's full stop may come before the separator ("…を発売。｜サンワサプライ").
