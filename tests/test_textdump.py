@@ -179,6 +179,26 @@ def test_menu_after_a_teaser_label_is_dropped_without_a_link() -> None:
             ["aftonbladet.se"],
             "Vädjar efter attackerna – ”kritiskt”",
         ),
+        # Once the site's name is gone, the short sections filed after a bar go with it
+        # (tech-articles-sample, Times of India); a word after a dash stays: it is the
+        # headline's ("– study"), not a second site name.
+        (
+            "AI skin cancer diagnoses risk being less accurate for dark skin – study"
+            " | Skin cancer | The Guardian",
+            ["theguardian.com"],
+            "AI skin cancer diagnoses risk being less accurate for dark skin – study",
+        ),
+        (
+            "Kashmir issue: China snubs Imran Khan | India News - Times of India",
+            ["indiatimes.com", "The Times of India"],
+            "Kashmir issue: China snubs Imran Khan",
+        ),
+        # Without a site name first, a short segment after a bar is kept.
+        (
+            "Lust for Youth: Lust for Youth | Album Review",
+            [],
+            "Lust for Youth: Lust for Youth | Album Review",
+        ),
         # Two capitalised words are a subtitle, not a site, unless they name the site.
         (
             "This is a long title with a colon: Hello There",

@@ -164,9 +164,22 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
     names |= {n.split(".")[0] for n in list(names) if "." in n}
     compact_names = {re.sub(r"[^a-z0-9]", "", n) for n in names}
     parts = re.split(SPACED_SEP, title.strip())
+    seps = re.findall(SPACED_SEP, title.strip())
+    site_gone = False
     while len(parts) > 1:
         last = parts[-1].strip().lower()
         compact = re.sub(r"[^a-z0-9]", "", last)
+        if (
+            # Once the site's name is gone, a short segment after a bar is the section
+            # it was filed under ("… | India News - Times of India"); after a colon or a
+            # dash it can be a subtitle.
+            site_gone
+            and _BAR_SEP.fullmatch(seps[len(parts) - 2])
+            and len(last.split()) <= 3
+            and len(" ".join(parts[:-1]).split()) >= 3
+        ):
+            parts = parts[:-1]
+            continue
         if (
             last in names
             or compact in compact_names
@@ -176,20 +189,22 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
             # be a subtitle ("...: Hello there"), measured: stripping them lost titles. A
             # quoted word is speech ("Vädjar efter attackerna – ”kritiskt”").
             or (
-                len(last.split()) == 1 and len(" ".join(parts[:-1]).split()) >= 3
+                not site_gone
+                and len(last.split()) == 1 and len(" ".join(parts[:-1]).split()) >= 3
                 and not _QUOTE_OPEN.match(last)
             )
         ):  # fmt: skip
             parts = parts[:-1]
+            site_gone = True
             continue
         break
-    sep_kept = re.findall(SPACED_SEP, title.strip())
     out = parts[0]
-    for sep, part in zip(sep_kept, parts[1:], strict=False):
+    for sep, part in zip(seps, parts[1:], strict=False):
         out += sep + part
     return _strip_tight_suffix(out.strip(), names)
 
 
+_BAR_SEP = re.compile(r"\s+[|｜»·•]\s+")
 _QUOTE_OPEN = re.compile("[\"'“”„‘’«»‹›「『]")
 
 
