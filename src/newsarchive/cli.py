@@ -54,15 +54,16 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int, int], Non
         yield lambda stage, done, total: None
         return
     bar = Progress(
-        TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=True, disable=not err.is_terminal,
     )  # fmt: skip
     tasks: dict[str, Any] = {}
 
     def update(stage: str, done: int, total: int) -> None:
+        # A total of 0 is not known yet (articles written while files stream in).
         if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
+            tasks[stage] = bar.add_task(stage, total=total or None)
+        bar.update(tasks[stage], completed=done, total=total or None)
 
     with bar:
         yield update
@@ -119,12 +120,12 @@ def import_cmd(site: Any, sources: tuple[Path, ...], force: bool, workers: int |
 def extract(files: tuple[Path, ...], as_json: bool) -> None:
     """Print what `import` would write for each article in FILES, without writing."""
     from newsarchive.importer.model import ImportFailure
-    from newsarchive.importer.pipeline import extract_paths
+    from newsarchive.importer.pipeline import iter_outcomes
 
     del as_json  # JSON lines is the output format; the flag is accepted for scripts
     paths = list(files)
     failed = 0
-    for outcome in extract_paths(paths, workers=1):
+    for outcome in iter_outcomes(paths, workers=1):  # printed as each is ready
         if isinstance(outcome, ImportFailure):
             failed += 1
             err.print(f"[red]error[/red]: {outcome.input_name}: {outcome.reason}")

@@ -37,7 +37,7 @@ class ImportSettings:
     articles_dir: str = "articles"  # below PATH (content/)
     workers: int = 0  # 0: one worker per core
     min_words: int = 40  # fewer words of body than this: "no article text"
-    max_bytes: int = 20_000_000  # larger inputs are refused as "huge"
+    max_bytes: int = 20_000_000  # a larger page, feed, dump or WARC/JSON-lines record is "huge"
     default_lang: str = "en"
 
 

@@ -1,27 +1,30 @@
 """Import stage, orchestration: files -> records -> articles -> Markdown files.
 
-Reading and extraction run in worker processes (all cores by default); writing happens
-in this process, in input order, so results never depend on scheduling. Flattened dumps
-are cleaned with boilerplate learned from every dump in the batch, per site.
+Files are read here a record at a time; extraction runs in worker processes (all cores
+by default); writing happens in this process, each article as soon as it is ready, in an
+order set by the input alone, so results never depend on scheduling. Flattened dumps are
+cleaned with boilerplate learned from every dump in the batch, per site.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from newsarchive.importer.extract import ExtractOptions, extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
-from newsarchive.importer.sources import iter_input_files, read_records
-from newsarchive.importer.textclean import Boilerplate
+from newsarchive.importer.sources import iter_input_files, iter_records
+from newsarchive.importer.textclean import Boilerplate, BoilerplateLearner
 from newsarchive.importer.urls import site_of
 from newsarchive.importer.write import ContentStore, WriteResult
 
-__all__ = ["ImportReport", "extract_paths", "import_paths"]
+__all__ = ["ImportReport", "extract_paths", "import_paths", "iter_outcomes"]
 
 Progress = Callable[[str, int, int], None]
 Outcome = Article | ImportFailure
@@ -45,13 +48,14 @@ class ImportReport:
         return not self.failures
 
 
-def _read_one(path: Path, max_bytes: int) -> list[RawRecord] | ImportFailure:
+def _records(path: Path, max_bytes: int) -> Iterator[RawRecord | ImportFailure]:
+    """The records of one file, or its failure: a reader's error never ends the batch."""
     try:
-        return read_records(path, max_bytes=max_bytes)
+        yield from iter_records(path, max_bytes=max_bytes)
     except ImportFailure as exc:
-        return exc
+        yield exc
     except Exception as exc:  # noqa: BLE001 - a reader bug must not end the batch: report it
-        return ImportFailure(str(path), f"unreadable: {type(exc).__name__}: {exc}")
+        yield ImportFailure(str(path), f"unreadable: {type(exc).__name__}: {exc}")
 
 
 def _init_worker(boilerplate: Boilerplate | None, options: ExtractOptions) -> None:
@@ -68,65 +72,94 @@ def _extract_one(record: RawRecord) -> Outcome:
         return ImportFailure(record.input, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def _map(
-    fn: Callable[[Any], Any], items: list[Any], workers: int, init: tuple[Any, ...],
-    *, stage: str, progress: Progress | None,
-) -> Iterator[Any]:  # fmt: skip
-    total = len(items)
-    if workers <= 1 or total < 4:
+def _is_dump(item: RawRecord | ImportFailure) -> TypeGuard[RawRecord]:
+    return isinstance(item, RawRecord) and item.kind == "text" and not item.error
+
+
+def _extracted(
+    items: Iterator[RawRecord | ImportFailure], workers: int, init: tuple[Any, ...]
+) -> Iterator[Outcome]:
+    """Each record extracted (a failure passes through), in the order of ``items``.
+
+    With workers, a window of ``4 * workers`` records is in flight: enough to keep every
+    worker busy, few enough that memory does not grow with the batch."""
+    head = list(itertools.islice(items, 4))
+    if workers <= 1 or len(head) < 4:
         _init_worker(*init)
-        for done, item in enumerate(items, start=1):
-            yield fn(item)
-            if progress:
-                progress(stage, done, total)
+        for item in itertools.chain(head, items):
+            yield item if isinstance(item, ImportFailure) else _extract_one(item)
         return
+    window: deque[Future[Outcome] | ImportFailure] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=init) as pool:
-        for done, result in enumerate(
-            pool.map(fn, items, chunksize=max(1, total // (workers * 8))), start=1
-        ):
-            yield result
+        for item in itertools.chain(head, items):
+            window.append(
+                item if isinstance(item, ImportFailure) else pool.submit(_extract_one, item)
+            )
+            while len(window) > 4 * workers:
+                yield _settled(window.popleft())
+        while window:
+            yield _settled(window.popleft())
+
+
+def _settled(slot: Future[Outcome] | ImportFailure) -> Outcome:
+    return slot if isinstance(slot, ImportFailure) else slot.result()
+
+
+def iter_outcomes(
+    sources: Iterable[Path], *, options: ExtractOptions | None = None, workers: int = 0,
+    max_bytes: int = 20_000_000, progress: Progress | None = None,
+) -> Iterator[Outcome]:  # fmt: skip
+    """Every article (or failure) in ``sources``, each as soon as it is ready.
+
+    Pass 1 reads the files a record at a time and extracts pages in worker processes as
+    they come; a text dump only teaches the boilerplate learner, since cleaning it needs
+    what every dump of its site shares. Pass 2 reads the files holding dumps again and
+    cleans each. Memory holds the records in flight and the learned shingles, never the
+    batch, so a crawl of any size streams.
+
+    The order depends on the input alone, never on scheduling: pass 1's outcomes (pages,
+    failures) in input order, then the dumps' in input order.
+    """
+    options = options or ExtractOptions()
+    workers = workers or os.cpu_count() or 1
+    files = list(iter_input_files(list(sources)))
+    learner = BoilerplateLearner(Boilerplate())
+    with_dumps: list[Path] = []
+
+    def first_pass() -> Iterator[RawRecord | ImportFailure]:
+        for done, path in enumerate(files, start=1):
+            dumps = 0
+            for item in _records(path, max_bytes):
+                if _is_dump(item):
+                    learner.add(site_of(item.url) or "", item.content)
+                    dumps += 1
+                else:
+                    yield item
+            if dumps:
+                with_dumps.append(path)
             if progress:
-                progress(stage, done, total)
+                progress("read", done, len(files))
+
+    def second_pass() -> Iterator[RawRecord | ImportFailure]:
+        for done, path in enumerate(with_dumps, start=1):
+            for item in _records(path, max_bytes):
+                if _is_dump(item) or isinstance(item, ImportFailure):
+                    yield item
+            if progress:
+                progress("clean dumps", done, len(with_dumps))
+
+    yield from _extracted(first_pass(), workers, (None, options))
+    if with_dumps:
+        yield from _extracted(second_pass(), workers, (learner.finish(), options))
 
 
 def extract_paths(
     sources: Iterable[Path], *, options: ExtractOptions | None = None, workers: int = 0,
     max_bytes: int = 20_000_000, progress: Progress | None = None,
 ) -> list[Outcome]:  # fmt: skip
-    """Every article (or failure) in ``sources``, in input order.
-
-    Pass 1 reads each file in a worker and extracts its HTML records right there, so a
-    page's raw HTML never travels back to this process. Text dumps need the boilerplate
-    learned from all of them, so they come back as records for pass 2.
-    """
-    options = options or ExtractOptions()
-    workers = workers or os.cpu_count() or 1
-    files = list(iter_input_files(list(sources)))
-    slots: list[Outcome | RawRecord] = []
-    for result in _map(_ReadTask(max_bytes), files, workers, (None, options), stage="read",
-                       progress=progress):  # fmt: skip
-        slots.extend(result)
-    dumps = [(i, r) for i, r in enumerate(slots) if isinstance(r, RawRecord)]
-    boilerplate = Boilerplate()
-    boilerplate.learn((site_of(r.url) or "", r.content) for _, r in dumps)
-    extracted = _map(_extract_one, [r for _, r in dumps], workers, (boilerplate, options),
-                     stage="extract", progress=progress)  # fmt: skip
-    for (i, _), outcome in zip(dumps, extracted, strict=True):
-        slots[i] = outcome
-    return [s for s in slots if not isinstance(s, RawRecord)]
-
-
-@dataclass(frozen=True)
-class _ReadTask:
-    """Pass 1 in a worker: read one file, extract its pages, hand back its text dumps."""
-
-    max_bytes: int
-
-    def __call__(self, path: Path) -> list[Outcome | RawRecord]:
-        records = _read_one(path, self.max_bytes)
-        if isinstance(records, ImportFailure):
-            return [records]
-        return [r if r.kind == "text" and not r.error else _extract_one(r) for r in records]
+    """Every article (or failure) in ``sources``, in :func:`iter_outcomes`' order."""
+    return list(iter_outcomes(sources, options=options, workers=workers, max_bytes=max_bytes,
+                              progress=progress))  # fmt: skip
 
 
 def _relative(input_name: str, root: Path) -> str:
@@ -141,12 +174,18 @@ def import_paths(
     options: ExtractOptions | None = None, force: bool = False, workers: int = 0,
     max_bytes: int = 20_000_000, progress: Progress | None = None,
 ) -> ImportReport:  # fmt: skip
-    """Import ``sources`` into ``articles_dir``; failures are reported, never raised."""
-    outcomes = extract_paths(sources, options=options, workers=workers, max_bytes=max_bytes,
-                             progress=progress)  # fmt: skip
+    """Import ``sources`` into ``articles_dir``; failures are reported, never raised.
+
+    Each article is written as soon as it is extracted: a run stopped half-way keeps
+    what it wrote, and a re-run finds those files unchanged."""
     store = ContentStore.scan(articles_dir)
     report = ImportReport()
-    for done, outcome in enumerate(outcomes, start=1):
+    for done, outcome in enumerate(
+        iter_outcomes(
+            sources, options=options, workers=workers, max_bytes=max_bytes, progress=progress
+        ),  # fmt: skip
+        start=1,
+    ):
         if isinstance(outcome, ImportFailure):
             report.failures.append(outcome)
         else:
@@ -160,5 +199,5 @@ def import_paths(
             except OSError as exc:
                 report.failures.append(ImportFailure(outcome.input, f"cannot write: {exc}"))
         if progress:
-            progress("write", done, len(outcomes))
+            progress("write", done, 0)
     return report

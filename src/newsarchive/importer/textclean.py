@@ -29,7 +29,8 @@ from newsarchive.importer.markers import (
 from newsarchive.importer.model import Related
 
 __all__ = [
-    "SPACED_SEP", "Block", "Boilerplate", "CleanText", "clean_dump", "clip_title", "strip_site_suffix",
+    "SPACED_SEP", "Block", "Boilerplate", "BoilerplateLearner", "CleanText", "clean_dump",
+    "clip_title", "strip_site_suffix",
 ]  # fmt: skip
 
 SHINGLE = 6  # words per shingle: long enough to be specific to a site's template
@@ -91,38 +92,10 @@ class Boilerplate:
 
     def learn(self, docs: Iterable[tuple[str, str]]) -> None:
         """``docs``: ``(site, text)`` pairs."""
-        counts: dict[str, Counter[int]] = {}
-        sizes: Counter[str] = Counter()
-        seen_bands: set[str] = set()
-        singles: dict[str, set[int]] = {}  # seen once at the last pruning
+        learner = BoilerplateLearner(self)
         for site, text in docs:
-            # The same article scraped under several URLs must count once, or its whole
-            # text would look like boilerplate.
-            bands = band_keys(text)
-            if bands and seen_bands.intersection(bands):
-                continue
-            seen_bands.update(bands)
-            sizes[site] += 1
-            seen: set[int] = set()
-            for line in text.splitlines():
-                seen.update(_shingles(line.split()))
-            counts.setdefault(site, Counter()).update(seen)
-            if sizes.total() % self.prune_every == 0:
-                for key, counter in counts.items():
-                    # Rebuilt, not deleted from: a dict keeps its size after deletions.
-                    old_singles = singles.get(key, set())
-                    counts[key] = Counter(
-                        {s: n for s, n in counter.items() if n > 1 or s not in old_singles}
-                    )
-                    singles[key] = {s for s, n in counts[key].items() if n < 2} - old_singles
-        for site, counter in counts.items():
-            need = max(self.min_docs, int(self.min_share * sizes[site] + 0.999))
-            if sizes[site] < self.min_docs:
-                continue
-            self.frequent[site] = frozenset(s for s, n in counter.items() if n >= need)
-            self.recurring[site] = frozenset(
-                s for s, n in counter.items() if self.min_docs <= n < need
-            )
+            learner.add(site, text)
+        learner.finish()
 
     def strip(self, site: str, text: str) -> str:
         frequent = self.frequent.get(site, frozenset())
@@ -149,6 +122,52 @@ class Boilerplate:
             kept = [w for w, d in zip(words, drop, strict=True) if not d]
             out_lines.append(" ".join(kept))
         return "\n".join(out_lines)
+
+
+class BoilerplateLearner:
+    """Learns a :class:`Boilerplate` one document at a time, so a caller can stream a
+    corpus past it: memory holds the counted shingles (pruned every ``prune_every``
+    documents), never the documents."""
+
+    def __init__(self, into: Boilerplate) -> None:
+        self.into = into
+        self.counts: dict[str, Counter[int]] = {}
+        self.sizes: Counter[str] = Counter()
+        self.seen_bands: set[str] = set()
+        self.singles: dict[str, set[int]] = {}  # seen once at the last pruning
+
+    def add(self, site: str, text: str) -> None:
+        # The same article scraped under several URLs must count once, or its whole
+        # text would look like boilerplate.
+        bands = band_keys(text)
+        if bands and self.seen_bands.intersection(bands):
+            return
+        self.seen_bands.update(bands)
+        self.sizes[site] += 1
+        seen: set[int] = set()
+        for line in text.splitlines():
+            seen.update(_shingles(line.split()))
+        self.counts.setdefault(site, Counter()).update(seen)
+        if self.sizes.total() % self.into.prune_every == 0:
+            for key, counter in self.counts.items():
+                # Rebuilt, not deleted from: a dict keeps its size after deletions.
+                old_singles = self.singles.get(key, set())
+                self.counts[key] = Counter(
+                    {s: n for s, n in counter.items() if n > 1 or s not in old_singles}
+                )
+                self.singles[key] = {s for s, n in self.counts[key].items() if n < 2} - old_singles
+
+    def finish(self) -> Boilerplate:
+        """The learned :class:`Boilerplate` (the one given), its sets filled in."""
+        bp = self.into
+        for site, counter in self.counts.items():
+            need = max(bp.min_docs, int(bp.min_share * self.sizes[site] + 0.999))
+            if self.sizes[site] < bp.min_docs:
+                continue
+            bp.frequent[site] = frozenset(s for s, n in counter.items() if n >= need)
+            bp.recurring[site] = frozenset(s for s, n in counter.items() if bp.min_docs <= n < need)
+        self.counts, self.singles = {}, {}
+        return bp
 
 
 # Separators a <title> puts between its headline, sections and site name.

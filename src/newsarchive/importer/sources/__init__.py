@@ -4,6 +4,10 @@ A reader takes a path and yields records; it raises ``ImportFailure`` (file and 
 for an input it cannot read at all. The format is chosen from the file name first and
 the content second (a gzipped file, a feed saved as ``.html``), so a misnamed file still
 gets the right reader. Adding a format is one module and one row in ``READERS``.
+
+A page, a feed or a dump is read whole, up to ``max_bytes``. The container formats
+(WARC, JSON lines) are read a record at a time from the file (``STREAMED``): a crawl's
+WARC of a gigabyte streams, and ``max_bytes`` limits each record, not the file.
 """
 
 from __future__ import annotations
@@ -12,20 +16,28 @@ import gzip
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsarchive.importer.model import ImportFailure, RawRecord
 from newsarchive.importer.sources import feed, html, jsonl, textdump, warc
 
-__all__ = ["READERS", "SUFFIXES", "detect_format", "iter_input_files", "read_records"]
+__all__ = [
+    "READERS", "STREAMED", "SUFFIXES", "detect_format", "iter_input_files", "iter_records",
+    "read_records",
+]  # fmt: skip
 
 Reader = Callable[[Path, bytes], Iterator[RawRecord]]
+Streamer = Callable[[Path, BinaryIO, int], Iterator[RawRecord]]
 
 READERS: dict[str, Reader] = {
     "html": html.read,
-    "jsonl": jsonl.read,
+    "jsonl": jsonl.read,  # a UTF-16 file only: bytes cannot be split into its lines
     "text": textdump.read,
     "feed": feed.read,
-    "warc": warc.read,
+}
+STREAMED: dict[str, Streamer] = {
+    "jsonl": jsonl.stream,
+    "warc": warc.stream,
 }
 SUFFIXES: dict[str, str] = {
     ".html": "html",
@@ -95,12 +107,22 @@ def _load(path: Path, max_bytes: int) -> bytes:
 
 def read_records(path: Path, *, max_bytes: int = 20_000_000) -> list[RawRecord]:
     """All records in ``path``; ``ImportFailure`` when the file cannot be read at all."""
+    return list(iter_records(path, max_bytes=max_bytes))
+
+
+def iter_records(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[RawRecord]:
+    """The records in ``path``, one at a time. ``ImportFailure`` when the file cannot be
+    read at all; a file that breaks off after some records ends with a record whose
+    ``error`` says why (the records before it stand)."""
     if not path.exists():
         raise ImportFailure(str(path), "no such file or folder")
     fmt = detect_format(path)
     if fmt is None:
         raise ImportFailure(str(path), "unknown format (expected .html, .jsonl, .txt, "
                             ".rss/.atom/.xml, .warc, optionally gzipped)")  # fmt: skip
+    if fmt in STREAMED and not (fmt == "jsonl" and _utf16(path)):
+        yield from _streamed(path, fmt, max_bytes)
+        return
     data = _load(path, max_bytes)
     if fmt != "warc" and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailure(str(path), "binary file, not text")
@@ -116,7 +138,51 @@ def read_records(path: Path, *, max_bytes: int = 20_000_000) -> list[RawRecord]:
         # A file of blanks once decoded (a byte-order mark, no-break spaces): say so, or
         # it would vanish from the report without a word.
         raise ImportFailure(str(path), "empty file (no records in it)")
-    return records
+    yield from records
+
+
+def _open(path: Path, fmt: str) -> BinaryIO:
+    """The file's bytes as a stream, gunzipped on the fly (warcio gunzips a WARC itself)."""
+    if fmt != "warc" and _starts_gzip(path):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def _utf16(path: Path) -> bool:
+    try:
+        with _open(path, "jsonl") as stream:
+            return stream.read(2) in (b"\xff\xfe", b"\xfe\xff")
+    except (OSError, EOFError, zlib.error):
+        return False  # the stream reports the damage
+
+
+def _streamed(path: Path, fmt: str, max_bytes: int) -> Iterator[RawRecord]:
+    """A container read a record at a time; damage after the first record ends it with
+    a failure record, before it fails the file."""
+    name, found = str(path), 0
+    try:
+        with _open(path, fmt) as stream:
+            head = stream.read(4096)
+            if not head.strip():
+                raise ImportFailure(name, "empty file")
+            if fmt != "warc" and b"\x00" in head:
+                raise ImportFailure(name, "binary file, not text")
+        with _open(path, fmt) as stream:
+            for record in STREAMED[fmt](path, stream, max_bytes):
+                found += 1
+                yield record
+    except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
+        # zlib.error: damaged deflate data ("invalid block type"), not an OSError.
+        if isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
+            reason = f"truncated or corrupt gzip: {exc}"
+        else:
+            reason = f"cannot read: {exc.strerror or exc}"
+        if not found:
+            raise ImportFailure(name, reason) from exc
+        yield RawRecord(input=f"{path}#after-record-{found}", kind="text", content="", error=reason)
+        return
+    if not found:
+        raise ImportFailure(name, "empty file (no records in it)")
 
 
 def _starts_gzip(path: Path) -> bool:

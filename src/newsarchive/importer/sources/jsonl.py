@@ -27,13 +27,13 @@ import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsarchive.importer.model import ImportFailure, RawRecord
 from newsarchive.importer.sources.decode import decode_bytes
 from newsarchive.importer.sources.html import file_time
 
-__all__ = ["FIELD_MAP", "read", "record_from_mapping"]
+__all__ = ["FIELD_MAP", "read", "record_from_mapping", "stream"]
 
 FIELD_MAP: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "canonical_url", "source_url", "href"),
@@ -118,32 +118,55 @@ def record_from_mapping(obj: dict[str, Any], input_name: str) -> RawRecord:
 
 
 def read(path: Path, data: bytes) -> Iterator[RawRecord]:
+    """The whole file at once: for a UTF-16 file, whose lines bytes cannot split."""
     text, _ = decode_bytes(data, "utf-8")
     stamp = file_time(path)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield from _line_records(path, number, line, stamp)
+
+
+def stream(path: Path, source: BinaryIO, max_bytes: int) -> Iterator[RawRecord]:
+    """One line at a time, however big the file: memory holds one line, and a line over
+    ``max_bytes`` is one "huge" failure (skipped unread), not the whole file's."""
+    stamp = file_time(path)
+    number = 0
+    while line := source.readline(max_bytes + 1):
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := source.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield _failed(f"{path}#{number}", f"huge: a line over {max_bytes} bytes")
             continue
-        name = f"{path}#{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _failed(name, f"malformed JSON: {exc.msg} at column {exc.colno}")
-            continue
-        except RecursionError:
-            yield _failed(name, "malformed JSON: nested too deeply")
-            continue
-        except ValueError as exc:  # a number too long to convert
-            yield _failed(name, f"malformed JSON: {exc}")
-            continue
-        if not isinstance(obj, dict):
-            yield _failed(name, "line is not a JSON object")
-            continue
-        try:
-            record = record_from_mapping(obj, name)
-            # The spider's output file was written when it crawled: the date of last resort.
-            yield dataclasses.replace(record, file_time=stamp)
-        except ImportFailure as exc:
-            yield _failed(name, exc.reason)
+        text, _ = decode_bytes(line, "utf-8")
+        yield from _line_records(path, number, text, stamp)
+
+
+def _line_records(path: Path, number: int, line: str, stamp: str | None) -> Iterator[RawRecord]:
+    """The record on line ``number`` (none for a blank line, a failure for a bad one)."""
+    if not line.strip():
+        return
+    name = f"{path}#{number}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield _failed(name, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        return
+    except RecursionError:
+        yield _failed(name, "malformed JSON: nested too deeply")
+        return
+    except ValueError as exc:  # a number too long to convert
+        yield _failed(name, f"malformed JSON: {exc}")
+        return
+    if not isinstance(obj, dict):
+        yield _failed(name, "line is not a JSON object")
+        return
+    try:
+        record = record_from_mapping(obj, name)
+    except ImportFailure as exc:
+        yield _failed(name, exc.reason)
+        return
+    # The spider's output file was written when it crawled: the date of last resort.
+    yield dataclasses.replace(record, file_time=stamp)
 
 
 def _failed(name: str, reason: str) -> RawRecord:

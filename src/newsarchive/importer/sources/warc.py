@@ -5,11 +5,10 @@ The record's target URI and WARC-Date are its provenance (source URL, fetch date
 
 from __future__ import annotations
 
-import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -17,7 +16,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from newsarchive.importer.model import ImportFailure, RawRecord
 from newsarchive.importer.sources.decode import decode_bytes
 
-__all__ = ["read"]
+__all__ = ["stream"]
 
 
 def _charset(content_type: str) -> str | None:
@@ -28,17 +27,19 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def read(path: Path, data: bytes) -> Iterator[RawRecord]:
-    """Every HTML response record; a truncated or malformed record is reported as such
-    (a record with ``error``) and the records before it are kept."""
+def stream(path: Path, source: BinaryIO, max_bytes: int) -> Iterator[RawRecord]:
+    """Every HTML response record, read one at a time from ``source`` (so a WARC of any
+    size streams; a record over ``max_bytes`` is one "huge" failure); a truncated or
+    malformed record is reported as such (a record with ``error``) and the records
+    before it are kept."""
     found, cut = 0, False
-    records = iter(ArchiveIterator(io.BytesIO(data)))
+    records = iter(ArchiveIterator(source))
     while True:
         try:
             record = next(records, None)
             if record is None:
                 break
-            item = _html_record(path, record)
+            item = _html_record(path, record, max_bytes)
         except ArchiveLoadFailed as exc:
             message = " ".join(str(exc).split())
             if found:
@@ -55,7 +56,7 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
             found += 1
             cut = cut or bool(item.error)
             yield item
-    if not cut and data[:2] == b"\x1f\x8b" and not _gzip_complete(data):
+    if not cut and not _gzip_complete(path):
         # warcio stops without a word at a gzip member the file ends inside.
         reason = "truncated gzip: the file ends inside a WARC record"
         if not found:
@@ -65,28 +66,33 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
         raise ImportFailure(str(path), "no HTML response records")
 
 
-def _gzip_complete(data: bytes) -> bool:
-    """Every gzip member in ``data`` ends (decompressed a megabyte at a time)."""
-    while data:
-        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        chunk = data
-        try:
-            while chunk and not member.eof:
-                member.decompress(chunk, 1 << 20)
-                chunk = member.unconsumed_tail
-        except zlib.error:
-            return False
-        if not member.eof:
-            return False
-        data = member.unused_data
-    return True
+def _gzip_complete(path: Path) -> bool:
+    """Every gzip member in the file ends; true of a file that is not gzipped. Read and
+    decompressed a megabyte at a time, the output thrown away."""
+    with path.open("rb") as stream:
+        data = stream.read(1 << 20)
+        if data[:2] != b"\x1f\x8b":
+            return True
+        member, open_member = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+        while data or (data := stream.read(1 << 20)):
+            open_member = True
+            try:
+                member.decompress(data, 1 << 20)
+            except zlib.error:
+                return False
+            if member.eof:
+                data, open_member = member.unused_data, False
+                member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            else:
+                data = member.unconsumed_tail
+        return not open_member
 
 
 def _broken(path: Path, found: int, reason: str) -> RawRecord:
     return RawRecord(input=f"{path}#record-after-{found}", kind="html", content="", error=reason)
 
 
-def _html_record(path: Path, record: Any) -> RawRecord | None:
+def _html_record(path: Path, record: Any, max_bytes: int) -> RawRecord | None:
     """The article candidate in ``record``, or None for a record that holds none."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -96,8 +102,12 @@ def _html_record(path: Path, record: Any) -> RawRecord | None:
     status = record.http_headers.get_statuscode()
     if status and not status.startswith("2"):
         return None
-    body = record.content_stream().read()
     url = record.rec_headers.get_header("WARC-Target-URI")
+    if record.length and record.length > max_bytes:
+        # Left unread: the iterator skips it.
+        return RawRecord(input=f"{path}#{url}", kind="html", content="", url=url,
+                         error=f"huge: a record of {record.length} bytes (limit {max_bytes})")  # fmt: skip
+    body = record.content_stream().read()
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
         # The file ends inside the record (a cut download): what is there is a fragment.
