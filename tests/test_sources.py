@@ -95,6 +95,29 @@ def test_feed_of_teasers_only_is_reported_per_entry() -> None:
     assert all("no article text" in o.reason and "heise.atom#" in o.input_name for o in out)
 
 
+def test_a_feed_of_summaries_says_so(tmp_path: Path) -> None:
+    # An RSS item with a short <description> and no content: the archivist is told to
+    # import the page itself, not left to wonder why the feed gave nothing.
+    item = "<item><title>T{n}</title><link>https://example.com/{n}</link>{body}</item>"
+    items = [
+        item.format(n=1, body="<description>A two-line teaser of the story.</description>"),
+        item.format(
+            n=2,
+            body="<description>Teaser.</description><content:encoded>"
+            "&lt;p&gt;Short full text.&lt;/p&gt;</content:encoded>",
+        ),  # fmt: skip
+    ]
+    path = tmp_path / "news.rss"
+    path.write_text('<?xml version="1.0"?><rss version="2.0" xmlns:content='
+                    '"http://purl.org/rss/1.0/modules/content/"><channel><title>N</title>'
+                    + "".join(items) + "</channel></rss>", encoding="utf-8")  # fmt: skip
+    summary, short = _articles(path)
+    assert isinstance(summary, ImportFailure) and isinstance(short, ImportFailure)
+    assert summary.reason.startswith("no article text")
+    assert "only a summary: import the page at its link" in summary.reason
+    assert "summary" not in short.reason
+
+
 def test_feed_with_italian_dates(tmp_path: Path) -> None:
     # Sky TG24 writes pubDate in Italian; this feed reproduces that format.
     feed = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -347,8 +370,13 @@ def test_legacy_charset_is_honoured_when_the_bytes_are_not_utf8() -> None:
     assert "10 €, déjà payé" in text and encoding == "iso8859-15"
 
 
-def test_any_number_of_workers_gives_the_same_outcomes_in_the_same_order() -> None:
-    # Records stream through a window of worker processes; the order is the input's.
+def test_any_number_of_workers_gives_the_same_outcomes_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Files and records stream through a window of worker processes, in batches; the
+    # order, and what the dumps learn from each other, is the input's.
+    from newsarchive.importer import pipeline
+
     def outcomes(workers: int) -> list[str]:
         return [
             json.dumps(o.to_json(), sort_keys=True) if isinstance(o, Article) else str(o)
@@ -358,3 +386,5 @@ def test_any_number_of_workers_gives_the_same_outcomes_in_the_same_order() -> No
     one = outcomes(1)
     assert len(one) > 50
     assert outcomes(3) == one
+    monkeypatch.setattr(pipeline, "WINDOW", 1)  # a window far smaller than the batch
+    assert outcomes(2) == one

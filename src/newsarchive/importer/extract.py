@@ -193,6 +193,14 @@ def _from_text(
     )
 
 
+def _no_text(record: RawRecord, reason: str) -> ImportFailure:
+    """The failure of a record too short to be an article, saying why when the source
+    knows ("the feed gives only a summary")."""
+    return ImportFailure(
+        record.input, f"{reason}; {record.short_because}" if record.short_because else reason
+    )
+
+
 def _states_day(record: RawRecord, page: PageMeta) -> bool:
     """The source or the page's markup states the publication day: ``html_date`` takes it
     and never looks at htmldate's guess, so htmldate need not search the page's text."""
@@ -217,14 +225,14 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     )  # fmt: skip
     # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
     if not isinstance(doc, Document) or doc.body is None:
-        raise ImportFailure(record.input, "no article text found in the page")
+        raise _no_text(record, "no article text found in the page")
     body_html = _with_images(tree, url, build_html_output(doc, False))
     body_html, teasers = clean_body(body_html)
     body_html = sanitize_html(body_html)
     body_md = html_to_markdown(body_html)
     plain = BeautifulSoup(body_html, "lxml").get_text(" ")
     if _words(plain) < options.min_words:
-        raise ImportFailure(record.input, f"no article text ({_words(plain)} words)")
+        raise _no_text(record, f"no article text ({_words(plain)} words)")
     url = url or doc.url
     host = host or site_of(url) or (doc.hostname or None)
     title, sites = _page_title(record, page, doc, host)

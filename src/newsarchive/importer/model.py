@@ -58,6 +58,9 @@ class RawRecord:
     # Set by a reader when this one record of a multi-record file is unreadable: the
     # pipeline reports it as a failure and goes on with the file's other records.
     error: str | None = None
+    # Why the text may be too short to be an article, for the failure's reason (a feed
+    # entry that carries only a summary).
+    short_because: str | None = None
 
 
 @dataclass(frozen=True)

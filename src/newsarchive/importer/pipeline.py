@@ -1,8 +1,9 @@
 """Import stage, orchestration: files -> records -> articles -> Markdown files.
 
-Files are read here a record at a time; extraction runs in worker processes (all cores
-by default); writing happens in this process, each article as soon as it is ready, in an
-order set by the input alone, so results never depend on scheduling. Flattened dumps are
+Pages are read and extracted in worker processes (all cores by default); WARC and JSON
+lines files are read here a record at a time and their records sent to the workers.
+Writing happens in this process, each article as soon as it is ready, in an order set by
+the input alone, so results never depend on scheduling. Flattened dumps are
 cleaned with boilerplate learned from every dump in the batch, per site.
 """
 
@@ -19,7 +20,7 @@ from typing import Any, TypeGuard
 
 from newsarchive.importer.extract import ExtractOptions, extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
-from newsarchive.importer.sources import iter_input_files, iter_records
+from newsarchive.importer.sources import STREAMED, detect_format, iter_input_files, iter_records
 from newsarchive.importer.textclean import Boilerplate, BoilerplateLearner
 from newsarchive.importer.urls import site_of
 from newsarchive.importer.write import ContentStore, WriteResult
@@ -28,6 +29,11 @@ __all__ = ["ImportReport", "extract_paths", "import_paths", "iter_outcomes"]
 
 Progress = Callable[[str, int, int], None]
 Outcome = Article | ImportFailure
+
+# Items in flight per worker (a record is at most ``max_bytes``; most pages are far less),
+# and items sent to a worker at once.
+WINDOW = 32
+BATCH = 4
 
 _BOILERPLATE: Boilerplate | None = None
 _OPTIONS = ExtractOptions()
@@ -72,37 +78,106 @@ def _extract_one(record: RawRecord) -> Outcome:
         return ImportFailure(record.input, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def _is_dump(item: RawRecord | ImportFailure) -> TypeGuard[RawRecord]:
+def _is_dump(item: object) -> TypeGuard[RawRecord]:
     return isinstance(item, RawRecord) and item.kind == "text" and not item.error
 
 
-def _extracted(
-    items: Iterator[RawRecord | ImportFailure], workers: int, init: tuple[Any, ...]
-) -> Iterator[Outcome]:
-    """Each record extracted (a failure passes through), in the order of ``items``.
+@dataclass(frozen=True)
+class _FileTask:
+    """A page, feed or dump file, read and extracted in a worker, so its raw bytes never
+    cross processes. Pass 1 (``dumps=False``) extracts everything but text dumps, which
+    it hands back for learning; pass 2 extracts only the dumps."""
 
-    With workers, a window of ``4 * workers`` records is in flight: enough to keep every
-    worker busy, few enough that memory does not grow with the batch."""
+    path: Path
+    max_bytes: int
+    dumps: bool
+
+    def __call__(self) -> list[Outcome | RawRecord]:
+        out: list[Outcome | RawRecord] = []
+        for item in _records(self.path, self.max_bytes):
+            if isinstance(item, ImportFailure):
+                out.append(item)
+            elif _is_dump(item):
+                out.append(_extract_one(item) if self.dumps else item)
+            elif not self.dumps:
+                out.append(_extract_one(item))
+        return out
+
+
+# What a pass hands the workers: a file to read, or a record read here from a WARC or a
+# JSON lines file; a failure or (in pass 1) a dump rides along, in order, untouched.
+_Item = _FileTask | RawRecord | ImportFailure
+
+
+def _rides_along(item: _Item, learning: bool) -> TypeGuard[RawRecord | ImportFailure]:
+    """A failure, or a dump while learning: passed on in its place, not sent to a worker."""
+    return isinstance(item, ImportFailure) or (learning and _is_dump(item))
+
+
+def _work(item: _Item) -> list[Outcome | RawRecord]:
+    if isinstance(item, ImportFailure):
+        return [item]
+    return item() if isinstance(item, _FileTask) else [_extract_one(item)]
+
+
+def _results(
+    items: Iterator[tuple[int, _Item]], workers: int, init: tuple[Any, ...], *, learning: bool
+) -> Iterator[tuple[int, list[Outcome | RawRecord]]]:
+    """``(file index, what its item gave)`` for every item, in the order of ``items``.
+
+    With workers, a window of ``WINDOW * workers`` items is in flight: enough that one
+    slow page at the head (the window waits for it) does not leave the others idle, few
+    enough that memory does not grow with the batch."""
     head = list(itertools.islice(items, 4))
     if workers <= 1 or len(head) < 4:
         _init_worker(*init)
-        for item in itertools.chain(head, items):
-            yield item if isinstance(item, ImportFailure) else _extract_one(item)
+        for index, item in itertools.chain(head, items):
+            if _rides_along(item, learning):
+                yield index, [item]
+            else:
+                yield index, _work(item)
         return
-    window: deque[Future[Outcome] | ImportFailure] = deque()
+    # Slots in input order: a batch of work items sent to a worker as one task (fewer
+    # round trips), or an item that rides along.
+    window: deque[Future[list[list[Outcome | RawRecord]]] | list[list[Outcome | RawRecord]]]
+    window = deque()
+    indexes: deque[int] = deque()
+    batch: list[_Item] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=init) as pool:
-        for item in itertools.chain(head, items):
-            window.append(
-                item if isinstance(item, ImportFailure) else pool.submit(_extract_one, item)
-            )
-            while len(window) > 4 * workers:
-                yield _settled(window.popleft())
+
+        def flush() -> None:
+            if batch:
+                window.append(pool.submit(_work_batch, list(batch)))
+                batch.clear()
+
+        for index, item in itertools.chain(head, items):
+            indexes.append(index)
+            if _rides_along(item, learning):
+                flush()
+                window.append([[item]])
+            else:
+                batch.append(item)
+                if len(batch) == BATCH:
+                    flush()
+            while len(indexes) > WINDOW * workers:
+                if not window:
+                    flush()
+                yield from _settled(window.popleft(), indexes)
+        flush()
         while window:
-            yield _settled(window.popleft())
+            yield from _settled(window.popleft(), indexes)
 
 
-def _settled(slot: Future[Outcome] | ImportFailure) -> Outcome:
-    return slot if isinstance(slot, ImportFailure) else slot.result()
+def _work_batch(items: list[_Item]) -> list[list[Outcome | RawRecord]]:
+    return [_work(item) for item in items]
+
+
+def _settled(
+    slot: Future[list[list[Outcome | RawRecord]]] | list[list[Outcome | RawRecord]],
+    indexes: deque[int],
+) -> Iterator[tuple[int, list[Outcome | RawRecord]]]:
+    for results in slot if isinstance(slot, list) else slot.result():
+        yield indexes.popleft(), results
 
 
 def iter_outcomes(
@@ -111,46 +186,47 @@ def iter_outcomes(
 ) -> Iterator[Outcome]:  # fmt: skip
     """Every article (or failure) in ``sources``, each as soon as it is ready.
 
-    Pass 1 reads the files a record at a time and extracts pages in worker processes as
-    they come; a text dump only teaches the boilerplate learner, since cleaning it needs
-    what every dump of its site shares. Pass 2 reads the files holding dumps again and
-    cleans each. Memory holds the records in flight and the learned shingles, never the
-    batch, so a crawl of any size streams.
+    Pass 1 extracts the pages in worker processes: a page, feed or dump file is read in
+    the worker; a WARC or JSON lines file is read here a record at a time, each record
+    sent on. A text dump only teaches the boilerplate learner, in input order, since
+    cleaning it needs what every dump of its site shares. Pass 2 reads the files holding
+    dumps again and cleans each. Memory holds the items in flight and the learned
+    shingles, never the batch, so a crawl of any size streams.
 
-    The order depends on the input alone, never on scheduling: pass 1's outcomes (pages,
-    failures) in input order, then the dumps' in input order.
+    The order depends on the input alone, never on scheduling or the number of workers:
+    pass 1's outcomes (pages, failures) in input order, then the dumps' in input order.
     """
     options = options or ExtractOptions()
     workers = workers or os.cpu_count() or 1
     files = list(iter_input_files(list(sources)))
     learner = BoilerplateLearner(Boilerplate())
-    with_dumps: list[Path] = []
+    with_dumps: dict[int, None] = {}  # file indexes, in input order
 
-    def first_pass() -> Iterator[RawRecord | ImportFailure]:
-        for done, path in enumerate(files, start=1):
-            dumps = 0
-            for item in _records(path, max_bytes):
-                if _is_dump(item):
-                    learner.add(site_of(item.url) or "", item.content)
-                    dumps += 1
-                else:
-                    yield item
-            if dumps:
-                with_dumps.append(path)
+    def items(dumps: bool) -> Iterator[tuple[int, _Item]]:
+        indexes = list(with_dumps) if dumps else range(len(files))
+        for done, index in enumerate(indexes, start=1):
+            path = files[index]
+            if detect_format(path) in STREAMED:
+                for item in _records(path, max_bytes):
+                    if not dumps or _is_dump(item) or isinstance(item, ImportFailure):
+                        yield index, item
+            else:
+                yield index, _FileTask(path, max_bytes, dumps=dumps)
             if progress:
-                progress("read", done, len(files))
+                progress("clean dumps" if dumps else "read", done, len(indexes))
 
-    def second_pass() -> Iterator[RawRecord | ImportFailure]:
-        for done, path in enumerate(with_dumps, start=1):
-            for item in _records(path, max_bytes):
-                if _is_dump(item) or isinstance(item, ImportFailure):
-                    yield item
-            if progress:
-                progress("clean dumps", done, len(with_dumps))
-
-    yield from _extracted(first_pass(), workers, (None, options))
+    for index, results in _results(items(dumps=False), workers, (None, options), learning=True):
+        for result in results:
+            if isinstance(result, RawRecord):
+                learner.add(site_of(result.url) or "", result.content)
+                with_dumps[index] = None
+            else:
+                yield result
     if with_dumps:
-        yield from _extracted(second_pass(), workers, (learner.finish(), options))
+        boilerplate = learner.finish()
+        for _, results in _results(items(dumps=True), workers, (boilerplate, options),
+                                   learning=False):  # fmt: skip
+            yield from (r for r in results if not isinstance(r, RawRecord))
 
 
 def extract_paths(

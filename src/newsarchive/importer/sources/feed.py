@@ -20,11 +20,12 @@ from newsarchive.importer.sources.decode import decode_bytes
 __all__ = ["read"]
 
 
-def _entry_html(entry: Any) -> str:
+def _entry_html(entry: Any) -> tuple[str, bool]:
+    """The entry's fullest text, and whether that is only its summary (no content)."""
     contents = entry.get("content") or []
     best = max((c.get("value", "") for c in contents), key=len, default="")
     summary = entry.get("summary", "") or ""
-    return best if len(best) >= len(summary) else summary
+    return (best, False) if best and len(best) >= len(summary) else (summary, True)
 
 
 def read(path: Path, data: bytes) -> Iterator[RawRecord]:
@@ -37,7 +38,7 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
         raise ImportFailure(str(path), reason)
     feed_lang = parsed.feed.get("language")
     for index, entry in enumerate(parsed.entries, start=1):
-        html = _entry_html(entry)
+        html, summary_only = _entry_html(entry)
         authors = tuple(a.get("name", "") for a in entry.get("authors", []) if a.get("name"))
         if not authors and entry.get("author"):
             authors = (entry["author"],)
@@ -59,4 +60,7 @@ def read(path: Path, data: bytes) -> Iterator[RawRecord]:
             lang=entry.get("language") or feed_lang,
             summary=None,
             image=image,
+            short_because="the feed gives only a summary: import the page at its link"
+            if summary_only
+            else None,
         )
