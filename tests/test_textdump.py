@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import Article, RawRecord
 from newsarchive.importer.sources import read_records
-from newsarchive.importer.textclean import Boilerplate, clean_dump, clip_title, strip_site_suffix
+from newsarchive.importer.textclean import (
+    Boilerplate,
+    BoilerplateLearner,
+    clean_dump,
+    clip_title,
+    strip_site_suffix,
+)
 
 SEED = SAMPLE / "seed" / "000_3c93d7ff5546ca2d.txt"
 
@@ -492,3 +499,18 @@ def test_another_form_of_the_headline_ends_the_menu(title: str, text: str, lead:
                   title=title, date="2023-11-18")
     )  # fmt: skip
     assert article.summary.startswith(lead)
+
+
+def test_learning_counts_two_articles_that_share_one_lsh_band() -> None:
+    # Two different VentureBeat articles (resemblance 0.04) share one LSH band through
+    # their template; the second used to be skipped as a copy of the first, and 25 such
+    # articles of tech-articles-sample never taught the learner. A copy under another
+    # URL still counts once.
+    first, second = (
+        json.loads(line)
+        for line in (FIXTURES / "dumps" / "venturebeat-template.jsonl").read_text().splitlines()
+    )
+    learner = BoilerplateLearner(Boilerplate())
+    for row in (first, second, first):
+        learner.add("venturebeat.com", row["text"])
+    assert learner.sizes["venturebeat.com"] == 2

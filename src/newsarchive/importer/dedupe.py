@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Sequence
 
-__all__ = ["band_keys", "shingle_hashes"]
+__all__ = ["band_keys", "bands_of", "resemblance", "shingle_hashes", "sketch"]
 
 SHINGLE = 5
 K = 24
@@ -32,17 +33,34 @@ def shingle_hashes(words: list[str], size: int) -> list[int]:
     return out
 
 
-def band_keys(text: str) -> tuple[str, ...]:
-    """LSH band keys of ``text`` (empty for texts too short to judge)."""
+def sketch(text: str) -> tuple[int, ...]:
+    """The bottom-``K`` sketch of ``text``'s shingles (empty for texts too short to judge)."""
     words = re.findall(r"\w+", text.lower())
     if len(words) < SHINGLE + 20:
         return ()
-    hashes = set(shingle_hashes(words, SHINGLE))
-    bottom = sorted(hashes)[:K]
+    return tuple(sorted(set(shingle_hashes(words, SHINGLE)))[:K])
+
+
+def band_keys(text: str) -> tuple[str, ...]:
+    """LSH band keys of ``text`` (empty for texts too short to judge)."""
+    return bands_of(sketch(text))
+
+
+def bands_of(bottom: tuple[int, ...]) -> tuple[str, ...]:
     per = max(1, len(bottom) // BANDS)
     return tuple(
         f"{b}:"
-        + hashlib.blake2b(repr(bottom[b * per : (b + 1) * per]).encode(), digest_size=6).hexdigest()
+        + hashlib.blake2b(repr(list(bottom[b * per : (b + 1) * per])).encode(), digest_size=6).hexdigest()
         for b in range(BANDS)
         if bottom[b * per : (b + 1) * per]
     )
+
+
+def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
+    """The Jaccard resemblance of two texts' shingle sets, estimated from their sketches:
+    the share of the union's ``K`` smallest hashes that both hold."""
+    union = sorted(set(a) | set(b))[:K]
+    if not union:
+        return 0.0
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
