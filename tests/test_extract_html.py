@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.extract import _BODY_OPTIONS, _words, extract_record
 from newsarchive.importer.markdown import html_to_markdown, markdown_url
-from newsarchive.importer.model import Article, RawRecord
+from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.sources import read_records
 from newsarchive.importer.titles import TitleSources, article_h1, choose_title
@@ -474,3 +474,25 @@ def test_headline_behind_a_kicker_is_not_repeated_in_the_body() -> None:
     assert article.title == "Trump plant Helikopterlandeplatz"
     assert not article.body_markdown.startswith("#")
     assert "## Was geplant ist" in article.body_markdown
+
+
+def test_a_page_listing_headlines_is_refused_where_its_address_names_a_listing() -> None:
+    heads = [
+        f"Startup {i} raises money for robots in the cloud and data centers" for i in range(80)
+    ]
+    html = "<html><head><title>AI News</title></head><body><main>" + "".join(
+        f"<article><h2><a href='/2024/01/0{i % 9 + 1}/story-{i}'>{h}</a></h2>"
+        "<p>By Staff Writer</p></article>"
+        for i, h in enumerate(heads)
+    ) + "</main></body></html>"  # fmt: skip
+    listing = RawRecord(
+        input="p.html", kind="html", content=html, url="https://example.com/category/ai"
+    )
+    with pytest.raises(
+        ImportFailure, match=r"a listing page \(/category/ai: \d+ words, 0 sentences\)"
+    ):
+        extract_record(listing)
+    # The same text at an article's address is the publisher's call: it imports.
+    single = RawRecord(input="p.html", kind="html", content=html,
+                       url="https://example.com/2024/01/02/robots-in-the-cloud")  # fmt: skip
+    assert extract_record(single).title == "AI News"

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.extract import extract_record
-from newsarchive.importer.model import Article, RawRecord
+from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.sources import read_records
 from newsarchive.importer.textclean import (
     Boilerplate,
@@ -514,3 +514,20 @@ def test_learning_counts_two_articles_that_share_one_lsh_band() -> None:
     for row in (first, second, first):
         learner.add("venturebeat.com", row["text"])
     assert learner.sizes["venturebeat.com"] == 2
+
+
+def test_a_listing_page_is_refused_and_an_article_at_a_tag_address_is_not() -> None:
+    # tech-articles-sample holds VentureBeat's month archives ("December 2018"), tag and
+    # category pages: lists of headlines, imported as articles. An article scraped at a
+    # tag address (the spider joined a link to the article's URL) still imports.
+    from newsarchive.importer.sources.jsonl import record_from_mapping
+
+    archive, article = (
+        record_from_mapping(json.loads(line), f"venturebeat#{n}")
+        for n, line in enumerate(
+            (FIXTURES / "dumps" / "venturebeat-listing.jsonl").read_text().splitlines()
+        )
+    )
+    with pytest.raises(ImportFailure, match=r"no article text: a listing page \(/2018/12: "):
+        extract_record(archive)
+    assert extract_record(article).title.startswith("NLP firm raises $37M")

@@ -50,7 +50,9 @@ def bands_of(bottom: tuple[int, ...]) -> tuple[str, ...]:
     per = max(1, len(bottom) // BANDS)
     return tuple(
         f"{b}:"
-        + hashlib.blake2b(repr(list(bottom[b * per : (b + 1) * per])).encode(), digest_size=6).hexdigest()
+        + hashlib.blake2b(
+            repr(list(bottom[b * per : (b + 1) * per])).encode(), digest_size=6
+        ).hexdigest()
         for b in range(BANDS)
         if bottom[b * per : (b + 1) * per]
     )

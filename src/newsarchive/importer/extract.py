@@ -15,6 +15,7 @@ from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import trafilatura
 from bs4 import BeautifulSoup
@@ -163,6 +164,7 @@ def _from_text(
     text = " ".join(b.text for b in cleaned.blocks)
     if _words(text) < options.min_words:
         raise ImportFailure(record.input, f"no article text ({_words(text)} words)")
+    _listing(record, record.url, text)
     parsed = pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
         parsed = date_from_url(record.url) or parsed
@@ -191,6 +193,35 @@ def _from_text(
         warnings=(*cleaned.warnings, *warnings),
         fetched=record.fetched,
     )
+
+
+# The address of a list of articles: a tag, category, topic, author or section page, a
+# page of such a list, or a year's, month's or day's archive ("/2018/12"). Not
+# "/archives/<id>": WordPress sites (getnews.jp) put their articles there.
+_LISTING_PATH = re.compile(
+    r"/(?:tags?|category|categories|topics?|authors?|section|page)/[^/]+/?$"
+    r"|^/(?:19|20)\d\d(?:/[01]?\d(?:/[0-3]?\d)?)?/?$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\"”’')\]]*(?:\s|$))")
+# Running prose ends a sentence every 15 to 30 words; a list of headlines and teasers
+# hardly ever (tech-articles-sample: articles at such addresses 18-26 words a sentence,
+# the listings 59-457).
+_LISTING_WORDS_PER_SENTENCE = 50
+
+
+def _listing(record: RawRecord, url: str | None, text: str) -> None:
+    """Refuse a list of headlines scraped as if it were an article: its address names a
+    listing, and its text is 150 words or more with almost no sentence in it."""
+    path = urlsplit(url or "").path
+    if not _LISTING_PATH.search(path):
+        return
+    words, ends = _words(text), len(_SENTENCE_END.findall(text))
+    if words >= 150 and words >= _LISTING_WORDS_PER_SENTENCE * max(ends, 1):
+        raise ImportFailure(
+            record.input,
+            f"no article text: a listing page ({path}: {words} words, {ends} sentences)",
+        )
 
 
 def _no_text(record: RawRecord, reason: str) -> ImportFailure:
@@ -233,6 +264,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     plain = BeautifulSoup(body_html, "lxml").get_text(" ")
     if _words(plain) < options.min_words:
         raise _no_text(record, f"no article text ({_words(plain)} words)")
+    _listing(record, url or doc.url, plain)
     url = url or doc.url
     host = host or site_of(url) or (doc.hostname or None)
     title, sites = _page_title(record, page, doc, host)
