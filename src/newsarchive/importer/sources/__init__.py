@@ -16,7 +16,7 @@ import gzip
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from newsarchive.importer.model import ImportFailure, RawRecord
 from newsarchive.importer.sources import feed, html, jsonl, textdump, warc
@@ -144,7 +144,7 @@ def iter_records(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[RawReco
 def _open(path: Path, fmt: str) -> BinaryIO:
     """The file's bytes as a stream, gunzipped on the fly (warcio gunzips a WARC itself)."""
     if fmt != "warc" and _starts_gzip(path):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return cast(BinaryIO, gzip.open(path, "rb"))
     return path.open("rb")
 
 
