@@ -531,3 +531,28 @@ def test_a_listing_page_is_refused_and_an_article_at_a_tag_address_is_not() -> N
     with pytest.raises(ImportFailure, match=r"no article text: a listing page \(/2018/12: "):
         extract_record(archive)
     assert extract_record(article).title.startswith("NLP firm raises $37M")
+
+
+def test_a_headline_shown_twice_and_a_share_label_after_a_bar_leave_the_lead() -> None:
+    # The Verge as tech-articles-sample saved it: the headline in the breadcrumb and again
+    # above its standfirst, then "| Share this story" run into the first paragraph. The
+    # lead was "Discord is shutting down … / Discord users … | Share this story …".
+    title = "Discord is shutting down its AI chatbot Clyde"
+    text = (
+        "Tech / Creators / Artificial Intelligence Discord is shutting down its AI chatbot "
+        "Clyde Discord is shutting down its AI chatbot Clyde / Discord users won’t be able "
+        "to chat to Clyde from December 1st onwards.\n| Share this story Discord is shutting "
+        "down Clyde, its experimental AI chatbot. In a support note, Discord says the chatbot "
+        "will be deactivated at the end of the month.\nIt is not clear why Clyde is suddenly "
+        "shutting down, and the company did not say whether it might return later."
+    )
+    cleaned = clean_dump(text, title=title)
+    assert cleaned.lead.startswith("Discord users won’t be able to chat to Clyde")
+    texts = [b.text for b in cleaned.blocks]
+    assert texts[1].startswith("Discord is shutting down Clyde, its experimental AI chatbot.")
+    assert not any("Share this" in t or title in t for t in texts)
+    # A first sentence that merely starts with the headline's words keeps them.
+    body = "Lorem ipsum dolor sit amet consetetur sadipscing elitr"
+    kept = clean_dump(f"{body}\n{body} sed diam nonumy eirmod tempor invidunt ut labore "
+                      "et dolore magna aliquyam erat, sed diam voluptua.", title=body)  # fmt: skip
+    assert kept.blocks[0].text.startswith(f"{body} sed diam")

@@ -53,9 +53,10 @@ SHARE_RE = re.compile(
     re.I,
 )
 # A share toolbar's label that a flattened page runs into the start of the next text:
-# "Share this story On November 17th, …".
+# "Share this story On November 17th, …", "| Share this story Discord is …".
 SHARE_LEAD_RE = re.compile(
-    r"^(?:share this (?:story|article)|condividi(?: l'articolo| questo articolo)?)\s*:?\s+(?=[A-Z0-9\"“«])",
+    r"^(?:[|·•/]\s*)?(?:share this (?:story|article)|condividi(?: l'articolo| questo articolo)?)"
+    r"\s*:?\s+(?=[A-Z0-9\"“«])",
     re.I,
 )
 # A photo credit that a flattened page runs into the start of the text: "Photograph:

@@ -538,8 +538,20 @@ def _drop_before_title(text: str, title: str) -> tuple[str, bool]:
     whether the headline was found."""
     index = text.find(title) if title else -1
     if 0 <= index <= max(HEADLINE_ZONE, len(text) // 3):
-        return text[index + len(title) :], True
+        rest = text[index + len(title) :]
+        # The headline shown twice (a breadcrumb's, then the page's) goes twice, and so
+        # does the separator between it and the standfirst ("… Clyde / Discord users …").
+        # A sentence that merely starts with the headline's words stays.
+        while (again := rest.lstrip()).startswith(title) and _AFTER_HEADLINE.match(
+            again, len(title)
+        ):
+            rest = again[len(title) :]
+        return _LEADING_SEP.sub(" ", rest, count=1), True
     return text, False
+
+
+_LEADING_SEP = re.compile(r"^[ \t]*[/|·•][ \t]+")
+_AFTER_HEADLINE = re.compile(r"[ \t]*(?:$|\n|[/|·•][ \t])")
 
 
 def _word_key(word: str) -> str:
