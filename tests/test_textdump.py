@@ -556,3 +556,22 @@ def test_a_headline_shown_twice_and_a_share_label_after_a_bar_leave_the_lead() -
     kept = clean_dump(f"{body}\n{body} sed diam nonumy eirmod tempor invidunt ut labore "
                       "et dolore magna aliquyam erat, sed diam voluptua.", title=body)  # fmt: skip
     assert kept.blocks[0].text.startswith(f"{body} sed diam")
+
+
+def test_a_standfirst_without_a_full_stop_after_the_headline_is_kept_as_the_lead() -> None:
+    # "Headline / standfirst By Author, bio" as The Verge's dumps have it: the standfirst
+    # is a short line above the running text, and the page-shaped cleaning dropped it.
+    title = "Microsoft invests $1 billion in OpenAI to pursue holy grail of artificial intelligence"
+    menu = "\n".join(["Tech", "Reviews", "Science", "Entertainment", "More", "Menu"])
+    body = "\n".join(
+        f"Paragraph {n} of the story says what Microsoft and OpenAI agreed, and why it matters."
+        for n in range(8)
+    )
+    text = (f"{menu}\n{title} {title} / Building artificial general intelligence is OpenAI’s "
+            "ambitious goal By James Vincent , a senior reporter who has covered AI for eight "
+            f"years at The Verge.\n| Share this story {body}")  # fmt: skip
+    cleaned = clean_dump(text, title=title)
+    assert cleaned.lead == "Building artificial general intelligence is OpenAI’s ambitious goal"
+    assert cleaned.blocks[0].text == cleaned.lead
+    assert cleaned.blocks[1].text.startswith("Paragraph 0 of the story")
+    assert cleaned.authors == ("James Vincent",)

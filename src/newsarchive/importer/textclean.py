@@ -530,12 +530,14 @@ def _main_lines(text: str) -> str:
 
 
 HEADLINE_ZONE = 400  # characters at the start where a variant of the headline is looked for
+MAX_DEK_WORDS = 60  # a standfirst is a sentence or two
 _WORD_RE = re.compile(r"\S+")
 
 
-def _drop_before_title(text: str, title: str) -> tuple[str, bool]:
+def _drop_before_title(text: str, title: str) -> tuple[str, bool, bool]:
     """Navigation and section labels come before the headline: cut up to it. Also says
-    whether the headline was found."""
+    whether the headline was found, and whether a separator followed it (the rest of
+    its line is then the standfirst)."""
     index = text.find(title) if title else -1
     if 0 <= index <= max(HEADLINE_ZONE, len(text) // 3):
         rest = text[index + len(title) :]
@@ -546,8 +548,9 @@ def _drop_before_title(text: str, title: str) -> tuple[str, bool]:
             again, len(title)
         ):
             rest = again[len(title) :]
-        return _LEADING_SEP.sub(" ", rest, count=1), True
-    return text, False
+        after = _LEADING_SEP.sub(" ", rest, count=1)
+        return after, True, after != rest
+    return text, False, False
 
 
 _LEADING_SEP = re.compile(r"^[ \t]*[/|·•][ \t]+")
@@ -626,19 +629,26 @@ def clean_dump(
     warnings: list[str] = []
     if boilerplate is not None and site:
         text = boilerplate.strip(site, text)
-    found = False
+    found = standfirst = False
     if title:
-        text, found = _drop_before_title(text, title)
+        text, found, standfirst = _drop_before_title(text, title)
     shown = text_date(text)
     if title and not found:
         # Cut only after the date is read: a dateline may stand above the headline.
         text = text[_headline_variant_end(text, title) :]
     text, authors = _take_byline(text)
+    dek = text.strip().split("\n", 1)[0].strip() if standfirst else ""
     text = _main_lines(text)
+    if 4 <= len(dek.split()) <= MAX_DEK_WORDS and dek not in text:
+        # The standfirst after "Headline / " is a short line, often without a full
+        # stop: the running text starts below it, but it is the article's, and its lead.
+        text = dek + "\n" + text
+    else:
+        dek = ""
     raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
     paragraphs = [p for p in raw_paragraphs if p]
-    lead = ""
-    if paragraphs:
+    lead = " ".join(dek.split())
+    if paragraphs and not lead:
         first = paragraphs[0]
         share = SHARE_RE.search(first)
         if share:
