@@ -47,6 +47,8 @@ def band_keys(text: str) -> tuple[str, ...]:
 
 
 def bands_of(bottom: tuple[int, ...]) -> tuple[str, ...]:
+    """LSH band keys of a sketch. Each band is hashed as the ``repr`` of a list: the keys
+    written into existing Markdown files (``Bands``) were made that way."""
     per = max(1, len(bottom) // BANDS)
     return tuple(
         f"{b}:"

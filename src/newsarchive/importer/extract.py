@@ -163,7 +163,7 @@ def _from_text(
     body = blocks_to_markdown(cleaned.blocks)
     text = " ".join(b.text for b in cleaned.blocks)
     if _words(text) < options.min_words:
-        raise ImportFailure(record.input, f"no article text ({_words(text)} words)")
+        raise _no_text(record, f"no article text ({_words(text)} words)")
     _listing(record, record.url, text)
     parsed = pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
@@ -264,8 +264,8 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     plain = BeautifulSoup(body_html, "lxml").get_text(" ")
     if _words(plain) < options.min_words:
         raise _no_text(record, f"no article text ({_words(plain)} words)")
-    _listing(record, url or doc.url, plain)
     url = url or doc.url
+    _listing(record, url, plain)
     host = host or site_of(url) or (doc.hostname or None)
     title, sites = _page_title(record, page, doc, host)
     parsed = html_date(record, page.published, url, doc.date, page.shown_date)

@@ -93,15 +93,19 @@ class _FileTask:
     dumps: bool
 
     def __call__(self) -> list[Outcome | RawRecord]:
-        out: list[Outcome | RawRecord] = []
-        for item in _records(self.path, self.max_bytes):
-            if isinstance(item, ImportFailure):
-                out.append(item)
-            elif _is_dump(item):
-                out.append(_extract_one(item) if self.dumps else item)
-            elif not self.dumps:
-                out.append(_extract_one(item))
-        return out
+        return [
+            item
+            if isinstance(item, ImportFailure) or _rides_along(item, learning=not self.dumps)
+            else _extract_one(item)
+            for item in _records(self.path, self.max_bytes)
+            if _in_pass(item, self.dumps)
+        ]
+
+
+def _in_pass(item: RawRecord | ImportFailure, dumps: bool) -> bool:
+    """Pass 1 takes every record and failure of a file; pass 2 its dumps (and a failure
+    only a file changed since pass 1 can give)."""
+    return not dumps or _is_dump(item) or isinstance(item, ImportFailure)
 
 
 # What a pass hands the workers: a file to read, or a record read here from a WARC or a
@@ -208,7 +212,7 @@ def iter_outcomes(
             path = files[index]
             if detect_format(path) in STREAMED:
                 for item in _records(path, max_bytes):
-                    if not dumps or _is_dump(item) or isinstance(item, ImportFailure):
+                    if _in_pass(item, dumps):
                         yield index, item
             else:
                 yield index, _FileTask(path, max_bytes, dumps=dumps)

@@ -151,7 +151,7 @@ class BoilerplateLearner:
         mine = sketch(text)
         bands = bands_of(mine)
         owners = {self.band_owner[b] for b in bands if b in self.band_owner}
-        if any(resemblance(mine, self.sketches[o]) >= SAME_TEXT for o in sorted(owners)):
+        if any(resemblance(mine, self.sketches[o]) >= SAME_TEXT for o in owners):
             return
         number = len(self.sketches)
         self.sketches.append(array("Q", mine))

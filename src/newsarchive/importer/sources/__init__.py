@@ -120,9 +120,12 @@ def iter_records(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[RawReco
     if fmt is None:
         raise ImportFailure(str(path), "unknown format (expected .html, .jsonl, .txt, "
                             ".rss/.atom/.xml, .warc, optionally gzipped)")  # fmt: skip
-    if fmt in STREAMED and not (fmt == "jsonl" and _utf16(path)):
-        yield from _streamed(path, fmt, max_bytes)
-        return
+    if fmt in STREAMED:
+        head = _head(path, fmt)
+        # A UTF-16 file's lines cannot be split as bytes: it is read whole.
+        if not (fmt == "jsonl" and head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+            yield from _streamed(path, fmt, max_bytes, head)
+            return
     data = _load(path, max_bytes)
     if fmt != "warc" and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailure(str(path), "binary file, not text")
@@ -148,38 +151,43 @@ def _open(path: Path, fmt: str) -> BinaryIO:
     return path.open("rb")
 
 
-def _utf16(path: Path) -> bool:
+def _stream_error(exc: Exception) -> str:
+    # zlib.error: damaged deflate data ("invalid block type"), not an OSError.
+    if isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
+        return f"truncated or corrupt gzip: {exc}"
+    return f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+
+
+_STREAM_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error, OSError)
+
+
+def _head(path: Path, fmt: str) -> bytes:
+    """The first 4 KB of the file's (gunzipped) bytes."""
     try:
-        with _open(path, "jsonl") as stream:
-            return stream.read(2) in (b"\xff\xfe", b"\xfe\xff")
-    except (OSError, EOFError, zlib.error):
-        return False  # the stream reports the damage
+        with _open(path, fmt) as stream:
+            return stream.read(4096)
+    except _STREAM_ERRORS as exc:
+        raise ImportFailure(str(path), _stream_error(exc)) from exc
 
 
-def _streamed(path: Path, fmt: str, max_bytes: int) -> Iterator[RawRecord]:
+def _streamed(path: Path, fmt: str, max_bytes: int, head: bytes) -> Iterator[RawRecord]:
     """A container read a record at a time; damage after the first record ends it with
     a failure record, before it fails the file."""
     name, found = str(path), 0
+    if not head.strip():
+        raise ImportFailure(name, "empty file")
+    if fmt != "warc" and b"\x00" in head:
+        raise ImportFailure(name, "binary file, not text")
     try:
-        with _open(path, fmt) as stream:
-            head = stream.read(4096)
-            if not head.strip():
-                raise ImportFailure(name, "empty file")
-            if fmt != "warc" and b"\x00" in head:
-                raise ImportFailure(name, "binary file, not text")
         with _open(path, fmt) as stream:
             for record in STREAMED[fmt](path, stream, max_bytes):
                 found += 1
                 yield record
-    except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
-        # zlib.error: damaged deflate data ("invalid block type"), not an OSError.
-        if isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
-            reason = f"truncated or corrupt gzip: {exc}"
-        else:
-            reason = f"cannot read: {exc.strerror or exc}"
+    except _STREAM_ERRORS as exc:
         if not found:
-            raise ImportFailure(name, reason) from exc
-        yield RawRecord(input=f"{path}#after-record-{found}", kind="text", content="", error=reason)
+            raise ImportFailure(name, _stream_error(exc)) from exc
+        yield RawRecord(input=f"{path}#after-record-{found}", kind="text", content="",
+                        error=_stream_error(exc))  # fmt: skip
         return
     if not found:
         raise ImportFailure(name, "empty file (no records in it)")
