@@ -575,3 +575,79 @@ def test_a_standfirst_without_a_full_stop_after_the_headline_is_kept_as_the_lead
     assert cleaned.blocks[0].text == cleaned.lead
     assert cleaned.blocks[1].text.startswith("Paragraph 0 of the story")
     assert cleaned.authors == ("James Vincent",)
+
+
+_STORY = "\n".join(
+    f"Paragraph {n} of the story says what the singer made, and why it matters to her."
+    for n in range(3)
+)  # short of a page's worth of lines: the page-shaped cleaning leaves it alone
+
+
+@pytest.mark.parametrize(
+    ("tail", "left"),
+    [
+        # WIRED in tech-articles-sample: the author card's role and close button, the
+        # tag list, then the names of the authors of the stories it recommends.
+        ("“If you want them to be.” Senior Writer X Topics artificial intelligence Music "
+         "Deepfakes Angela Watercutter Kate Knibbs Megan Farokhmanesh Amanda Hoover",
+         "“If you want them to be.”"),
+        ("Topics magazine-5.01 Angela Watercutter Ramin Skibba David Nield Will Knight", ""),
+        # The Guardian's "Explore more on these topics" and its "Most viewed" after it.
+        ("It is a time to be alive. Explore more on these topics Television Artificial "
+         "intelligence (AI) Stephen Fry Most viewed Most viewed", "It is a time to be alive."),
+        # A run of recommended headlines (one line each), and a stray role label.
+        ("The strange life and mysterious death of a virtuoso coder\nTeaching self-driving "
+         "cars to watch for unpredictable humans\nSenior", ""),
+        # One long run-in list of headlines, with no sentence in it.
+        ("The strange life and mysterious death of a virtuoso coder Teaching self-driving "
+         "cars to watch for unpredictable humans Wild juxtapositions of Saudi Arabia modern "
+         "and ancient A journey to Galaxy's Edge, the nerdiest place on earth", ""),
+    ],
+)  # fmt: skip
+def test_tag_lists_and_headline_runs_after_the_article_leave_the_dump(tail: str, left: str) -> None:
+    cleaned = clean_dump(f"{_STORY}\n{tail}")
+    texts = [b.text for b in cleaned.blocks]
+    assert texts[:3] == _STORY.split("\n")
+    assert texts[3:] == ([left] if left else [])
+    assert cleaned.trailing and cleaned.trailing in tail
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Topics covered at the summit include robotics, music and the law.",
+        "Tags are how the archive groups its articles, she said.",
+        # Prose missing its full stop, a written-out list, code: the article's.
+        "“We will hold 97 meetings to teach people how to prevent crime,” the commander said",
+        "- a synthesizer trained on her voice\n- a website where anyone can use it",
+        "print(voice.sing(melody))",
+    ],
+)
+def test_prose_lists_and_code_at_the_end_stay(tail: str) -> None:
+    cleaned = clean_dump(f"{_STORY}\n{tail}")
+    assert [b.text for b in cleaned.blocks][3:] == tail.split("\n")
+    assert cleaned.trailing == ""
+
+
+def test_text_without_sentence_marks_keeps_its_last_paragraphs() -> None:
+    # Thai is written without full stops: no paragraph of it "has a sentence", so none
+    # is taken for a list of headlines.
+    thai = ["ประเทศไทยมีการเลือกตั้งทั่วไปในวันอาทิตย์ ผู้มีสิทธิเลือกตั้งจำนวนมากออกมาใช้สิทธิ"] * 3
+    cleaned = clean_dump("\n".join(thai))
+    assert len(cleaned.blocks) == 3
+
+
+def test_a_listing_is_told_by_the_headlines_after_its_intro() -> None:
+    # TNW's /topic/google page in tech-articles-sample: an intro paragraph, then runs of
+    # headlines. Without them the intro alone passed for an article.
+    intro = ("All Articles for Google Our coverage of all things Google. Founded by Larry Page "
+             "and Sergey Brin in 1998, Google has grown from a company built around a search "
+             "engine to a business that offers everything from cloud computing to phones.")  # fmt: skip
+    headlines = " ".join(
+        f"Google headline number {n} about search and ads Ioanna Lykiardopoulou 4 months ago"
+        for n in range(20)
+    )
+    record = RawRecord(input="tnw#633", kind="text", content=f"{intro}\n{headlines}",
+                       url="https://thenextweb.com/topic/google", title="Google News | TNW")  # fmt: skip
+    with pytest.raises(ImportFailure, match=r"a listing page \(/topic/google: "):
+        extract_record(record)

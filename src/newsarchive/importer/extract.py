@@ -164,7 +164,8 @@ def _from_text(
     text = " ".join(b.text for b in cleaned.blocks)
     if _words(text) < options.min_words:
         raise _no_text(record, f"no article text ({_words(text)} words)")
-    _listing(record, record.url, text)
+    # A listing is told by the whole page's text, with the headlines after its intro.
+    _listing(record, record.url, f"{text}\n{cleaned.trailing}")
     parsed = pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
         parsed = date_from_url(record.url) or parsed

@@ -17,7 +17,9 @@ __all__ = [
     "TEASER_MARKERS",
     "TEASER_RE",
     "find_teaser",
+    "tag_list_start",
     "teaser_prefix",
+    "without_card_tail",
 ]
 
 # Words that introduce a teaser for another article, run into the text or as a label.
@@ -91,6 +93,44 @@ COPYRIGHT_RE = re.compile(
     r"|droits réservés|direitos reservados",
     re.I,
 )
+
+
+# A page's tag list, run into the end of a flattened page's text: "… If you want them
+# to be.” Topics artificial intelligence Music Deepfakes Angela Watercutter …" (WIRED:
+# its tags, then the names of the authors of the stories it recommends). The label is
+# capitalised as a label, and what follows it to the end is a list, not a sentence.
+# Not German "Tag" or "Themen": there they are everyday nouns.
+_TAG_LABELS: tuple[str, ...] = (
+    "Topics", "TOPICS", "Related Topics", "Explore more on these topics", "Tags", "TAGS", "Tagged", "Tagged with", "Keywords",
+    "Argomenti", "ARGOMENTI", "Parole chiave", "Etichette", "Schlagwörter", "Schlagworte",
+)  # fmt: skip
+_tag_alt = "|".join(sorted((re.escape(m) for m in _TAG_LABELS), key=len, reverse=True))
+_TAG_LIST_RE = re.compile(rf"(?<!\S)(?:{_tag_alt})\s*:?\s+(?=\S)")
+# A sentence ends after a word ("… to be. Next"), not after an initial ("U.S. politics").
+_LIST_SENTENCE = re.compile(r"(?<=\w\w)[.!?…][\"”’»)\]]*(?:\s|$)")
+MAX_TAG_LIST_WORDS = 80
+# What the author's card leaves before the tag list: the role and the card's close
+# button ("Senior Writer X", "Editor at Large X"), or close buttons alone ("X X").
+_CARD_TAIL_RE = re.compile(
+    r"(?:\s+(?:[A-Z][\w-]*\s+){0,3}(?:Writer|Editor|Contributor|Reporter|Correspondent|"
+    r"Columnist|Producer|Critic)(?:\s+at\s+Large)?)?(?:\s+X)+\s*$"
+)
+
+
+def tag_list_start(text: str) -> int | None:
+    """Where the page's tag list starts at the end of ``text`` (one flattened paragraph),
+    or None: a tag label followed, to the end, by at most ``MAX_TAG_LIST_WORDS`` words
+    and no sentence."""
+    for match in _TAG_LIST_RE.finditer(text):
+        rest = text[match.end() :]
+        if len(rest.split()) <= MAX_TAG_LIST_WORDS and not _LIST_SENTENCE.search(rest):
+            return match.start()
+    return None
+
+
+def without_card_tail(text: str) -> str:
+    """``text`` without the author card's role and close buttons at its end."""
+    return _CARD_TAIL_RE.sub("", text).rstrip()
 
 
 def find_teaser(text: str) -> re.Match[str] | None:

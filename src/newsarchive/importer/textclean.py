@@ -26,6 +26,8 @@ from newsarchive.importer.markers import (
     SHARE_LEAD_RE,
     SHARE_RE,
     find_teaser,
+    tag_list_start,
+    without_card_tail,
 )
 from newsarchive.importer.model import Related
 
@@ -65,6 +67,8 @@ class CleanText:
     warnings: tuple[str, ...] = ()
     date: str | None = None  # the day shown near the start (``dates.text_date``), ISO
     authors: tuple[str, ...] = ()  # from a byline near the start
+    # What the page shows after the article (tag list, runs of headlines), dropped.
+    trailing: str = ""
 
 
 def _shingles(words: list[str]) -> list[int]:
@@ -621,6 +625,42 @@ def _take_byline(text: str) -> tuple[str, tuple[str, ...]]:
     return text[:start].rstrip(" \t") + (" " + rest if rest else "") + text[line_end:], names
 
 
+# A sentence ends after a word ("… to be. Next", "… agresiva".") or at a paragraph's
+# closing colon, not after an initial ("U.S."); in Hindi at a danda, in Chinese and
+# Japanese at their full stops.
+_PROSE_END = re.compile(r"\w\w[\"”’»)\]]*[.!?…؟]+[\"”’»)\]]*(?:\s|$)|\w[\"”’»)\]]*:$|[।。！？]")
+MAX_LABEL_WORDS = 3  # a stray label left after the article ("Senior", "Op-ed contributor")
+MIN_LIST_WORDS = 30  # a run of headlines, tags or names this long with no sentence in it
+
+
+def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
+    """``paragraphs`` without what a flattened page leaves after the article, and that
+    text: its tag list ("Topics …", and the author card's "Senior Writer X" before it),
+    then the last paragraphs with no sentence in them, when they are a stray label
+    (``MAX_LABEL_WORDS``), two or more lines (headlines) or one long run of headlines,
+    tags or names (``MIN_LIST_WORDS``). A written-out list or code stays."""
+    out, dropped = list(paragraphs), []
+    if out and (cut := tag_list_start(out[-1])) is not None:
+        dropped.append(out[-1][cut:])
+        out[-1] = without_card_tail(out[-1][:cut])
+        out = [p for p in out if p]
+    # In a script written without sentence marks (Thai), a paragraph without one says
+    # nothing.
+    if any(_PROSE_END.search(p) for p in out):
+        run = 0
+        while run < len(out) - 1 and not (
+            _PROSE_END.search(out[-1 - run]) or _is_content_line(out[-1 - run])
+        ):
+            run += 1
+        words = sum(_word_count(p) for p in out[len(out) - run :])
+        # One short line is a stray label; two or more, or a long one, a run of
+        # headlines, tags or names. One prose paragraph missing its full stop stays.
+        if run and (run >= 2 or words >= MIN_LIST_WORDS or words <= MAX_LABEL_WORDS):
+            dropped.extend(reversed(out[len(out) - run :]))
+            out = out[: len(out) - run]
+    return out, "\n".join(reversed(dropped))
+
+
 def clean_dump(
     text: str, *, title: str | None = None, site: str | None = None,
     boilerplate: Boilerplate | None = None,
@@ -647,6 +687,7 @@ def clean_dump(
         dek = ""
     raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
     paragraphs = [p for p in raw_paragraphs if p]
+    paragraphs, trailing = _without_trailing_lists(paragraphs)
     lead = " ".join(dek.split())
     if paragraphs and not lead:
         first = paragraphs[0]
@@ -686,4 +727,5 @@ def clean_dump(
         warnings=tuple(warnings),
         date=shown,
         authors=authors,
+        trailing=trailing,
     )
