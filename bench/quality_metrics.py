@@ -166,10 +166,19 @@ def _norm_name(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", name.casefold()).split())
 
 
+# The word a byline opens with ("By Erin Cunningham", "Par Sébastien Farcis"): some
+# ground truths are the byline as the page shows it, and the word is not a name.
+_BYLINE_WORD = re.compile(r"^\s*(?:(?i:(?:written\s+)?by|par|von|por)|di)\s+")
+
+
 def authors_right(predicted: tuple[str, ...], truth: tuple[str, ...]) -> bool:
-    """The same set of names (case, punctuation and order ignored)."""
+    """The same set of names (case, punctuation and order ignored), the truth read
+    without the word its byline opens with."""
     split_truth = {
-        _norm_name(p) for t in truth for p in re.split(r",\s*|\s+and\s+|\s*&\s*", t) if p.strip()
+        _norm_name(p)
+        for t in truth
+        for p in re.split(r",\s*|\s+and\s+|\s*&\s*", _BYLINE_WORD.sub("", t))
+        if p.strip()
     }
     split_pred = {
         _norm_name(p)
