@@ -75,13 +75,22 @@ def _shingles(words: list[str]) -> list[int]:
     return shingle_hashes(words, SHINGLE)
 
 
+def _line_keys(words: list[str]) -> list[int]:
+    """A line's shingles; a line too short for one counts whole, as one key of its own
+    ("Learn more." under every sponsorship notice of a site)."""
+    if len(words) >= SHINGLE:
+        return _shingles(words)
+    return shingle_hashes(["\x00", *words], len(words) + 1) if words else []
+
+
 @dataclass
 class Boilerplate:
     """Word sequences that recur across a site's dumps, learned from the corpus.
 
     ``learn`` counts, per site, in how many documents each 6-word shingle occurs; a
     shingle found in at least ``min_docs`` documents and ``min_share`` of the site's
-    documents is boilerplate. Words covered by such shingles are removed. So are runs
+    documents is boilerplate, and so is a line too short for a shingle found whole in
+    as many ("Learn more."). Words covered by such shingles are removed. So are runs
     of ``long_run`` words or more that recur in ``min_docs`` documents however few of
     the site's they are: a notice one section of a site carries ("looking to showcase
     your brand … Consider getting a custom GamesBeat sponsorship"). A stock phrase of
@@ -111,8 +120,15 @@ class Boilerplate:
         if not frequent and not recurring:
             return text
         out_lines = []
+        after_boilerplate = False  # the line before ended in boilerplate
         for line in text.splitlines():
             words = line.split()
+            # A short line the site puts on many pages goes only as the end of
+            # boilerplate ("… a custom GamesBeat sponsorship." / "Learn more."):
+            # elsewhere it is one of a menu's short lines, which tell the menu.
+            if after_boilerplate and 0 < len(words) < SHINGLE and _line_keys(words)[0] in frequent:
+                out_lines.append("")
+                continue
             drop = [False] * len(words)
             run_start = -1  # first shingle of the current run of recurring shingles
             shingles = _shingles(words)
@@ -129,6 +145,7 @@ class Boilerplate:
                 run_start = -1
             kept = [w for w, d in zip(words, drop, strict=True) if not d]
             out_lines.append(" ".join(kept))
+            after_boilerplate = bool(drop) and drop[-1]
         return "\n".join(out_lines)
 
 
@@ -164,7 +181,7 @@ class BoilerplateLearner:
         self.sizes[site] += 1
         seen: set[int] = set()
         for line in text.splitlines():
-            seen.update(_shingles(line.split()))
+            seen.update(_line_keys(line.split()))
         self.counts.setdefault(site, Counter()).update(seen)
         if self.sizes.total() % self.into.prune_every == 0:
             for key, counter in self.counts.items():
@@ -535,6 +552,7 @@ def _main_lines(text: str) -> str:
 
 HEADLINE_ZONE = 400  # characters at the start where a variant of the headline is looked for
 MAX_DEK_WORDS = 60  # a standfirst is a sentence or two
+MAX_EATEN_WORDS = 2  # headline words the boilerplate may take with the menu before it
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -577,17 +595,31 @@ def _headline_variant_end(text: str, title: str) -> int:
     wanted = [k for k in map(_word_key, title.split()) if k]
     if len(wanted) < 4:
         return 0
-    words = [(m.end(), _word_key(m.group())) for m in _WORD_RE.finditer(text[:HEADLINE_ZONE])]
-    best_len, best_start, best_end = 0, 0, 0
+    words = [
+        (m.end(), key)
+        for m in _WORD_RE.finditer(text[:HEADLINE_ZONE])
+        if (key := _word_key(m.group()))
+    ]  # a dash or a bar is no word: "money — unlike" is "money -- unlike"
+    best_len, best_start, best_end, best_from = 0, 0, 0, 0
     for i in range(len(words)):
         for j in range(len(wanted)):
             k = 0
             while i + k < len(words) and j + k < len(wanted) and words[i + k][1] == wanted[j + k]:
                 k += 1
             if k > best_len:
-                best_len, best_start, best_end = k, i, words[i + k - 1][0]
-    # The text opening with the headline's words has no labels to cut.
-    if best_start == 0 or best_len < max(4, 0.6 * len(wanted)):
+                best_len, best_start, best_end, best_from = k, i, words[i + k - 1][0], j
+    # The text opening with the headline's words has no labels to cut, unless it opens
+    # with the headline less a word or two at either end, the rest of its line gone: the
+    # site's menu ended with "The", or its share bar began after "apps", on enough of its
+    # pages that the learned boilerplate took the word ("state of the GDPR in 2022: why
+    # …" for "The state of the GDPR …"). Or with the whole headline, spelt otherwise.
+    missing_end = len(wanted) - best_from - best_len
+    eaten = (
+        best_from <= MAX_EATEN_WORDS
+        and missing_end <= MAX_EATEN_WORDS
+        and (missing_end == 0 or text[best_end : best_end + 1] == "\n")
+    )
+    if (best_start == 0 and not eaten) or best_len < max(4, 0.6 * len(wanted)):
         return 0
     after = text[best_end:]
     following = after.lstrip()
