@@ -456,11 +456,28 @@ def test_byline_leaves_a_dump_for_the_authors_field() -> None:
         # An agency as the sentence's subject, and a credit with no agency, stay.
         ("Bloomberg News reported that the deal was off after a long night of talks.", "Bloomberg News reported"),
         ("Illustration: Ross Patton John Wilkes says that joining Google was hard.", "Illustration: Ross Patton"),
+        # The site's own name ends a credit as an agency's does (wired.com: "WIRED"),
+        # and credits may follow one another.
+        ("Photo: Alex Washburn/WIRED Eric Frenkiel is through with convention.", "Eric Frenkiel is"),
+        ("Getty Images/WIRED When you consider the privacy risks of ads, it is odd.", "When you consider"),
+        ("ILLUSTRATION: WIRED STAFF; GETTY IMAGES On March 6, 1995, Kevin Kelly went out.", "On March 6, 1995"),
+        ("Illustration: Elena Lacey; Getty Google has infused its Smart Reply feature.", "Google has infused"),
+        ("WIRED The price of a bitcoin topped $900 last week, an enormous surge.", "WIRED The price"),
+        # A labelled credit without an agency ends where a sentence opens.
+        ("Photograph: Apple The Apple Watch has crushed its smartwatch competition.", "The Apple Watch has"),
+        ("Photograph: Symeon Platts/University of Arizona On October 20, a spacecraft landed.",
+         "On October 20, a"),
+        # Share toolbars run into the text, wherever they stand.
+        ("Facebook X Email Save Story Photograph: Henrik Sorensen/Getty After OpenAI released GPT-3 "
+         "in July 2020, researchers set a challenge.", "After OpenAI released GPT-3"),
+        ("Share on Facebook Share on Twitter Share on Flipboard There's lots of anthropomorphizing "
+         "here, the review says.", "There's lots of"),
+        ("I quit Facebook Twitter and Email last year, and I never looked back at them.", "I quit Facebook Twitter"),
     ],
 )  # fmt: skip
 def test_photo_credit_leaves_the_start_of_a_dump(first: str, kept: str) -> None:
     text = f"{first}\nThe second paragraph of the article goes on with more detail about it."
-    cleaned = clean_dump(text)
+    cleaned = clean_dump(text, site="wired.com")
     assert cleaned.blocks[0].text.startswith(kept)
     assert cleaned.lead.startswith(kept)
 

@@ -6,20 +6,22 @@ One table per artefact kind, so a new marker is one row (and one test case).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "COPYRIGHT_RE",
-    "CREDIT_LEAD_RE",
     "FOOTER_RE",
     "SHARE_LEAD_RE",
     "SHARE_RE",
     "TEASER_BLOCK_HEADINGS",
     "TEASER_MARKERS",
     "TEASER_RE",
+    "credit_lead_re",
     "find_teaser",
     "tag_list_start",
     "teaser_prefix",
     "without_card_tail",
+    "without_share_runs",
 ]
 
 # Words that introduce a teaser for another article, run into the text or as a label.
@@ -61,23 +63,71 @@ SHARE_LEAD_RE = re.compile(
     r"\s*:?\s+(?=[A-Z0-9\"“«])",
     re.I,
 )
-# A photo credit that a flattened page runs into the start of the text: "Photograph:
-# Jessica Rinaldi/The Boston Globe/Getty Images Across the world, …", "Robert
-# Taylor/Alamy Scientists have …". It ends with a picture agency; without one, where a
-# credit ends and the text starts cannot be told ("Illustration: Ross Patton John Wilkes
-# says …"), and it stays.
+# Picture agencies, whose name ends a photo credit (``credit_lead_re``).
 _AGENCY = (
     r"(?:Getty(?: Images)?|Alamy(?: Stock Photo)?|AP(?: Photo)?|Reuters|AFP|EPA(?:-EFE)?|ANSA|"
     r"Shutterstock|Unsplash|Bloomberg|iStock(?:photo)?|Corbis|dpa|LaPresse|Imago|NurPhoto|Xinhua)"
 )
 _CREDIT_WORD = r"[A-Z][\w.'’&-]*"
 _CREDITED = rf"(?:{_CREDIT_WORD}\s+){{0,4}}{_CREDIT_WORD}\s*/\s*"  # "Jessica Rinaldi/"
-CREDIT_LEAD_RE = re.compile(
-    # Labelled ("Photograph: …"), or a name before the agency ("…/Getty"): a bare agency
-    # name opening the text is its subject ("Bloomberg News reported …").
-    rf"^(?:(?i:photo(?:graph)?s?|illustration|image|video)\s*(?:by)?\s*:\s*(?:{_CREDITED})*|(?:{_CREDITED})+)"
-    rf"(?:{_CREDIT_WORD}\s+){{0,3}}{_AGENCY}\b(?:\s+(?:via|for)\s+{_AGENCY}\b)?[\s,.;:|–—-]*(?=[A-Z0-9\"“‘'«])"
+_CREDIT_LABEL = (
+    r"(?i:photo(?:graph)?s?|photo-illustration|illustration|image|video|foto)\s*(?:by)?\s*:\s*"
 )
+# Words a sentence opens with, that no credit ends with: after a labelled credit without
+# an agency, the text starts at one ("Photograph: Apple The Apple Watch has …").
+_OPENERS = (
+    r"(?:The|A|An|In|On|At|For|When|If|It|Its|This|That|These|Those|As|But|And|After|Before|"
+    r"Since|While|With|Last|Our|We|I|He|She|They|There|What|Why|How|Il|La|Lo|Le|Gli|Un|Una|"
+    r"Nel|Nella|Per|Dopo|Der|Die|Das|Ein|Eine)"
+)
+
+
+@lru_cache(maxsize=256)
+def credit_lead_re(site_names: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A photo credit that a flattened page runs into the start of the text: "Photograph:
+    Jessica Rinaldi/The Boston Globe/Getty Images Across the world, …", "Robert
+    Taylor/Alamy Scientists have …". It ends with a picture agency, or the site's own
+    name (``site_names``: "Photo: Alex Washburn/WIRED"); a bare agency name opening the
+    text is its subject ("Bloomberg News reported …"). A labelled credit without one ends
+    before a word a sentence opens with ("Photograph: Apple The Apple Watch …");
+    otherwise where it ends cannot be told ("Illustration: Ross Patton John Wilkes says
+    …"), and it stays."""
+    names = "|".join(re.escape(n) for n in site_names if len(n) >= 3)
+    agency = rf"(?i:{_AGENCY}|{names})" if names else rf"(?i:{_AGENCY})"
+    return re.compile(
+        rf"^(?:{_CREDIT_LABEL}(?:{_CREDITED})*|(?:{_CREDITED})+)"
+        rf"(?:{_CREDIT_WORD}[\s;,]+){{0,3}}{agency}\b"
+        # more credits after the first: "WIRED STAFF; GETTY IMAGES", "… via Getty"
+        rf"(?:(?:[\s;,/&]+|\s+(?:via|for)\s+)(?:{_CREDIT_WORD}[\s;,/&]+){{0,3}}{agency}\b)*"
+        r"[\s,.;:|–—-]*(?=[A-Z0-9\"“‘'«])"
+        rf"|^{_CREDIT_LABEL}(?:(?:{_CREDIT_WORD}|of|and|via)[\s,;/]+){{1,5}}?(?={_OPENERS}\s)"
+    )
+
+
+# A share toolbar run into the text: "Facebook X Email Save Story", "Share on Facebook
+# Share on Twitter Share on Flipboard". Three items or more, two of them networks.
+_NETWORK = (
+    r"(?:Facebook|Twitter|X|E-?mail|LinkedIn|WhatsApp|Pinterest|Reddit|Flipboard|Telegram|"
+    r"Tumblr|Messenger|Threads|Bluesky)"
+)
+_SHARE_ITEM = (
+    rf"(?:(?:Share|Condividi)\s+(?:on|via|su|to)\s+{_NETWORK}|{_NETWORK}|Save\s+Story|"
+    r"Copy\s+Link|Print|Comments?)"
+)
+_SHARE_RUN_RE = re.compile(rf"(?<!\S)(?:{_SHARE_ITEM}\s+){{2,}}{_SHARE_ITEM}(?!\S)")
+_NETWORK_RE = re.compile(rf"(?<!\S){_NETWORK}(?!\S)")
+
+
+def without_share_runs(text: str) -> str:
+    """``text`` without the share toolbars run into it."""
+    if "Facebook" not in text and "Twitter" not in text and "Email" not in text:
+        return text
+    out = _SHARE_RUN_RE.sub(
+        lambda m: " " if len(_NETWORK_RE.findall(m.group())) >= 2 else m.group(), text
+    )
+    return " ".join(out.split()) if out != text else text
+
+
 FOOTER_RE = re.compile(
     r"^\s*(?:©\s*)?(?:riproduzione riservata|tutti i diritti riservati|all rights reserved)"
     r"(?:\s*©)?\.?\s*$",

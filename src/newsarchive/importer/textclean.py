@@ -22,12 +22,13 @@ from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, s
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
     COPYRIGHT_RE,
-    CREDIT_LEAD_RE,
     SHARE_LEAD_RE,
     SHARE_RE,
+    credit_lead_re,
     find_teaser,
     tag_list_start,
     without_card_tail,
+    without_share_runs,
 )
 from newsarchive.importer.model import Related
 
@@ -693,6 +694,13 @@ def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
     return out, "\n".join(reversed(dropped))
 
 
+def _site_names(site: str | None) -> tuple[str, ...]:
+    """The names a site's host spells, as its own photo credits give them ("WIRED" for
+    wired.com): its labels but the last, three letters or more, not "www"."""
+    labels = (site or "").lower().split(".")[:-1]
+    return tuple(label for label in labels if len(label) >= 3 and label != "www")
+
+
 def clean_dump(
     text: str, *, title: str | None = None, site: str | None = None,
     boilerplate: Boilerplate | None = None,
@@ -718,7 +726,7 @@ def clean_dump(
     else:
         dek = ""
     raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
-    paragraphs = [p for p in raw_paragraphs if p]
+    paragraphs = [q for p in raw_paragraphs if p and (q := without_share_runs(p))]
     paragraphs, trailing = _without_trailing_lists(paragraphs)
     lead = " ".join(dek.split())
     if paragraphs and not lead:
@@ -729,9 +737,8 @@ def clean_dump(
             lead = first[: share.start()].strip()
             paragraphs = paragraphs[1:]
     paragraphs = [SHARE_LEAD_RE.sub("", SHARE_RE.sub("", p)).strip() for p in paragraphs]
-    paragraphs[:CREDIT_PARAGRAPHS] = [
-        CREDIT_LEAD_RE.sub("", p) for p in paragraphs[:CREDIT_PARAGRAPHS]
-    ]
+    credit = credit_lead_re(_site_names(site))
+    paragraphs[:CREDIT_PARAGRAPHS] = [credit.sub("", p) for p in paragraphs[:CREDIT_PARAGRAPHS]]
     blocks: list[Block] = []
     related: list[Related] = []
     for paragraph in paragraphs:
