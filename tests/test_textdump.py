@@ -717,3 +717,43 @@ def test_a_headline_that_lost_a_word_or_two_to_the_boilerplate_leaves_the_text(
 ) -> None:
     cleaned = clean_dump(text, title=title)
     assert cleaned.blocks[0].text == first
+
+
+def _guardian_section(n: int) -> str:
+    # The Guardian's section pages as tech-articles-sample saved them: no listing address,
+    # a date on every teaser, standfirsts without full stops.
+    return "\n".join(
+        f"Published: {day} Feb 2017 Teaser headline number {day} about home care workers "
+        f"Councils cut the hours of visits while families wait for help at home"
+        for day in range(1, n + 1)
+    )
+
+
+def test_dated_teasers_at_any_address_are_a_listing() -> None:
+    record = RawRecord(input="guardian#22", kind="text", content=_guardian_section(20),
+                       url="https://www.theguardian.com/media/buzzfeed", title="BuzzFeed | Media")  # fmt: skip
+    with pytest.raises(
+        ImportFailure, match=r"a listing page \(/media/buzzfeed: .* 20 dated teasers"
+    ):
+        extract_record(record)
+    # Nine dated teasers are not enough to tell a listing.
+    few = RawRecord(input="guardian#23", kind="text", content=_guardian_section(9),
+                    url="https://www.theguardian.com/media/buzzfeed", title="BuzzFeed | Media")  # fmt: skip
+    assert extract_record(few).title.startswith("BuzzFeed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A timeline: dates on every line, but in sentences.
+        "\n".join(f"On {d} March 2020 the health ministry reported new cases. Schools stayed "
+                  "open. Hospitals asked for more staff." for d in range(1, 21)),
+        # A table's rows of numeric dates (mozilla toc-missing: 112 of them, few sentences).
+        "\n".join(f"2021-03-{d:02d} 10:00 sensor {d} reading 4{d} anomaly score 0.{d} "
+                  "threshold 0.5 flagged no action pending review queue" for d in range(1, 21)),
+    ],
+)  # fmt: skip
+def test_an_article_with_many_dates_is_not_a_listing(text: str) -> None:
+    record = RawRecord(input="x#1", kind="text", content=text, title="Dates everywhere",
+                       url="https://example.com/2021/03/21/dates-everywhere")  # fmt: skip
+    assert extract_record(record).title == "Dates everywhere"

@@ -34,8 +34,8 @@ from newsarchive.importer.metatags import (
 from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
-    "ParsedDate", "date_from_url", "html_date", "htmldate_params", "page_dates", "parse_date",
-    "pick_date", "refines", "shown_date", "text_date",
+    "ParsedDate", "date_from_url", "days_written", "html_date", "htmldate_params", "page_dates",
+    "parse_date", "pick_date", "refines", "shown_date", "text_date",
 ]  # fmt: skip
 
 ParsedDate = tuple[dt.datetime, DatePrecision]
@@ -437,9 +437,9 @@ _DUMP_HEADER_ZONE = 3000
 _NUMERIC_DAY_RE = re.compile(rf"{_DMY}|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
 
 
-def _days_in(text: str) -> Iterator[tuple[int, ParsedDate]]:
+def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDate]]:
     """Every full day written in ``text`` (month names in English and Italian, CJK units,
-    d.m.yyyy and ISO), with its position; not in order."""
+    and unless ``numeric`` is false d.m.yyyy and ISO), with its position; not in order."""
     low = text.lower()
     for match in _WORDY_RE.finditer(low):
         g = match.groupdict()
@@ -450,10 +450,17 @@ def _days_in(text: str) -> Iterator[tuple[int, ParsedDate]]:
     for match in _CJK_RE.finditer(text):
         if match.group("d") and (made := _make(*map(int, match.group("y", "m", "d")))):
             yield match.start(), made
-    for match in _NUMERIC_DAY_RE.finditer(text):
+    for match in _NUMERIC_DAY_RE.finditer(text if numeric else ""):
         y, m, d = (3, 2, 1) if match.group(1) else (4, 5, 6)
         if made := _make(*(int(match.group(i)) for i in (y, m, d))):
             yield match.start(), made
+
+
+def days_written(text: str) -> int:
+    """How many full days ``text`` writes out in words ("22 Feb 2017", "March 3, 2023",
+    "2023年3月3日"), as a page shows them to readers; not the numeric dates of a table's
+    rows ("2021-03-04")."""
+    return sum(1 for _ in _days_in(text, numeric=False))
 
 
 def text_date(text: str) -> str | None:

@@ -29,6 +29,7 @@ from newsarchive.importer.clean import clean_body, harvest_page
 from newsarchive.importer.dates import (
     ParsedDate,
     date_from_url,
+    days_written,
     html_date,
     htmldate_params,
     parse_date,
@@ -211,18 +212,39 @@ _SENTENCE_END = re.compile(r"[.!?。！？।؟](?=[\"”’')\]]*(?:\s|$))")
 _LISTING_WORDS_PER_SENTENCE = 50
 
 
+# A list of teasers at any address: each teaser shows its date (ten days or more, one in
+# 60 words or fewer) and there is little running prose (30 words or more a sentence).
+# The Guardian's section pages ("/media/buzzfeed") have no listing address, and their
+# standfirsts no full stops (tech-articles-sample: its 6 such pages show 20-30 days, one
+# in 28-45 words; none of its articles shows more than 9). Days written in words only: a
+# table's numeric dates are data (mozilla toc-missing shows 112).
+_TEASER_DATES = 10
+_WORDS_PER_TEASER_DATE = 60
+_TEASER_WORDS_PER_SENTENCE = 30
+
+
 def _listing(record: RawRecord, url: str | None, text: str) -> None:
     """Refuse a list of headlines scraped as if it were an article: its address names a
-    listing, and its text is 150 words or more with almost no sentence in it."""
+    listing, and its text is 150 words or more with almost no sentence in it; or, at any
+    address, 150 words or more of dated teasers with few sentences."""
     path = urlsplit(url or "").path
-    if not _LISTING_PATH.search(path):
+    words = _words(text)
+    if words < 150:
         return
-    words, ends = _words(text), len(_SENTENCE_END.findall(text))
-    if words >= 150 and words >= _LISTING_WORDS_PER_SENTENCE * max(ends, 1):
+    ends = len(_SENTENCE_END.findall(text))
+    if _LISTING_PATH.search(path) and words >= _LISTING_WORDS_PER_SENTENCE * max(ends, 1):
         raise ImportFailure(
             record.input,
             f"no article text: a listing page ({path}: {words} words, {ends} sentences)",
         )
+    if words >= _TEASER_WORDS_PER_SENTENCE * max(ends, 1):
+        days = days_written(text)
+        if days >= _TEASER_DATES and words <= _WORDS_PER_TEASER_DATE * days:
+            raise ImportFailure(
+                record.input,
+                f"no article text: a listing page ({path or 'no address'}: {words} words, "
+                f"{days} dated teasers, {ends} sentences)",
+            )
 
 
 def _no_text(record: RawRecord, reason: str) -> ImportFailure:
