@@ -757,3 +757,37 @@ def test_an_article_with_many_dates_is_not_a_listing(text: str) -> None:
     record = RawRecord(input="x#1", kind="text", content=text, title="Dates everywhere",
                        url="https://example.com/2021/03/21/dates-everywhere")  # fmt: skip
     assert extract_record(record).title == "Dates everywhere"
+
+
+def test_the_texts_first_word_after_boilerplate_stays() -> None:
+    # VentureBeat: "… Share on X Share on LinkedIn The immense capabilities …". Half the
+    # articles open with "The", so the shingle "on X Share on LinkedIn The" is as common
+    # as the share bar itself, and the learned boilerplate took the text's first word.
+    bar = "Share on Facebook Share on X Share on LinkedIn"
+    openings = ["The", "A", "Intel", "Google", "The", "In", "The", "Apple", "The", "Microsoft"]
+    bodies = [
+        f"{bar} {word} " + " ".join(f"s{i}w{j}" for j in range(40))
+        for i, word in enumerate(openings)
+    ]
+    learned = Boilerplate()
+    learned.learn(("venturebeat.com", b) for b in bodies)
+    assert learned.strip("venturebeat.com", bodies[0]).startswith("The s0w0 s0w1")
+    assert learned.strip("venturebeat.com", bodies[5]).startswith("In s5w0 s5w1")
+    assert learned.strip("venturebeat.com", bodies[2]).startswith("Intel s2w0 s2w1")
+
+
+def test_a_short_line_after_a_notice_on_a_few_pages_goes() -> None:
+    # The GamesBeat notice is on 3 of the sample's 20 VentureBeat dumps: a long run of
+    # recurring shingles, not frequent ones; its "Learn more." line goes with it.
+    notice = ("Are you looking to showcase your brand in front of the brightest minds of the "
+              "gaming industry? Consider getting a custom GamesBeat sponsorship.")  # fmt: skip
+    bodies = [" ".join(f"s{i}w{j}" for j in range(60)) for i in range(20)]
+    for i in range(3):
+        bodies[i] = f"{notice}\nLearn more.\n{bodies[i]}"
+    learned = Boilerplate()
+    learned.learn(("venturebeat.com", b) for b in bodies)
+    assert learned.strip("venturebeat.com", bodies[0]).split("\n") == [
+        "",
+        "",
+        " ".join(f"s0w{j}" for j in range(60)),
+    ]

@@ -127,7 +127,11 @@ class Boilerplate:
             # A short line the site puts on many pages goes only as the end of
             # boilerplate ("… a custom GamesBeat sponsorship." / "Learn more."):
             # elsewhere it is one of a menu's short lines, which tell the menu.
-            if after_boilerplate and 0 < len(words) < SHINGLE and _line_keys(words)[0] in frequent:
+            if (
+                after_boilerplate
+                and 0 < len(words) < SHINGLE
+                and ((key := _line_keys(words)[0]) in frequent or key in recurring)
+            ):
                 out_lines.append("")
                 continue
             drop = [False] * len(words)
@@ -144,10 +148,38 @@ class Boilerplate:
                     for j in range(run_start, i - 1 + SHINGLE):
                         drop[j] = True
                 run_start = -1
+            _keep_opening_words(words, drop)
             kept = [w for w, d in zip(words, drop, strict=True) if not d]
             out_lines.append(" ".join(kept))
             after_boilerplate = bool(drop) and drop[-1]
         return "\n".join(out_lines)
+
+
+# Words a sentence opens with: the last words of a shingle that ends a run of
+# boilerplate may be the text's first ("… Share on LinkedIn The immense …": the shingle
+# "on X Share on LinkedIn The" is on a fifth of VentureBeat's pages, as many of their
+# articles open with "The").
+_OPENING_WORDS = _FUNCTION_WORDS | frozenset(
+    "it we i he she they there these those when if after before while since what why how "
+    "quando dopo mentre".split()
+)
+MAX_OPENING_WORDS = 2
+
+
+def _keep_opening_words(words: list[str], drop: list[bool]) -> None:
+    """Keep (in ``drop``) up to two words that a run of dropped words ends with when they
+    are words a sentence opens with and kept text follows them."""
+    for end in range(1, len(words)):
+        if not (drop[end - 1] and not drop[end]):
+            continue
+        start = end
+        while (
+            start > 0 and end - start < MAX_OPENING_WORDS and drop[start - 1]
+            and words[start - 1].lower() in _OPENING_WORDS
+        ):  # fmt: skip
+            start -= 1
+        for i in range(start, end):
+            drop[i] = False
 
 
 class BoilerplateLearner:
