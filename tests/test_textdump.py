@@ -462,7 +462,11 @@ def test_byline_leaves_a_dump_for_the_authors_field() -> None:
         ("Getty Images/WIRED When you consider the privacy risks of ads, it is odd.", "When you consider"),
         ("ILLUSTRATION: WIRED STAFF; GETTY IMAGES On March 6, 1995, Kevin Kelly went out.", "On March 6, 1995"),
         ("Illustration: Elena Lacey; Getty Google has infused its Smart Reply feature.", "Google has infused"),
-        ("WIRED The price of a bitcoin topped $900 last week, an enormous surge.", "WIRED The price"),
+        ("WIRED The price of a bitcoin topped $900 last week, an enormous surge.", "The price of"),
+        ("WIRED reported that the price of a bitcoin topped $900 last week.", "WIRED reported"),
+        ("Getty If you've been having trouble using your favorite apps today, you are not alone.",
+         "If you've been"),
+        ("Reuters reported that the deal was off after a long night of talks.", "Reuters reported"),
         # A labelled credit without an agency ends where a sentence opens.
         ("Photograph: Apple The Apple Watch has crushed its smartwatch competition.", "The Apple Watch has"),
         ("Photograph: Symeon Platts/University of Arizona On October 20, a spacecraft landed.",

@@ -88,7 +88,8 @@ def credit_lead_re(site_names: tuple[str, ...] = ()) -> re.Pattern[str]:
     Jessica Rinaldi/The Boston Globe/Getty Images Across the world, …", "Robert
     Taylor/Alamy Scientists have …". It ends with a picture agency, or the site's own
     name (``site_names``: "Photo: Alex Washburn/WIRED"); a bare agency name opening the
-    text is its subject ("Bloomberg News reported …"). A labelled credit without one ends
+    text is its subject ("Bloomberg News reported …"), unless a sentence's opening word
+    follows it ("Getty If you've …"). A labelled credit without one ends
     before a word a sentence opens with ("Photograph: Apple The Apple Watch …");
     otherwise where it ends cannot be told ("Illustration: Ross Patton John Wilkes says
     …"), and it stays."""
@@ -101,6 +102,8 @@ def credit_lead_re(site_names: tuple[str, ...] = ()) -> re.Pattern[str]:
         rf"(?:(?:[\s;,/&]+|\s+(?:via|for)\s+)(?:{_CREDIT_WORD}[\s;,/&]+){{0,3}}{agency}\b)*"
         r"[\s,.;:|–—-]*(?=[A-Z0-9\"“‘'«])"
         rf"|^{_CREDIT_LABEL}(?:(?:{_CREDIT_WORD}|of|and|via)[\s,;/]+){{1,5}}?(?={_OPENERS}\s)"
+        # A bare agency before a sentence's opening word: "Getty If you've been …".
+        rf"|^{agency}\b[\s,.;:|–—-]*(?={_OPENERS}\s)"
     )
 
 
