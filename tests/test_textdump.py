@@ -476,6 +476,8 @@ def test_byline_leaves_a_dump_for_the_authors_field() -> None:
          "in July 2020, researchers set a challenge.", "After OpenAI released GPT-3"),
         ("Share on Facebook Share on Twitter Share on Flipboard There's lots of anthropomorphizing "
          "here, the review says.", "There's lots of"),
+        ("Share on LinkedIn Share on X Share on Pinterest The deal closed on Friday, the company "
+         "said.", "The deal closed"),
         ("I quit Facebook Twitter and Email last year, and I never looked back at them.", "I quit Facebook Twitter"),
     ],
 )  # fmt: skip

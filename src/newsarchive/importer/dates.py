@@ -450,7 +450,9 @@ def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDa
     for match in _CJK_RE.finditer(text):
         if match.group("d") and (made := _make(*map(int, match.group("y", "m", "d")))):
             yield match.start(), made
-    for match in _NUMERIC_DAY_RE.finditer(text if numeric else ""):
+    if not numeric:
+        return
+    for match in _NUMERIC_DAY_RE.finditer(text):
         y, m, d = (3, 2, 1) if match.group(1) else (4, 5, 6)
         if made := _make(*(int(match.group(i)) for i in (y, m, d))):
             yield match.start(), made

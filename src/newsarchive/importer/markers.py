@@ -11,6 +11,8 @@ from functools import lru_cache
 __all__ = [
     "COPYRIGHT_RE",
     "FOOTER_RE",
+    "OPENING_WORDS",
+    "PROSE_END_RE",
     "SHARE_LEAD_RE",
     "SHARE_RE",
     "TEASER_BLOCK_HEADINGS",
@@ -73,12 +75,17 @@ _CREDITED = rf"(?:{_CREDIT_WORD}\s+){{0,4}}{_CREDIT_WORD}\s*/\s*"  # "Jessica Ri
 _CREDIT_LABEL = (
     r"(?i:photo(?:graph)?s?|photo-illustration|illustration|image|video|foto)\s*(?:by)?\s*:\s*"
 )
-# Words a sentence opens with, that no credit ends with: after a labelled credit without
-# an agency, the text starts at one ("Photograph: Apple The Apple Watch has …").
+# Words a sentence opens with (in English, Italian and German), that no photo credit ends
+# with: after a credit without an agency the text starts at one ("Photograph: Apple The
+# Apple Watch has …"); and a run of boilerplate that ends with one took the text's first
+# word ("… Share on LinkedIn The immense …", ``textclean``).
+OPENING_WORDS = frozenset(
+    "the a an in on at for when if it its this that these those as but and after before since "
+    "while with last our we i he she they there what why how il la lo le gli un una nel nella "
+    "per dopo quando mentre der die das ein eine".split()
+)
 _OPENERS = (
-    r"(?:The|A|An|In|On|At|For|When|If|It|Its|This|That|These|Those|As|But|And|After|Before|"
-    r"Since|While|With|Last|Our|We|I|He|She|They|There|What|Why|How|Il|La|Lo|Le|Gli|Un|Una|"
-    r"Nel|Nella|Per|Dopo|Der|Die|Das|Ein|Eine)"
+    "(?:" + "|".join(sorted((w.capitalize() for w in OPENING_WORDS), key=len, reverse=True)) + ")"
 )
 
 
@@ -86,13 +93,14 @@ _OPENERS = (
 def credit_lead_re(site_names: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A photo credit that a flattened page runs into the start of the text: "Photograph:
     Jessica Rinaldi/The Boston Globe/Getty Images Across the world, …", "Robert
-    Taylor/Alamy Scientists have …". It ends with a picture agency, or the site's own
-    name (``site_names``: "Photo: Alex Washburn/WIRED"); a bare agency name opening the
-    text is its subject ("Bloomberg News reported …"), unless a sentence's opening word
-    follows it ("Getty If you've …"). A labelled credit without one ends
-    before a word a sentence opens with ("Photograph: Apple The Apple Watch …");
-    otherwise where it ends cannot be told ("Illustration: Ross Patton John Wilkes says
-    …"), and it stays."""
+    Taylor/Alamy Scientists have …".
+
+    It ends with a picture agency, or with the site's own name (``site_names``: "Photo:
+    Alex Washburn/WIRED"). A bare agency name opening the text is its subject
+    ("Bloomberg News reported …"), unless a sentence's opening word follows it ("Getty
+    If you've …"). A labelled credit without an agency ends before such a word
+    ("Photograph: Apple The Apple Watch …"); otherwise where it ends cannot be told
+    ("Illustration: Ross Patton John Wilkes says …"), and it stays."""
     names = "|".join(re.escape(n) for n in site_names if len(n) >= 3)
     agency = rf"(?i:{_AGENCY}|{names})" if names else rf"(?i:{_AGENCY})"
     return re.compile(
@@ -123,8 +131,6 @@ _NETWORK_RE = re.compile(rf"(?<!\S){_NETWORK}(?!\S)")
 
 def without_share_runs(text: str) -> str:
     """``text`` without the share toolbars run into it."""
-    if "Facebook" not in text and "Twitter" not in text and "Email" not in text:
-        return text
     out = _SHARE_RUN_RE.sub(
         lambda m: " " if len(_NETWORK_RE.findall(m.group())) >= 2 else m.group(), text
     )
@@ -154,13 +160,16 @@ COPYRIGHT_RE = re.compile(
 # capitalised as a label, and what follows it to the end is a list, not a sentence.
 # Not German "Tag" or "Themen": there they are everyday nouns.
 _TAG_LABELS: tuple[str, ...] = (
-    "Topics", "TOPICS", "Related Topics", "Explore more on these topics", "Tags", "TAGS", "Tagged", "Tagged with", "Keywords",
-    "Argomenti", "ARGOMENTI", "Parole chiave", "Etichette", "Schlagwörter", "Schlagworte",
+    "Topics", "TOPICS", "Related Topics", "Explore more on these topics", "Tags", "TAGS",
+    "Tagged", "Tagged with", "Keywords", "Argomenti", "ARGOMENTI", "Parole chiave",
+    "Etichette", "Schlagwörter", "Schlagworte",
 )  # fmt: skip
 _tag_alt = "|".join(sorted((re.escape(m) for m in _TAG_LABELS), key=len, reverse=True))
 _TAG_LIST_RE = re.compile(rf"(?<!\S)(?:{_tag_alt})\s*:?\s+(?=\S)")
-# A sentence ends after a word ("… to be. Next"), not after an initial ("U.S. politics").
-_LIST_SENTENCE = re.compile(r"(?<=\w\w)[.!?…][\"”’»)\]]*(?:\s|$)")
+# A sentence ends after a word ("… to be. Next", "… agresiva".") or at a paragraph's
+# closing colon, not after an initial ("U.S. politics"); in Hindi at a danda, in Chinese
+# and Japanese at their full stops.
+PROSE_END_RE = re.compile(r"\w\w[\"”’»)\]]*[.!?…؟]+[\"”’»)\]]*(?:\s|$)|\w[\"”’»)\]]*:$|[।。！？]")
 MAX_TAG_LIST_WORDS = 80
 # What the author's card leaves before the tag list: the role and the card's close
 # button ("Senior Writer X", "Editor at Large X"), or close buttons alone ("X X").
@@ -176,7 +185,7 @@ def tag_list_start(text: str) -> int | None:
     and no sentence."""
     for match in _TAG_LIST_RE.finditer(text):
         rest = text[match.end() :]
-        if len(rest.split()) <= MAX_TAG_LIST_WORDS and not _LIST_SENTENCE.search(rest):
+        if len(rest.split()) <= MAX_TAG_LIST_WORDS and not PROSE_END_RE.search(rest):
             return match.start()
     return None
 

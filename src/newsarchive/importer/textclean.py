@@ -22,6 +22,8 @@ from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, s
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
     COPYRIGHT_RE,
+    OPENING_WORDS,
+    PROSE_END_RE,
     SHARE_LEAD_RE,
     SHARE_RE,
     credit_lead_re,
@@ -155,14 +157,10 @@ class Boilerplate:
         return "\n".join(out_lines)
 
 
-# Words a sentence opens with: the last words of a shingle that ends a run of
-# boilerplate may be the text's first ("… Share on LinkedIn The immense …": the shingle
-# "on X Share on LinkedIn The" is on a fifth of VentureBeat's pages, as many of their
-# articles open with "The").
-_OPENING_WORDS = _FUNCTION_WORDS | frozenset(
-    "it we i he she they there these those when if after before while since what why how "
-    "quando dopo mentre".split()
-)
+# The last words of a shingle that ends a run of boilerplate may be the text's first
+# ("… Share on LinkedIn The immense …": the shingle "on X Share on LinkedIn The" is on a
+# fifth of VentureBeat's pages, as many of their articles open with "The").
+_OPENING_WORDS = _FUNCTION_WORDS | OPENING_WORDS
 MAX_OPENING_WORDS = 2
 
 
@@ -643,9 +641,10 @@ def _headline_variant_end(text: str, title: str) -> int:
                 best_len, best_start, best_end, best_from = k, i, words[i + k - 1][0], j
     # The text opening with the headline's words has no labels to cut, unless it opens
     # with the headline less a word or two at either end, the rest of its line gone: the
-    # site's menu ended with "The", or its share bar began after "apps", on enough of its
-    # pages that the learned boilerplate took the word ("state of the GDPR in 2022: why
-    # …" for "The state of the GDPR …"). Or with the whole headline, spelt otherwise.
+    # site's menu ended with "Intel", or its share bar began after "apps", on enough of
+    # its pages that the learned boilerplate took the word ("launches S-Series CPUs
+    # primed for gamers" for "Intel launches …"; an opening word such as "The" is kept,
+    # ``_keep_opening_words``). Or with the whole headline, spelt otherwise.
     missing_end = len(wanted) - best_from - best_len
     eaten = (
         best_from <= MAX_EATEN_WORDS
@@ -690,10 +689,6 @@ def _take_byline(text: str) -> tuple[str, tuple[str, ...]]:
     return text[:start].rstrip(" \t") + (" " + rest if rest else "") + text[line_end:], names
 
 
-# A sentence ends after a word ("… to be. Next", "… agresiva".") or at a paragraph's
-# closing colon, not after an initial ("U.S."); in Hindi at a danda, in Chinese and
-# Japanese at their full stops.
-_PROSE_END = re.compile(r"\w\w[\"”’»)\]]*[.!?…؟]+[\"”’»)\]]*(?:\s|$)|\w[\"”’»)\]]*:$|[।。！？]")
 MAX_LABEL_WORDS = 3  # a stray label left after the article ("Senior", "Op-ed contributor")
 MIN_LIST_WORDS = 30  # a run of headlines, tags or names this long with no sentence in it
 
@@ -711,10 +706,10 @@ def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
         out = [p for p in out if p]
     # In a script written without sentence marks (Thai), a paragraph without one says
     # nothing.
-    if any(_PROSE_END.search(p) for p in out):
+    if any(PROSE_END_RE.search(p) for p in out):
         run = 0
         while run < len(out) - 1 and not (
-            _PROSE_END.search(out[-1 - run]) or _is_content_line(out[-1 - run])
+            PROSE_END_RE.search(out[-1 - run]) or _is_content_line(out[-1 - run])
         ):
             run += 1
         words = sum(_word_count(p) for p in out[len(out) - run :])
