@@ -150,7 +150,8 @@ class Boilerplate:
                     for j in range(run_start, i - 1 + SHINGLE):
                         drop[j] = True
                 run_start = -1
-            _keep_opening_words(words, drop)
+            if True in drop:
+                _keep_opening_words(words, drop)
             kept = [w for w, d in zip(words, drop, strict=True) if not d]
             out_lines.append(" ".join(kept))
             after_boilerplate = bool(drop) and drop[-1]

@@ -127,7 +127,7 @@ def iter_records(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[RawReco
             yield from _streamed(path, fmt, max_bytes, head)
             return
     data = _load(path, max_bytes)
-    if fmt != "warc" and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailure(str(path), "binary file, not text")
     try:
         records = list(READERS[fmt](path, data))
