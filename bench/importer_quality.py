@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from statistics import mean
 from typing import Any, NamedTuple
@@ -39,7 +40,7 @@ from trafilatura.utils import load_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality_data import Case, flatten_html, load_all
+from quality_data import FLATTEN_STYLES, Case, flatten_html, load_all
 from quality_metrics import (
     authors_right,
     date_right,
@@ -86,8 +87,8 @@ def _as_datetime(text: str | None) -> dt.datetime | None:
         return None
 
 
-def _flatten(html: str) -> str:
-    return flatten_html(html)
+def _flatten(html: str, style: str = "lines") -> str:
+    return flatten_html(html, style)
 
 
 def _init_dump(bp: Boilerplate) -> None:
@@ -152,12 +153,12 @@ class DumpResult(NamedTuple):
     authors: tuple[str, ...]
 
 
-def _dump_rows(cases: list[Case], workers: int) -> dict[int, DumpResult]:
-    """Flatten every page with a full body, a date or authors in its ground truth, and
-    clean it: ``id(case)`` to its :class:`DumpResult`."""
+def _dump_rows(cases: list[Case], workers: int, style: str = "lines") -> dict[int, DumpResult]:
+    """Flatten every page with a full body, a date or authors in its ground truth (its
+    blocks joined as ``style`` says), and clean it: ``id(case)`` to its :class:`DumpResult`."""
     used = [c for c in cases if (c.body and c.body_kind == "full") or c.date or c.authors]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        dumps = list(pool.map(_flatten, [c.html for c in used], chunksize=4))
+        dumps = list(pool.map(partial(_flatten, style=style), [c.html for c in used], chunksize=4))
     # A scraper saves the page's URL, its <title> and when it fetched the page (the date
     # of last resort when the dump states none, counted as no date).
     records = [
@@ -191,10 +192,12 @@ def _dump_fields(case: Case, result: DumpResult) -> dict[str, Any]:
     return row
 
 
-def run_dumps(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
+def run_dumps(
+    data: Path, workers: int, only: set[str] | None, style: str = "lines"
+) -> dict[str, Any]:
     """Only the flattened dumps: no HTML import, no trafilatura."""
     cases = load_all(data, only)
-    dump_of = _dump_rows(cases, workers)
+    dump_of = _dump_rows(cases, workers, style)
     rows: list[dict[str, Any]] = []
     for case in cases:
         if id(case) not in dump_of:
@@ -235,7 +238,7 @@ def _title_stated(page: PageMeta, truth: str, sites: tuple[str, ...]) -> bool:
     )  # fmt: skip
 
 
-def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
+def run(data: Path, workers: int, only: set[str] | None, style: str = "lines") -> dict[str, Any]:
     cases = load_all(data, only)
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -263,7 +266,7 @@ def run(data: Path, workers: int, only: set[str] | None) -> dict[str, Any]:
         meta_cases = [c for c in cases if c.title or c.date]
         traf_meta = dict(zip(map(id, meta_cases), pool.map(_trafilatura_meta, meta_cases, chunksize=4),
                              strict=True))  # fmt: skip
-    dump_of = _dump_rows(cases, workers)
+    dump_of = _dump_rows(cases, workers, style)
 
     for case, outcome in zip(cases, outcomes, strict=True):
         art = outcome if isinstance(outcome, Article) else None
@@ -425,13 +428,18 @@ def main(argv: list[str] | None = None) -> int:
         "--dumps-only", action="store_true",
         help="only the flattened dumps: skip the HTML import and trafilatura",
     )  # fmt: skip
+    parser.add_argument(
+        "--flatten", choices=FLATTEN_STYLES, default="lines",
+        help="how the test dumps join the page's blocks: a line each (default), a line "
+        "break only after a sentence, or one line",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     only = {s for s in args.only.split(",") if s} or None
     results = REPO / "bench" / "results"
     if args.out is None:
         args.out = results / ("importer_dumps.json" if args.dumps_only else "importer_quality.json")
     if args.dumps_only:
-        result = run_dumps(args.data, args.workers, only)
+        result = run_dumps(args.data, args.workers, only, args.flatten)
         print(table(result["summary"], dumps_only=True).lstrip("\n"))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(
@@ -439,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"results: {args.out}")
         return 0
-    result = run(args.data, args.workers, only)
+    result = run(args.data, args.workers, only, args.flatten)
     print(table(result["summary"]))
     speed = result["speed"]
     print(f"\nimport: {speed['pages']} pages in {speed['ours_seconds']:.1f}s = "

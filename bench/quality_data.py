@@ -10,13 +10,14 @@ from __future__ import annotations
 import gzip
 import html as htmllib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-__all__ = ["LOADERS", "Case", "flatten_html", "load_all"]
+__all__ = ["FLATTEN_STYLES", "LOADERS", "Case", "flatten_html", "load_all"]
 
 BodyKind = str  # "full" (F1) or "prefix" (recall of the prefix)
 
@@ -43,8 +44,16 @@ _BLOCK_TAGS = frozenset(
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 
 
-def flatten_html(html: str) -> str:
-    """All visible text of a page, block elements as line breaks: what a scraper saves."""
+# How a scraper joins the page's blocks: "lines" puts each block on a line of its own;
+# "sentences" runs blocks together with a space and breaks the line only after a block
+# that ends a sentence (what tech-articles-sample's scraper saved); "spaces" is one line.
+FLATTEN_STYLES = ("lines", "sentences", "spaces")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
+
+
+def flatten_html(html: str, style: str = "lines") -> str:
+    """All visible text of a page, its blocks joined the way ``style`` says (see
+    FLATTEN_STYLES): what a scraper saves."""
     soup = BeautifulSoup(html, "lxml")
     for el in soup.find_all(_INVISIBLE):
         el.decompose()
@@ -58,8 +67,19 @@ def flatten_html(html: str) -> str:
             el.insert_before(NavigableString("\n"))
             el.insert_after(NavigableString("\n"))
     text = soup.get_text("")
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if style == "spaces":
+        return " ".join(lines)
+    if style == "sentences":
+        out: list[str] = []
+        for line in lines:
+            if out and not _SENTENCE_END.search(out[-1]):
+                out[-1] += " " + line
+            else:
+                out.append(line)
+        return "\n".join(out)
+    return "\n".join(lines)
 
 
 def _read(path: Path) -> str:

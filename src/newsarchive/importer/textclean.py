@@ -547,6 +547,102 @@ def _text_blocks(lines: list[str], texty: list[bool]) -> list[tuple[int, int]]:
     return blocks
 
 
+SEGMENT_WORDS = 40  # a line this long may be a page's blocks run together: judge its parts
+CAP_RUN = 5  # capitalised words in a row without a sentence: a menu, a tag list, labels
+# ... when the line runs blocks together; a line is taken to, when it holds a run this long
+# (a paragraph holds names: "Tasarruf Mevduatı Sigorta Fonu", "Raspberry Pi 256MB Model")
+LONG_CAP_RUN = 9
+RUN_CHUNK = 2  # words a line when a run of labels is cut up: about one menu entry
+MAX_LABEL_CHARS = 8  # a word of a script without spaces this short, spaced: a menu entry
+# A word that ends a clause ("Times,", "Want.”"): a run of labels stops there.
+_CLAUSE_MARK = re.compile(r"[,;:.!?…][\"”’»)\]]*$")
+_BULLETS = frozenset("+ * ◦ ▪ ‣".split())
+
+
+def _label_like(word: str) -> bool:
+    """A word a menu or a label list is made of: capitalised ("Business", "End"), a
+    number, a joiner ("&", "|"), or a short spaced word of a script without spaces."""
+    first = next((c for c in word if c.isalnum()), "")
+    if not first:
+        return word not in _BULLETS  # a list's items are the text ("+ Added Slime Block")
+    if _NO_SPACE_RE.match(first):
+        return len(word) <= MAX_LABEL_CHARS
+    return first.isupper() or first.isdigit()
+
+
+def _is_number(word: str) -> bool:
+    return next((c for c in word if c.isalnum()), "").isdigit()
+
+
+SENTENCE_LOOKAHEAD = 4  # words after a run of labels where the sentence may start
+
+
+def _opens_sentence(words: list[str], k: int) -> bool:
+    """``words[k]`` is capitalised and two lower-case words follow it ("Every
+    stranger's face"), unlike a label's ("Machine vision Neural")."""
+    return (
+        k + 2 < len(words)
+        and words[k][:1].isupper()
+        and all(w[:1].islower() for w in words[k + 1 : k + 3])
+    )
+
+
+def _sentence_start(words: list[str], last: int) -> int:
+    """Where the sentence after a run of labels ending at ``words[last]`` starts: at
+    that last word when it opens one, or a few words on when the last label runs on in
+    lower case ("… Technology Machine vision Neural Network Every stranger's face …")."""
+    if _opens_sentence(words, last):
+        return last
+    for k in range(last + 1, min(last + 1 + SENTENCE_LOOKAHEAD, len(words))):
+        if _CLAUSE_MARK.search(words[k - 1]):
+            break
+        if _opens_sentence(words, k):
+            return k
+    return last
+
+
+def _split_piece(piece: str, min_run: int = CAP_RUN) -> list[str]:
+    """``piece`` cut around its runs of ``min_run`` or more label-like words; each run
+    is cut into ``RUN_CHUNK``-word lines, so that it weighs as the menu it is. A run's last word starts the sentence when lower-case
+    words follow it ("… Neural Network Every stranger's face …")."""
+    words = piece.split()
+    if len(words) < min_run:
+        return [piece]
+    out: list[str] = []
+    start = i = 0
+    while i < len(words):
+        if not _label_like(words[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(words) and _label_like(words[j]) and not _CLAUSE_MARK.search(words[j]):
+            j += 1
+        end = j
+        if j < len(words) and not _label_like(words[j]) and end - i > min_run:
+            end = _sentence_start(words, j - 1)
+        # A run a third of it numbers is a table's rows ("4.2.3 April 2014 4.1.6 …").
+        numbers = sum(map(_is_number, words[i:end]))
+        if end - i >= min_run and 3 * numbers < end - i:
+            if start < i:
+                out.append(" ".join(words[start:i]))
+            out += [" ".join(words[k : min(k + RUN_CHUNK, end)]) for k in range(i, end, RUN_CHUNK)]
+            start = end
+        i = max(j, start, i + 1)
+    if start < len(words):
+        out.append(" ".join(words[start:]))
+    return out
+
+
+def _segments(line: str) -> list[str]:
+    """``line`` in the parts a scraper ran together: a long line that holds a run of
+    ``LONG_CAP_RUN`` labels is cut around its runs of labels (``_split_piece``); other
+    lines stay whole."""
+    if _word_count(line) < SEGMENT_WORDS:
+        return [line]
+    parts = _split_piece(line, LONG_CAP_RUN)
+    return _split_piece(line) if len(parts) > 1 else parts
+
+
 def _main_lines(text: str) -> str:
     """Keep the running text of a flattened page: its sentences and their headings.
 
@@ -560,26 +656,37 @@ def _main_lines(text: str) -> str:
     Copyright lines go from every dump.
     """
     lines = [line for line in text.split("\n") if line.strip() and not _is_copyright(line)]
-    if len(lines) < MIN_PAGE_LINES:
-        return "\n".join(lines)
     lines = _join_wrapped(lines)
+    # Judge the parts of lines that run a page's blocks together; put back together
+    # what is kept of each line (``origin``: the line each part comes from).
+    parts = [(n, part) for n, line in enumerate(lines) for part in _segments(line)]
+    if len(parts) < MIN_PAGE_LINES:
+        return "\n".join(lines)
+    origin = [n for n, _ in parts]
+    lines = [part for _, part in parts]
     texty = [_is_text_line(line) for line in lines]
     if not any(texty):
         return "\n".join(lines)
-    kept: list[str] = []
+    kept: list[int] = []
     for start, end in _text_blocks(lines, texty):
         runs = {run[0]: run[1] for run in _short_runs(texty, start, end)}
         i = start
         while i < end:
             if i not in runs:
-                kept.append(lines[i])
+                kept.append(i)
                 i += 1
                 continue
             run = lines[i : runs[i]]
             if len(run) <= MAX_SHORT_RUN or _is_content_run(run):
-                kept.extend(run)
+                kept.extend(range(i, runs[i]))
             i = runs[i]
-    return "\n".join(kept)
+    out: list[str] = []
+    for k, i in enumerate(kept):
+        if k and origin[kept[k - 1]] == origin[i] and kept[k - 1] == i - 1:
+            out[-1] += " " + lines[i]
+        else:
+            out.append(lines[i])
+    return "\n".join(out)
 
 
 HEADLINE_ZONE = 400  # characters at the start where a variant of the headline is looked for
@@ -760,7 +867,7 @@ def clean_dump(
     if paragraphs and not lead:
         first = paragraphs[0]
         share = SHARE_RE.search(first)
-        if share:
+        if share and len(first[: share.start()].split()) <= MAX_DEK_WORDS:
             # A lead that ends in the share toolbar is the standfirst, not body text.
             lead = first[: share.start()].strip()
             paragraphs = paragraphs[1:]
