@@ -316,6 +316,17 @@ def test_date_a_dump_shows_under_its_headline(text: str, expected: str | None) -
     assert text_date(text) == expected
 
 
+def test_date_deep_in_a_line_when_the_dump_runs_its_blocks_together() -> None:
+    # A scraper that saves the page on one line puts the byline's day far into it.
+    line = "Home News Sport Tech Culture Opinion Council votes on the plan " * 6
+    text = f"{line}By Jane Doe 22 Dec, 2016 {_BODY}\n{_BODY}"
+    assert text_date(text) is None
+    assert text_date(text, runs_together=True) == "2016-12-22T00:00:00"
+    # Only in a long line: in a paragraph's line the day is a mention, as before.
+    paragraph = "The council met on Tuesday and voted on the plan. " * 4
+    assert text_date(f"{paragraph}It first met on 22 Dec, 2016.\n", runs_together=True) is None
+
+
 def test_dump_date_from_text_refines_but_never_contradicts_the_record() -> None:
     text = f"Council votes on the plan\nBy Jane Doe\nNov 18, 2023\n{_BODY}"
 

@@ -826,6 +826,8 @@ def test_a_page_flattened_onto_one_line_loses_its_menus() -> None:
     text = "\n".join(b.text for b in cleaned.blocks)
     assert _f1(text, truth) > 0.9
     assert "Snopes fact checker and staff writer David Emery" in text
+    # The day under the headline stands 500 characters into the line ("22 Dec, 2016").
+    assert cleaned.date == "2016-12-22T00:00:00"
 
 
 def test_a_label_list_run_into_the_lead_leaves_it() -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsarchive.importer.authors import text_byline
-from newsarchive.importer.dates import text_date
+from newsarchive.importer.dates import DUMP_HEADER_ZONE, text_date
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
@@ -547,6 +547,9 @@ def _text_blocks(lines: list[str], texty: list[bool]) -> list[tuple[int, int]]:
     return blocks
 
 
+# A dump runs its page's blocks together when its lines are this long on average, or
+# when one of them holds a run of labels (``_segments``).
+RUN_TOGETHER_CHARS = 400
 SEGMENT_WORDS = 40  # a line this long may be a page's blocks run together: judge its parts
 CAP_RUN = 5  # capitalised words in a row without a sentence: a menu, a tag list, labels
 # ... when the line runs blocks together; a line is taken to, when it holds a run this long
@@ -847,7 +850,12 @@ def clean_dump(
     found = standfirst = False
     if title:
         text, found, standfirst = _drop_before_title(text, title)
-    shown = text_date(text)
+    # A page whose lines run its blocks together shows its day further into a line.
+    head = text[:DUMP_HEADER_ZONE]
+    runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
+        len(_segments(line)) > 1 for line in head.split("\n")
+    )
+    shown = text_date(text, runs_together=runs_together)
     if title and not found:
         # Cut only after the date is read: a dateline may stand above the headline.
         text = text[_headline_variant_end(text, title) :]
