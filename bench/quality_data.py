@@ -11,11 +11,12 @@ import gzip
 import html as htmllib
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 __all__ = ["FLATTEN_STYLES", "LOADERS", "Case", "flatten_html", "load_all"]
 
@@ -54,7 +55,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
 def flatten_html(html: str, style: str = "lines") -> str:
     """All visible text of a page, its blocks joined the way ``style`` says (see
     FLATTEN_STYLES): what a scraper saves."""
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # A page that opens with an XML declaration (XHTML) is still read as a browser would.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     for el in soup.find_all(_INVISIBLE):
         el.decompose()
     for el in soup.find_all(True):
