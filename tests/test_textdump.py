@@ -883,3 +883,18 @@ def test_a_long_first_paragraph_ending_in_a_share_label_is_body_text() -> None:
     menu = "\n".join(["Home", "News", "Sport", "Tech", "Culture", "Opinion"])
     cleaned = clean_dump(f"{menu}\n{words} Share this Story :\n{FOOTER}")
     assert cleaned.blocks and cleaned.blocks[0].text.startswith(SENTENCES[0])
+
+
+def test_a_short_dump_has_its_hard_wrapped_lines_joined() -> None:
+    # Fewer lines than a flattened page has: the line breaks are the source's wrapping
+    # (mozilla's normalize-spaces and metadata pages), not blocks.
+    dump = (
+        "The council met on Tuesday and voted on the\n"
+        "new budget after a long and heated debate in the old hall.\n"
+        "Spending on schools rises by four percent this year."
+    )
+    texts = _texts(dump)
+    assert texts[0] == (
+        "The council met on Tuesday and voted on the new budget after a long and heated "
+        "debate in the old hall."
+    )

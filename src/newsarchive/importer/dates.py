@@ -437,8 +437,8 @@ def shown_date(tree: HtmlElement) -> str | None:
 DUMP_HEADER_ZONE = 3000
 # In a dump that runs its page's blocks together (menus, headline, byline and text on
 # one line, as some scrapers save a page), the day shown under the headline may stand
-# anywhere in a line this long. Bench dumps run together: date 45.9% -> 63.7% (a line break only
-# after a sentence), 29.8% -> 66.1% (the page on one line); one block a line: 66.4%.
+# anywhere in a line this long. Bench dumps: date 45.9% -> 62.8% with a line break only
+# after a sentence, 29.8% -> 66.1% with the page on one line; one block a line: 66.4%.
 _RUN_LINE = 400
 _NUMERIC_DAY_RE = re.compile(rf"{_DMY}|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
 

@@ -551,11 +551,12 @@ def _text_blocks(lines: list[str], texty: list[bool]) -> list[tuple[int, int]]:
 # when one of them holds a run of labels (``_segments``).
 RUN_TOGETHER_CHARS = 400
 SEGMENT_WORDS = 40  # a line this long may be a page's blocks run together: judge its parts
-CAP_RUN = 5  # capitalised words in a row without a sentence: a menu, a tag list, labels
-# ... when the line runs blocks together; a line is taken to, when it holds a run this long
-# (a paragraph holds names: "Tasarruf Mevduatı Sigorta Fonu", "Raspberry Pi 256MB Model")
+# A line runs blocks together when it holds this many label-like words in a row; a
+# paragraph's names and titles are shorter ("Tasarruf Mevduatı Sigorta Fonu (TMSF)").
 LONG_CAP_RUN = 9
+CAP_RUN = 5  # in such a line, a run this long is a menu, a tag list or labels
 RUN_CHUNK = 2  # words a line when a run of labels is cut up: about one menu entry
+SENTENCE_LOOKAHEAD = 4  # words after a run of labels where the sentence may start
 MAX_LABEL_CHARS = 8  # a word of a script without spaces this short, spaced: a menu entry
 # A word that ends a clause ("Times,", "Want.”"): a run of labels stops there.
 _CLAUSE_MARK = re.compile(r"[,;:.!?…][\"”’»)\]]*$")
@@ -575,9 +576,6 @@ def _label_like(word: str) -> bool:
 
 def _is_number(word: str) -> bool:
     return next((c for c in word if c.isalnum()), "").isdigit()
-
-
-SENTENCE_LOOKAHEAD = 4  # words after a run of labels where the sentence may start
 
 
 def _opens_sentence(words: list[str], k: int) -> bool:
@@ -606,8 +604,9 @@ def _sentence_start(words: list[str], last: int) -> int:
 
 def _split_piece(piece: str, min_run: int = CAP_RUN) -> list[str]:
     """``piece`` cut around its runs of ``min_run`` or more label-like words; each run
-    is cut into ``RUN_CHUNK``-word lines, so that it weighs as the menu it is. A run's last word starts the sentence when lower-case
-    words follow it ("… Neural Network Every stranger's face …")."""
+    is cut into ``RUN_CHUNK``-word lines, so that it weighs as the menu it is. The text
+    after a run starts where its sentence does (``_sentence_start``). A run a third of
+    it numbers is a table, not labels."""
     words = piece.split()
     if len(words) < min_run:
         return [piece]
@@ -623,7 +622,7 @@ def _split_piece(piece: str, min_run: int = CAP_RUN) -> list[str]:
         end = j
         if j < len(words) and not _label_like(words[j]) and end - i > min_run:
             end = _sentence_start(words, j - 1)
-        # A run a third of it numbers is a table's rows ("4.2.3 April 2014 4.1.6 …").
+        # A table's rows: "4.2.3 April 2014 4.1.6 April 2014 …".
         numbers = sum(map(_is_number, words[i:end]))
         if end - i >= min_run and 3 * numbers < end - i:
             if start < i:
@@ -654,9 +653,11 @@ def _main_lines(text: str) -> str:
     sentences. The article is the block of the page where sentences dominate
     (``_text_blocks``); inside it, short lines stay as headings, captions and list items
     when they come a few at a time, and code, tables and written-out lists however
-    long they run. Dumps of a few lines (the text alone, or paragraphs that run
-    artefacts together) are left as they are: there the line breaks do not mark blocks.
-    Copyright lines go from every dump.
+    long they run. A long line that runs the page's blocks together is judged by its
+    parts (``_segments``), and what is kept of it put back together. Dumps of a few
+    lines (the text alone, or paragraphs that run artefacts together) are left as they
+    are, hard-wrapped lines joined: there the line breaks do not mark blocks. Copyright
+    lines go from every dump.
     """
     lines = [line for line in text.split("\n") if line.strip() and not _is_copyright(line)]
     lines = _join_wrapped(lines)
