@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -749,6 +750,23 @@ def test_dated_teasers_at_any_address_are_a_listing() -> None:
     few = RawRecord(input="guardian#23", kind="text", content=_guardian_section(9),
                     url="https://www.theguardian.com/media/buzzfeed", title="BuzzFeed | Media")  # fmt: skip
     assert extract_record(few).title.startswith("BuzzFeed")
+
+
+def test_an_article_with_dated_teasers_run_into_it_is_not_a_listing() -> None:
+    # mozilla's telegraph page with its blocks run together: the sidebar's 25 dated
+    # teasers share the lines of the article, and sentences are few for the words. Its
+    # text stands in one stretch between two dates: most of its sentences together.
+    article = " ".join(SENTENCES * 2)
+    content = f"{article}\n{_guardian_section(12)}"
+    record = RawRecord(input="x#2", kind="text", content=content, title="Council budget",
+                       url="https://example.com/news/council-budget")  # fmt: skip
+    assert extract_record(record).title == "Council budget"
+    # Dated teasers alone, one after another, are a listing.
+    record = dataclasses.replace(
+        record, content=f"{_guardian_section(12)}\n{_guardian_section(12)}"
+    )
+    with pytest.raises(ImportFailure, match="24 dated teasers"):
+        extract_record(record)
 
 
 @pytest.mark.parametrize(

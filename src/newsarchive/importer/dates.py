@@ -36,7 +36,7 @@ from newsarchive.importer.model import DatePrecision, RawRecord
 __all__ = [
     "DUMP_HEADER_ZONE", "ParsedDate", "date_from_url", "days_written", "html_date",
     "htmldate_params", "page_dates", "parse_date", "pick_date", "refines", "shown_date",
-    "text_date",
+    "text_date", "written_day_offsets",
 ]  # fmt: skip
 
 ParsedDate = tuple[dt.datetime, DatePrecision]
@@ -462,6 +462,12 @@ def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDa
         y, m, d = (3, 2, 1) if match.group(1) else (4, 5, 6)
         if made := _make(*(int(match.group(i)) for i in (y, m, d))):
             yield match.start(), made
+
+
+def written_day_offsets(text: str) -> list[int]:
+    """Where ``text`` writes out a full day in words (as ``days_written`` counts them),
+    in order."""
+    return sorted(pos for pos, _ in _days_in(text, numeric=False))
 
 
 def days_written(text: str) -> int:

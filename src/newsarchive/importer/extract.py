@@ -10,6 +10,7 @@ over what is guessed from the content.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from copy import deepcopy
@@ -35,6 +36,7 @@ from newsarchive.importer.dates import (
     parse_date,
     pick_date,
     refines,
+    written_day_offsets,
 )  # fmt: skip
 from newsarchive.importer.lang import CJK_RE, detect_language, normalize_lang, tokens
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
@@ -219,6 +221,8 @@ _LISTING_WORDS_PER_SENTENCE = 50
 # in 28-45 words; none of its articles shows more than 9). Days written in words only: a
 # table's numeric dates are data (mozilla toc-missing shows 112).
 _TEASER_DATES = 10
+# ... unless most of its sentences, this many or more, stand between two of its dates.
+_ARTICLE_SENTENCES = 4
 _WORDS_PER_TEASER_DATE = 60
 _TEASER_WORDS_PER_SENTENCE = 30
 
@@ -239,12 +243,26 @@ def _listing(record: RawRecord, url: str | None, text: str) -> None:
         )
     if words >= _TEASER_WORDS_PER_SENTENCE * max(ends, 1):
         days = days_written(text)
-        if days >= _TEASER_DATES and words <= _WORDS_PER_TEASER_DATE * days:
+        if (
+            days >= _TEASER_DATES
+            and words <= _WORDS_PER_TEASER_DATE * days
+            and not _has_undated_prose(text, ends)
+        ):
             raise ImportFailure(
                 record.input,
                 f"no article text: a listing page ({path or 'no address'}: {words} words, "
                 f"{days} dated teasers, {ends} sentences)",
             )
+
+
+def _has_undated_prose(text: str, ends: int) -> bool:
+    """``text`` holds an article's prose between two of the days it shows: most of its
+    ``ends`` sentences, ``_ARTICLE_SENTENCES`` or more, in one stretch. A list of teasers
+    has a sentence or two between dates; an article with dated teasers run into it (a
+    page flattened with its sidebars on the same lines) has its text in one stretch."""
+    cuts = [0, *written_day_offsets(text), len(text)]
+    most = max(len(_SENTENCE_END.findall(text[a:b])) for a, b in itertools.pairwise(cuts))
+    return most >= max(_ARTICLE_SENTENCES, ends / 2)
 
 
 def _no_text(record: RawRecord, reason: str) -> ImportFailure:
