@@ -916,3 +916,13 @@ def test_a_short_dump_has_its_hard_wrapped_lines_joined() -> None:
         "The council met on Tuesday and voted on the new budget after a long and heated "
         "debate in the old hall."
     )
+
+
+def test_a_speakers_label_after_a_run_of_labels_stays_with_its_text() -> None:
+    # A WIRED podcast transcript: recommended headlines and authors run into "MC : …";
+    # the text used to open with the lone colon.
+    teasers = "Gear The Best USB Hubs and Docks for Connecting All Your Gadgets Eric Ravenscraft"
+    teasers = f"Search Backchannel Business Culture Gear Ideas Science Security Merch {teasers}"
+    sentence = "That's right. We are also joined this week by a senior writer. Hi Sidney."
+    parts = _segments(f"{teasers} MC : {sentence} {sentence} {sentence}")
+    assert parts[-1].startswith(f"MC : {sentence}")

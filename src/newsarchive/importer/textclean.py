@@ -622,6 +622,8 @@ def _split_piece(piece: str, min_run: int = CAP_RUN) -> list[str]:
         end = j
         if j < len(words) and not _label_like(words[j]) and end - i > min_run:
             end = _sentence_start(words, j - 1)
+        elif j < len(words) and _CLAUSE_MARK.fullmatch(words[j]) and end - i > min_run:
+            end -= 1  # a speaker's or a field's label stays with its text ("MC : That's …")
         # A table's rows: "4.2.3 April 2014 4.1.6 April 2014 …".
         numbers = sum(map(_is_number, words[i:end]))
         if end - i >= min_run and 3 * numbers < end - i:
