@@ -87,10 +87,6 @@ def _as_datetime(text: str | None) -> dt.datetime | None:
         return None
 
 
-def _flatten(html: str, style: str = "lines") -> str:
-    return flatten_html(html, style)
-
-
 def _init_dump(bp: Boilerplate) -> None:
     global _BP  # noqa: PLW0603 - per-process state of a worker
     _BP = bp
@@ -158,7 +154,9 @@ def _dump_rows(cases: list[Case], workers: int, style: str = "lines") -> dict[in
     blocks joined as ``style`` says), and clean it: ``id(case)`` to its :class:`DumpResult`."""
     used = [c for c in cases if (c.body and c.body_kind == "full") or c.date or c.authors]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        dumps = list(pool.map(partial(_flatten, style=style), [c.html for c in used], chunksize=4))
+        dumps = list(
+            pool.map(partial(flatten_html, style=style), [c.html for c in used], chunksize=4)
+        )
     # A scraper saves the page's URL, its <title> and when it fetched the page (the date
     # of last resort when the dump states none, counted as no date).
     records = [

@@ -34,9 +34,9 @@ from newsarchive.importer.metatags import (
 from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
-    "DUMP_HEADER_ZONE", "ParsedDate", "date_from_url", "days_written", "html_date",
-    "htmldate_params", "page_dates", "parse_date", "pick_date", "refines", "shown_date",
-    "text_date", "written_day_offsets",
+    "DUMP_HEADER_ZONE", "ParsedDate", "date_from_url", "html_date", "htmldate_params",
+    "page_dates", "parse_date", "pick_date", "refines", "shown_date", "text_date",
+    "written_day_offsets",
 ]  # fmt: skip
 
 ParsedDate = tuple[dt.datetime, DatePrecision]
@@ -438,7 +438,8 @@ DUMP_HEADER_ZONE = 3000
 # In a dump that runs its page's blocks together (menus, headline, byline and text on
 # one line, as some scrapers save a page), the day shown under the headline may stand
 # anywhere in a line this long. Bench dumps: date 45.9% -> 62.8% with a line break only
-# after a sentence, 29.8% -> 66.1% with the page on one line; one block a line: 66.4%.
+# after a sentence, 29.8% -> 66.1% with the page on one line; one block a line: 66.4%,
+# the same on every page.
 _RUN_LINE = 400
 _NUMERIC_DAY_RE = re.compile(rf"{_DMY}|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
 
@@ -465,16 +466,10 @@ def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDa
 
 
 def written_day_offsets(text: str) -> list[int]:
-    """Where ``text`` writes out a full day in words (as ``days_written`` counts them),
-    in order."""
+    """Where ``text`` writes out a full day in words ("22 Feb 2017", "March 3, 2023",
+    "2023年3月3日"), as a page shows them to readers, in order; not the numeric dates of
+    a table's rows ("2021-03-04")."""
     return sorted(pos for pos, _ in _days_in(text, numeric=False))
-
-
-def days_written(text: str) -> int:
-    """How many full days ``text`` writes out in words ("22 Feb 2017", "March 3, 2023",
-    "2023年3月3日"), as a page shows them to readers; not the numeric dates of a table's
-    rows ("2021-03-04")."""
-    return sum(1 for _ in _days_in(text, numeric=False))
 
 
 def text_date(text: str, *, runs_together: bool = False) -> str | None:

@@ -30,7 +30,6 @@ from newsarchive.importer.clean import clean_body, harvest_page
 from newsarchive.importer.dates import (
     ParsedDate,
     date_from_url,
-    days_written,
     html_date,
     htmldate_params,
     parse_date,
@@ -242,11 +241,12 @@ def _listing(record: RawRecord, url: str | None, text: str) -> None:
             f"no article text: a listing page ({path}: {words} words, {ends} sentences)",
         )
     if words >= _TEASER_WORDS_PER_SENTENCE * max(ends, 1):
-        days = days_written(text)
+        offsets = written_day_offsets(text)
+        days = len(offsets)
         if (
             days >= _TEASER_DATES
             and words <= _WORDS_PER_TEASER_DATE * days
-            and not _has_undated_prose(text, ends)
+            and not _has_undated_prose(text, ends, offsets)
         ):
             raise ImportFailure(
                 record.input,
@@ -255,12 +255,13 @@ def _listing(record: RawRecord, url: str | None, text: str) -> None:
             )
 
 
-def _has_undated_prose(text: str, ends: int) -> bool:
-    """``text`` holds an article's prose between two of the days it shows: most of its
-    ``ends`` sentences, ``_ARTICLE_SENTENCES`` or more, in one stretch. A list of teasers
-    has a sentence or two between dates; an article with dated teasers run into it (a
-    page flattened with its sidebars on the same lines) has its text in one stretch."""
-    cuts = [0, *written_day_offsets(text), len(text)]
+def _has_undated_prose(text: str, ends: int, offsets: list[int]) -> bool:
+    """``text`` holds an article's prose between two of the days it shows (at
+    ``offsets``): most of its ``ends`` sentences, ``_ARTICLE_SENTENCES`` or more, in one
+    stretch. A list of teasers has a sentence or two between dates; an article with
+    dated teasers run into it (a page flattened with its sidebars on the same lines) has
+    its text in one stretch."""
+    cuts = [0, *offsets, len(text)]
     most = max(len(_SENTENCE_END.findall(text[a:b])) for a, b in itertools.pairwise(cuts))
     return most >= max(_ARTICLE_SENTENCES, ends / 2)
 

@@ -563,10 +563,14 @@ _CLAUSE_MARK = re.compile(r"[,;:.!?…][\"”’»)\]]*$")
 _BULLETS = frozenset("+ * ◦ ▪ ‣".split())
 
 
+def _first_alnum(word: str) -> str:
+    return next((c for c in word if c.isalnum()), "")
+
+
 def _label_like(word: str) -> bool:
     """A word a menu or a label list is made of: capitalised ("Business", "End"), a
     number, a joiner ("&", "|"), or a short spaced word of a script without spaces."""
-    first = next((c for c in word if c.isalnum()), "")
+    first = _first_alnum(word)
     if not first:
         return word not in _BULLETS  # a list's items are the text ("+ Added Slime Block")
     if _NO_SPACE_RE.match(first):
@@ -575,7 +579,7 @@ def _label_like(word: str) -> bool:
 
 
 def _is_number(word: str) -> bool:
-    return next((c for c in word if c.isalnum()), "").isdigit()
+    return _first_alnum(word).isdigit()
 
 
 def _opens_sentence(words: list[str], k: int) -> bool:
