@@ -280,6 +280,17 @@ def test_source_link_is_nofollow(built_site: Path) -> None:
     ]
 
 
+def test_article_without_a_source_address_names_its_source_once(tmp_path: Path) -> None:
+    # A dump with no URL (the seed) has no site: its source archive's link alone names it.
+    doc = "Title: Senza fonte\nDate: 2021-02-01\nLang: it\nCategory: misc\n\nTesto.\n"
+    out = build(make_site(tmp_path / "n", extra_content={"articles/2021/02/n.md": doc}))
+    source = read(out, "2021/02/senza-fonte.html").split('class="meta source"', 1)[1]
+    source = source.split("</p>", 1)[0]
+    assert source.count("Fonte") == 1
+    assert 'href="../../source/misc.html"' in source
+    assert "source-link" not in source
+
+
 def test_related_links_rendered(built_site: Path) -> None:
     html = read(built_site, MUSK)
     related = html.split('id="related-heading"', 1)[1].split("</aside>", 1)[0]
