@@ -8,6 +8,7 @@ import lxml.html
 import pytest
 
 from newsarchive.importer.dates import (
+    date_from_url,
     html_date,
     htmldate_params,
     page_dates,
@@ -348,3 +349,21 @@ def test_dump_date_from_text_refines_but_never_contradicts_the_record() -> None:
         dt.datetime(2023, 11, 17),
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # The Guardian names the month in its addresses (tech-articles-sample: 2021/01 and
+        # 2023/01 from the records' year alone, before).
+        ("https://www.theguardian.com/us-news/2021/jun/04/therapy-session", (2021, 6, 4)),
+        ("https://www.theguardian.com/science/2007/Jul/10/uk.obituaries1", (2007, 7, 10)),
+        ("https://example.it/cronaca/2024/dic/05/sciopero", (2024, 12, 5)),
+        ("https://example.com/2021/02/14/story", (2021, 2, 14)),
+        # Not a month: the path's word is a slug.
+        ("https://example.com/2021/jump/04/story", None),
+    ],
+)
+def test_date_from_url_reads_named_months(url: str, expected: tuple[int, ...] | None) -> None:
+    parsed = date_from_url(url)
+    assert (parsed[0].timetuple()[:3] if parsed else None) == expected

@@ -76,6 +76,10 @@ _ISO_RE = re.compile(
 _URL_DATE_RE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=/|$|[-_])"
 )
+# The Guardian's form: "/2021/jun/04/", a month's name (English or Italian) for its number.
+_URL_NAMED_DATE_RE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<mon>[a-z]{3,9})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)", re.I
+)
 _WORDY_RE = re.compile(
     r"(?:(?P<d1>\d{1,2})\s+(?P<mon1>[a-zà-ü]+)\.?,?\s+(?P<y1>\d{4}))"
     r"|(?:(?P<mon2>[a-zà-ü]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
@@ -196,10 +200,14 @@ def _parse_wordy(low: str) -> ParsedDate | None:
 
 
 def date_from_url(url: str | None) -> ParsedDate | None:
-    """The date a URL path states (``/2021/02/14/``, ``/2021/02/``), if any."""
+    """The date a URL path states (``/2021/02/14/``, ``/2021/02/``, ``/2021/feb/14/``), if
+    any."""
     if not url:
         return None
     match = _URL_DATE_RE.search(url)
+    named = _URL_NAMED_DATE_RE.search(url)
+    if named and (month := _MONTHS.get(named.group("mon").lower())):
+        return _make(int(named.group("y")), month, int(named.group("d")))
     if not match:
         return None
     day = match.group("d")
