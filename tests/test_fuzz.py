@@ -631,7 +631,8 @@ def test_a_corrupt_gzip_stream_is_reported_as_such(tmp_path: Path) -> None:
 def test_a_bad_json_line_fails_alone(tmp_path: Path, line: str) -> None:
     # Deep nesting (RecursionError) and big numbers (OverflowError, ValueError) took the
     # whole file down as "unreadable: OverflowError: ...".
-    good = {"url": "https://x.example/a", "date": "2024-01-01", "text": " ".join(_WORDS * 5)}
+    prose = " ".join(f"{' '.join(_WORDS).capitalize()}." for _ in range(5))  # 5 sentences
+    good = {"url": "https://x.example/a", "date": "2024-01-01", "text": prose}
     path = tmp_path / "spider.jsonl"
     path.write_text(line + "\n" + json.dumps(good) + "\n", encoding="utf-8")
     failure, article = extract_paths([path], workers=1)

@@ -42,7 +42,12 @@ from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.siterules import rule_for
-from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
+from newsarchive.importer.textclean import (
+    Boilerplate,
+    clean_dump,
+    is_listed,
+    strip_site_suffix,
+)
 from newsarchive.importer.titles import (
     TitleSources,
     article_h1,
@@ -168,6 +173,7 @@ def _from_text(
         raise _no_text(record, f"no article text ({_words(text)} words)")
     # A listing is told by the whole page's text, with the headlines after its intro.
     _listing(record, record.url, f"{text}\n{cleaned.trailing}")
+    _no_prose(record, "\n".join(b.text for b in cleaned.blocks))
     parsed = pick_date(record.date, url=record.url)
     if parsed is None or (parsed[1] == "year" and date_from_url(record.url)):
         parsed = date_from_url(record.url) or parsed
@@ -253,6 +259,59 @@ def _listing(record: RawRecord, url: str | None, text: str) -> None:
                 f"no article text: a listing page ({path or 'no address'}: {words} words, "
                 f"{days} dated teasers, {ends} sentences)",
             )
+
+
+# A sentence of running prose: 3 to 80 words, four in ten of them lower case. A menu, a
+# headline and a list of names are capitalised; a run of 80 words and more without a
+# full stop is a menu ("switch to the UK edition switch to the …") or a list, and a line
+# break ends a sentence too.
+_PROSE_SENTENCE_WORDS = 3
+_MAX_SENTENCE_WORDS = 80
+_PROSE_LOWER_SHARE = 0.4
+# An article has prose: this many of its words are in sentences, or in the items of a
+# written list, code or a table (tech-articles-sample: its articles 59 words or more; its
+# day archives, one teaser each, and an event's schedule none; the bench's dumps: a video
+# page's related titles 8). No share of the words is asked for: a deals list is mostly
+# product names (a Mental Floss page: 90 words in sentences of 2,127).
+_MIN_PROSE_WORDS = 30
+# Only where words have case: CJK, Thai and Arabic text has no lower-case words to count.
+_CASED_SHARE = 0.5
+
+
+def _prose_words(text: str) -> tuple[int, int]:
+    """The words of ``text`` in sentences of running prose or in a list's items, code or a
+    table's rows (``textclean.is_listed``), and its words in all."""
+    prose = 0
+    for line in text.split("\n"):
+        if is_listed(line):
+            prose += len(line.split())
+            continue
+        start = 0
+        for end in [m.end() for m in _SENTENCE_END.finditer(line)]:
+            words = line[start:end].split()
+            start = end
+            lower = sum(1 for w in words if w[:1].islower())
+            sized = _PROSE_SENTENCE_WORDS <= len(words) <= _MAX_SENTENCE_WORDS
+            if sized and lower >= _PROSE_LOWER_SHARE * len(words):
+                prose += len(words)
+    return prose, len(text.split())
+
+
+def _no_prose(record: RawRecord, text: str) -> None:
+    """Refuse a dump with no running prose in it: a day's archive page, a site's menus (a
+    small corpus of dumps has not learned them), an event's schedule. Scripts without case
+    are not judged. Not applied to HTML pages: there trafilatura has found the main text,
+    and a page that is a video or a gallery with a caption is still the publisher's."""
+    letters = [c for c in text if c.isalpha()]
+    cased = sum(1 for c in letters if c.lower() != c.upper())
+    if not letters or cased < _CASED_SHARE * len(letters):
+        return
+    prose, words = _prose_words(text)
+    if prose < _MIN_PROSE_WORDS:
+        raise ImportFailure(
+            record.input,
+            f"no article text: no running prose ({words} words, {prose} in sentences)",
+        )
 
 
 def _has_undated_prose(text: str, ends: int, offsets: list[int]) -> bool:

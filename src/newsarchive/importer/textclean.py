@@ -36,7 +36,7 @@ from newsarchive.importer.model import Related
 
 __all__ = [
     "SPACED_SEP", "Block", "Boilerplate", "BoilerplateLearner", "CleanText", "clean_dump",
-    "clip_title", "strip_site_suffix",
+    "clip_title", "is_listed", "strip_site_suffix",
 ]  # fmt: skip
 
 SHINGLE = 6  # words per shingle: long enough to be specific to a site's template
@@ -126,13 +126,16 @@ class Boilerplate:
         after_boilerplate = False  # the line before ended in boilerplate
         for line in text.splitlines():
             words = line.split()
-            # A short line the site puts on many pages goes only as the end of
-            # boilerplate ("… a custom GamesBeat sponsorship." / "Learn more."):
-            # elsewhere it is one of a menu's short lines, which tell the menu.
+            # A line the site puts on several of its pages goes whole when it follows
+            # boilerplate: a short one ("… a custom GamesBeat sponsorship." / "Learn
+            # more."; elsewhere it is one of a menu's short lines, which tell the menu),
+            # or a section's promo too short for a long run ("Discover our Briefings." /
+            # "Join the GamesBeat community! Enjoy access to …": 73 of VentureBeat's 647
+            # dumps in tech-articles-sample).
             if (
                 after_boilerplate
-                and 0 < len(words) < SHINGLE
-                and ((key := _line_keys(words)[0]) in frequent or key in recurring)
+                and words
+                and all(k in frequent or k in recurring for k in _line_keys(words))
             ):
                 out_lines.append("")
                 continue
@@ -424,7 +427,7 @@ def _is_content_line(line: str) -> bool:
     return bool(_CODE_RE.search(line) or _LIST_ITEM_RE.match(line) or _TABLE_ROW_RE.search(line))
 
 
-def _is_listed(line: str) -> bool:
+def is_listed(line: str) -> bool:
     """A line of a code block, table or list with words in it (not a stray bracket)."""
     return _is_content_line(line) and any(c.isalnum() for c in line)
 
@@ -537,9 +540,9 @@ def _text_blocks(lines: list[str], texty: list[bool]) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     for first, stop in sorted(found):
         start, end = first, stop
-        while start > 0 and _is_listed(lines[start - 1]):
+        while start > 0 and is_listed(lines[start - 1]):
             start -= 1
-        while end < len(lines) and _is_listed(lines[end]):
+        while end < len(lines) and is_listed(lines[end]):
             end += 1
         if blocks and start <= blocks[-1][1]:
             start = blocks.pop()[0]
@@ -705,12 +708,13 @@ MAX_EATEN_WORDS = 2  # headline words the boilerplate may take with the menu bef
 _WORD_RE = re.compile(r"\S+")
 
 
-def _drop_before_title(text: str, title: str) -> tuple[str, bool, bool]:
+def _drop_before_title(text: str, title: str | None) -> tuple[str, bool, bool]:
     """Navigation and section labels come before the headline: cut up to it. Also says
     whether the headline was found, and whether a separator followed it (the rest of
-    its line is then the standfirst)."""
+    its line is then the standfirst). The headline is the scraper's ``title``, else one
+    the page shows twice in a row after its breadcrumb."""
     index = text.find(title) if title else -1
-    if 0 <= index <= max(HEADLINE_ZONE, len(text) // 3):
+    if title and 0 <= index <= max(HEADLINE_ZONE, len(text) // 3):
         rest = text[index + len(title) :]
         # The headline shown twice (a breadcrumb's, then the page's) goes twice, and so
         # does the separator between it and the standfirst ("… Clyde / Discord users …").
@@ -719,12 +723,48 @@ def _drop_before_title(text: str, title: str) -> tuple[str, bool, bool]:
             again, len(title)
         ):
             rest = again[len(title) :]
-        after = _LEADING_SEP.sub(" ", rest, count=1)
-        return after, True, after != rest
-    return text, False, False
+    elif twice := _headline_shown_twice(text):
+        rest = text[twice[1] :]
+    elif crumbs := _LEADING_CRUMBS.match(text):
+        # The text opens with a separator: the headline before it was learned as the
+        # site's boilerplate (The Verge's sidebars list it on many pages) and is gone,
+        # with the breadcrumb; the separator's last section label goes too.
+        return text[crumbs.end() :], True, True
+    else:
+        return text, False, False
+    after = _LEADING_SEP.sub(" ", rest, count=1)
+    return after, True, after != rest
+
+
+MIN_SHOWN_TWICE = 4  # words of a headline shown twice in a row
+
+
+def _headline_shown_twice(text: str) -> tuple[int, int] | None:
+    """Where a headline shown twice in a row near the start of ``text`` begins, and where
+    its second showing ends: the breadcrumb's last entry, then the page's own headline
+    ("Google / Tech / Bard isn't a search engine Bard isn't a search engine / Bard is
+    …"), which need not be the scraper's title (an SEO form of it). Four words to a
+    headline's twenty, followed by a separator or the line's end and more text, after
+    labels only: a sentence said twice
+    in a text (a transcript's) is not one."""
+    found = list(_WORD_RE.finditer(text[:HEADLINE_ZONE]))
+    keys = [m.group() for m in found]
+    for i, key in enumerate(keys):
+        for k in range(min((len(keys) - i) // 2, MAX_TEASER_WORDS), MIN_SHOWN_TWICE - 1, -1):
+            if keys[i + k] == key and keys[i : i + k] == keys[i + k : i + 2 * k]:
+                end = found[i + 2 * k - 1].end()
+                if _AFTER_HEADLINE.match(text, end) and text[end:].strip():
+                    start = found[i].start()
+                    return None if _ANY_SENTENCE_END.search(text, 0, start) else (start, end)
+    return None
+
+
+_ANY_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 
 
 _LEADING_SEP = re.compile(r"^[ \t]*[/|·•][ \t]+")
+# Separators at the very start, with section labels of up to three words between them.
+_LEADING_CRUMBS = re.compile(r"^\s*(?:[/|·•][ \t]+(?:[^\s/|·•]+[ \t]+){0,3}?)*[/|·•][ \t]+")
 _AFTER_HEADLINE = re.compile(r"[ \t]*(?:$|\n|[/|·•][ \t])")
 
 
@@ -839,6 +879,33 @@ def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
     return out, "\n".join(reversed(dropped))
 
 
+# A scraper that joins a page's text nodes with spaces leaves one wherever a link or
+# an emphasis ended or began: "ThisPersonDoesNotExist.com , a website", "( Reuters )",
+# "Discovery 's crew", "an artificial “ brain". No language spaces a comma, a closing
+# parenthesis or a possessive off its word, nor an opening one off the next. Left alone:
+# ":;!?" (French spaces them), ". . ." and ".NET", and a “ that closes a German quote
+# („Gefahr“ und): only a “ after a space opens one.
+_INLINE_GAPS = (
+    (re.compile(r"(?<=[^\s,(]) +(?=,(?:\s|$))"), ""),
+    (re.compile(r"(?<=[^\s.]) +\.(?=\s|$)(?! \.)"), "."),
+    (re.compile(r"(?<=[^\s(]) +(?=\))"), ""),
+    (re.compile(r"\( +(?=[^\s)])"), "("),
+    (re.compile(r"(?<=\w) +(?=['’]s\b)"), ""),
+    (re.compile(r"(?:^|(?<=\s))“ +(?=\w)"), "“"),
+    (re.compile(r"(?<=[\w.!?]) +”(?=\s|$|[,.;:!?)])"), "”"),
+)
+
+
+def close_inline_gaps(text: str) -> str:
+    """``text`` without the spaces a flattening scraper put inside its phrases; a line of
+    code keeps its own."""
+    if _CODE_RE.search(text):
+        return text
+    for pattern, repl in _INLINE_GAPS:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def _site_names(site: str | None) -> tuple[str, ...]:
     """The names a site's host spells, as its own photo credits give them ("WIRED" for
     wired.com): its labels but the last, three letters or more, not "www"."""
@@ -854,9 +921,7 @@ def clean_dump(
     warnings: list[str] = []
     if boilerplate is not None and site:
         text = boilerplate.strip(site, text)
-    found = standfirst = False
-    if title:
-        text, found, standfirst = _drop_before_title(text, title)
+    text, found, standfirst = _drop_before_title(text, title)
     # A page whose lines run its blocks together shows its day further into a line.
     head = text[:DUMP_HEADER_ZONE]
     runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
@@ -875,10 +940,10 @@ def clean_dump(
         text = dek + "\n" + text
     else:
         dek = ""
-    raw_paragraphs = [" ".join(p.split()) for p in re.split(r"\n", text)]
+    raw_paragraphs = [close_inline_gaps(" ".join(p.split())) for p in text.split("\n")]
     paragraphs = [q for p in raw_paragraphs if p and (q := without_share_runs(p))]
     paragraphs, trailing = _without_trailing_lists(paragraphs)
-    lead = " ".join(dek.split())
+    lead = close_inline_gaps(" ".join(dek.split()))
     if paragraphs and not lead:
         first = paragraphs[0]
         share = SHARE_RE.search(first)
