@@ -673,6 +673,18 @@ _STORY = "\n".join(
         ("The strange life and mysterious death of a virtuoso coder Teaching self-driving "
          "cars to watch for unpredictable humans Wild juxtapositions of Saudi Arabia modern "
          "and ancient A journey to Galaxy's Edge, the nerdiest place on earth", ""),
+        # The author card without a tag list after it, and the recommended stories'
+        # authors: capitalised names only (WIRED in tech-articles-sample), on a line of
+        # their own or run into the article's last line.
+        ("Senior Writer X Andrew Couts David Gilbert Andy Greenberg Lily Hay Newman", ""),
+        ("It scales, he says. Steven Levy Gregory Barber Will Knight Khari Johnson",
+         "It scales, he says."),
+        # Free Beacon's tags, written out with commas after "Published under:".
+        ("Published under:\n2024 Election, Bailout, Court-Packing, Defund the Police, "
+         "Democratic Donors, George Soros, Jon Tester, Montana Senate,", "Published under:"),
+        # MIT Technology Review: the author's credit behind the "hide" toggle's label.
+        ("“We need to keep exploring.” hide by Patrick Howell O'Neill",
+         "“We need to keep exploring.”"),
     ],
 )  # fmt: skip
 def test_tag_lists_and_headline_runs_after_the_article_leave_the_dump(tail: str, left: str) -> None:
@@ -690,6 +702,10 @@ def test_tag_lists_and_headline_runs_after_the_article_leave_the_dump(tail: str,
         "Tags are how the archive groups its articles, she said.",
         # Prose missing its full stop, a written-out list, code: the article's.
         "“We will hold 97 meetings to teach people how to prevent crime,” the commander said",
+        "Reuters contributed to this report",
+        "It scales, he says. Two Names",
+        "It scales, he says. Then it fails by a lot",
+        "They toured Rome, then the hills, then the lakes, then the coast, then home again",
         "- a synthesizer trained on her voice\n- a website where anyone can use it",
         "print(voice.sing(melody))",
     ],
@@ -1058,6 +1074,18 @@ _GUARDIAN_DAY = (
         ("\n".join(f"+ Added {b} blocks, with smooth versions" for b in
                    ("Granite", "Andesite", "Diorite", "Slime", "Prismarine", "Sandstone",
                     "Banner", "Sponge", "Stone brick", "Iron trapdoor")), False),
+        # ... and so does the same list run into one line, as a page saved on one line has it.
+        ("Minecraft News Powered by Tumblr Minecraft 1.8 - The Bountiful Update "
+         + " ".join(f"+ Added {b} blocks, with smooth versions" for b in
+                  ("Granite", "Andesite", "Diorite", "Slime", "Prismarine", "Sandstone",
+                   "Banner", "Sponge", "Stone brick", "Iron trapdoor")), False),
+        # Japanese sentences among Latin menus (postlight's techlog.iij.ad.jp): a word
+        # without case counts as running text.
+        ("Main menu Skip to primary content Skip to secondary content IIJmio meeting Tweet "
+         "Home Blog About Archive Engineering Network Security Cloud Mobile Events Contact\n"
+         * 3
+         + "IIJmio meetingの発表資料を公開します。 当日ご参加・中継視聴の方のレポートblogをお待ちしています。"
+         " 記事を公開された方はご連絡いただければ、この記事でご紹介させていただきます。" * 4, False),
         # A script without case is not judged by its lower-case words.
         ("市政府周二宣布将在明年投入更多资金用于改善城市公共交通系统和道路建设专家表示支持这一计划" * 3, False),
     ],

@@ -278,23 +278,42 @@ _MIN_PROSE_WORDS = 30
 _CASED_SHARE = 0.5
 
 
+# The items of a list run into a line ("… with smooth versions + Added Slime Block + …"):
+# three bullets or more, items of three words or more (a menu's "News - Sport" has fewer).
+_INLINE_BULLET = re.compile(r"(?<=\s)[-+*•◦▪‣–](?=\s)")
+_MIN_INLINE_ITEMS = 3
+_ITEM_WORDS = 3
+
+
 def _prose_words(text: str) -> tuple[int, int]:
     """The words of ``text`` in sentences of running prose or in a list's items, code or a
-    table's rows (``textclean.is_listed``), and its words in all."""
+    table's rows (``textclean.is_listed``), and its words in all. A word of a script
+    without case (a Japanese sentence in a page of Latin menus) counts as lower case."""
     prose = 0
-    for line in text.split("\n"):
+    for whole in text.split("\n"):
+        items = _INLINE_BULLET.split(whole)
+        line = whole
+        if len(items) > _MIN_INLINE_ITEMS:
+            prose += sum(n for item in items[1:] if (n := len(item.split())) >= _ITEM_WORDS)
+            line = items[0]
         if is_listed(line):
             prose += len(line.split())
             continue
         start = 0
         for end in [m.end() for m in _SENTENCE_END.finditer(line)]:
-            words = line[start:end].split()
-            start = end
-            lower = sum(1 for w in words if w[:1].islower())
-            sized = _PROSE_SENTENCE_WORDS <= len(words) <= _MAX_SENTENCE_WORDS
-            if sized and lower >= _PROSE_LOWER_SHARE * len(words):
-                prose += len(words)
+            sentence, start = line[start:end], end
+            words = sentence.split()
+            # Written without spaces, a sentence is counted in characters (``_words``).
+            count = _words(sentence) if CJK_RE.search(sentence) else len(words)
+            lower = sum(1 for w in words if w[:1].islower() or _uncased(w[:1]))
+            sized = _PROSE_SENTENCE_WORDS <= count <= _MAX_SENTENCE_WORDS
+            if sized and (lower >= _PROSE_LOWER_SHARE * len(words) or CJK_RE.search(sentence)):
+                prose += count
     return prose, len(text.split())
+
+
+def _uncased(char: str) -> bool:
+    return char.isalpha() and char.lower() == char.upper()
 
 
 def _no_prose(record: RawRecord, text: str) -> None:
@@ -303,7 +322,7 @@ def _no_prose(record: RawRecord, text: str) -> None:
     are not judged. Not applied to HTML pages: there trafilatura has found the main text,
     and a page that is a video or a gallery with a caption is still the publisher's."""
     letters = [c for c in text if c.isalpha()]
-    cased = sum(1 for c in letters if c.lower() != c.upper())
+    cased = sum(1 for c in letters if not _uncased(c))
     if not letters or cased < _CASED_SHARE * len(letters):
         return
     prose, words = _prose_words(text)

@@ -849,6 +849,30 @@ def _take_byline(text: str) -> tuple[str, tuple[str, ...]]:
 
 MAX_LABEL_WORDS = 3  # a stray label left after the article ("Senior", "Op-ed contributor")
 MIN_LIST_WORDS = 30  # a run of headlines, tags or names this long with no sentence in it
+MIN_NAME_WORDS = 3  # capitalised words after the last sentence: a list of names or labels
+# The author's credit after the article's last sentence, maybe behind a toggle's label
+# (MIT Technology Review: "… keep exploring.” hide by Tom Simonite").
+_TAIL_BYLINE_RE = re.compile(r"\s*(?:[a-z]+\s+)?(?:by|di|par|von|por)\s+(\S+(?:\s+\S+){1,4})\s*$")
+
+
+def _all_capitalised(text: str) -> bool:
+    """Every word of ``text`` that starts with a letter starts with a capital one (and one
+    does): names and labels, not a sentence. A script without case has no capitals."""
+    letters = [w[0] for w in text.split() if w[0].isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+TAG_SHARE = 0.8
+MIN_TAGS = 5  # comma-separated items, capitalised, of a few words each: the page's tags
+MAX_TAG_WORDS = 4
+
+
+def _is_tag_run(text: str) -> bool:
+    """``text`` is a list of tags written out with commas ("2024 Election, Bailout,
+    Court-Packing, Defund the Police, …" after Free Beacon's "Published under:")."""
+    items = [i.split() for i in text.split(",") if i.strip()]
+    tags = [i for i in items if len(i) <= MAX_TAG_WORDS and not i[0][:1].islower()]
+    return len(items) >= MIN_TAGS and len(tags) >= TAG_SHARE * len(items)
 
 
 def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
@@ -872,10 +896,24 @@ def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
             run += 1
         words = sum(_word_count(p) for p in out[len(out) - run :])
         # One short line is a stray label; two or more, or a long one, a run of
-        # headlines, tags or names. One prose paragraph missing its full stop stays.
-        if run and (run >= 2 or words >= MIN_LIST_WORDS or words <= MAX_LABEL_WORDS):
+        # headlines, tags or names, and so is one of capitalised words only (WIRED's
+        # author card: "Senior Writer X Andrew Couts David Gilbert …"). One prose
+        # paragraph missing its full stop stays ("Reuters contributed to this report").
+        tail = " ".join(out[len(out) - run :])
+        listed = _all_capitalised(tail) or _is_tag_run(tail)
+        if run and (run >= 2 or words >= MIN_LIST_WORDS or words <= MAX_LABEL_WORDS or listed):
             dropped.extend(reversed(out[len(out) - run :]))
             out = out[: len(out) - run]
+    # The same names run into the article's last line, after its last sentence
+    # ("… more data.\" Steven Levy Gregory Barber Will Knight …").
+    ends = list(PROSE_END_RE.finditer(out[-1])) if out else []
+    tail = out[-1][ends[-1].end() :] if ends else ""
+    byline = _TAIL_BYLINE_RE.match(tail)
+    if (len(tail.split()) >= MIN_NAME_WORDS and _all_capitalised(tail)) or (
+        byline and _all_capitalised(byline.group(1))
+    ):
+        dropped.append(tail.strip())
+        out[-1] = out[-1][: ends[-1].end()].rstrip()
     return out, "\n".join(reversed(dropped))
 
 
