@@ -682,6 +682,9 @@ _STORY = "\n".join(
         # Free Beacon's tags, written out with commas after "Published under:".
         ("Published under:\n2024 Election, Bailout, Court-Packing, Defund the Police, "
          "Democratic Donors, George Soros, Jon Tester, Montana Senate,", "Published under:"),
+        # What the boilerplate left of The Verge's "More from Policy" list.
+        ("from Policy 23andMe says it’s looking into another possible data leak FCC kicks "
+         "off fight to restore net neutrality", ""),
         # MIT Technology Review: the author's credit behind the "hide" toggle's label.
         ("“We need to keep exploring.” hide by Patrick Howell O'Neill",
          "“We need to keep exploring.”"),

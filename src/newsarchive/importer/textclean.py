@@ -900,7 +900,9 @@ def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
         # author card: "Senior Writer X Andrew Couts David Gilbert …"). One prose
         # paragraph missing its full stop stays ("Reuters contributed to this report").
         tail = " ".join(out[len(out) - run :])
-        listed = _all_capitalised(tail) or _is_tag_run(tail)
+        # A run opening in lower case is what the boilerplate left of a list it took the
+        # label of (The Verge's "More from Policy 23andMe says …" as "from Policy …").
+        listed = _all_capitalised(tail) or _is_tag_run(tail) or tail[:1].islower()
         if run and (run >= 2 or words >= MIN_LIST_WORDS or words <= MAX_LABEL_WORDS or listed):
             dropped.extend(reversed(out[len(out) - run :]))
             out = out[: len(out) - run]
