@@ -745,8 +745,7 @@ def _headline_shown_twice(text: str) -> tuple[int, int] | None:
     ("Google / Tech / Bard isn't a search engine Bard isn't a search engine / Bard is
     …"), which need not be the scraper's title (an SEO form of it). Four words to a
     headline's twenty, followed by a separator or the line's end and more text, after
-    labels only: a sentence said twice
-    in a text (a transcript's) is not one."""
+    labels only: a sentence said twice in a text (a transcript's) is not one."""
     found = list(_WORD_RE.finditer(text[:HEADLINE_ZONE]))
     keys = [m.group() for m in found]
     for i, key in enumerate(keys):
