@@ -49,3 +49,38 @@ def test_no_accessibility_violations(
         f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:100]}" for v in result["violations"]
     ]
     assert violations == []
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_fit_the_screen(browser: Browser, sample_site: Path, name: str, width: int) -> None:
+    # Responsive from 320px up: nothing makes the reader scroll sideways.
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(_resolve(sample_site / "output", name))
+    if name.startswith("search"):
+        page.locator("#ns-results li").first.wait_for(timeout=10_000)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.close()
+    assert overflow <= 0
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_filters_stand_under_their_labels(
+    browser: Browser, sample_site: Path, width: int
+) -> None:
+    # Each filter's label sits right above its control, the controls of a row line up,
+    # and none is squeezed narrower than a date needs.
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(_resolve(sample_site / "output", "search.html"))
+    boxes = page.evaluate(
+        """[...document.querySelectorAll('.ns-filters label')].map(l => {
+             const c = document.getElementById(l.htmlFor).getBoundingClientRect();
+             const b = l.getBoundingClientRect();
+             return [b.left, b.bottom, c.left, c.top, c.width];
+           })"""
+    )
+    page.close()
+    assert len(boxes) == 6
+    for label_left, label_bottom, left, top, control_width in boxes:
+        assert abs(label_left - left) < 1 and 0 <= top - label_bottom < 12
+        assert control_width >= 150
