@@ -627,6 +627,10 @@ def test_a_separator_left_where_the_boilerplate_took_the_headline_goes() -> None
             "Major record label Universal Music Group and other music publishers have sued "
             "the AI company Anthropic.",
         ]
+    # A text table opening the text keeps its first cells.
+    table = "| Model | Parameters |\n| GPT-3 | 175 billion |\n"
+    kept = clean_dump(table + body.strip(), title="Universal Music sues Anthropic")
+    assert kept.blocks[0].text.startswith("| Model | Parameters |")
 
 
 def test_a_standfirst_without_a_full_stop_after_the_headline_is_kept_as_the_lead() -> None:

@@ -725,7 +725,7 @@ def _drop_before_title(text: str, title: str | None) -> tuple[str, bool, bool]:
             rest = again[len(title) :]
     elif twice := _headline_shown_twice(text):
         rest = text[twice[1] :]
-    elif crumbs := _LEADING_CRUMBS.match(text):
+    elif (crumbs := _LEADING_CRUMBS.match(text)) and not _PIPE_ROW_RE.match(text):
         # The text opens with a separator: the headline before it was learned as the
         # site's boilerplate (The Verge's sidebars list it on many pages) and is gone,
         # with the breadcrumb; the separator's last section label goes too.
@@ -764,6 +764,7 @@ _ANY_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 _LEADING_SEP = re.compile(r"^[ \t]*[/|·•][ \t]+")
 # Separators at the very start, with section labels of up to three words between them.
 _LEADING_CRUMBS = re.compile(r"^\s*(?:[/|·•][ \t]+(?:[^\s/|·•]+[ \t]+){0,3}?)*[/|·•][ \t]+")
+_PIPE_ROW_RE = re.compile(r"\s*\|[^\n]*\|[ \t]*(?:\n|$)")  # a text table's row: "| a | b |"
 _AFTER_HEADLINE = re.compile(r"[ \t]*(?:$|\n|[/|·•][ \t])")
 
 
