@@ -22,6 +22,7 @@ from newsarchive.importer.textclean import (
     clean_dump,
     clip_title,
     strip_site_suffix,
+    without_inline_scripts,
 )
 
 SEED = SAMPLE / "seed" / "000_3c93d7ff5546ca2d.txt"
@@ -1105,3 +1106,20 @@ def test_a_dump_without_running_prose_is_refused(content: str, refused: bool) ->
             extract_record(record)
     else:
         assert extract_record(record).title == "Computing | Technology"
+
+
+def test_the_pages_own_script_run_into_its_menus_leaves_a_dump() -> None:
+    # The Guardian in the bundled sample (too few of its dumps to learn the menus): the
+    # menu's inline script, flattened with its labels, was kept as a code paragraph.
+    script = (
+        "document.addEventListener('DOMContentLoaded', function(){ var columnInput = "
+        "document.getElementById('News-button'); if (!columnInput) return; "
+        "columnInput.addEventListener('keydown', function(e){ if (e.keyCode === 13) "
+        "{ e.preventDefault() document.getElementById('News-checkbox-input').click(); } }) })"
+    )
+    line = f"Show More {script} News View all News US news World news"
+    assert without_inline_scripts(line) == "Show More News View all News US news World news"
+    # A tutorial's code on a line of its own, and a call named in a sentence, stay.
+    assert without_inline_scripts(script) == script
+    named = "Call document.getElementById('menu') to find the element, then style it."
+    assert without_inline_scripts(named) == named

@@ -36,7 +36,7 @@ from newsarchive.importer.model import Related
 
 __all__ = [
     "SPACED_SEP", "Block", "Boilerplate", "BoilerplateLearner", "CleanText", "clean_dump",
-    "clip_title", "is_listed", "strip_site_suffix",
+    "clip_title", "is_listed", "strip_site_suffix", "without_inline_scripts",
 ]  # fmt: skip
 
 SHINGLE = 6  # words per shingle: long enough to be specific to a site's template
@@ -946,6 +946,50 @@ def close_inline_gaps(text: str) -> str:
     return text
 
 
+# The page's own script, scraped with its text: a call on the page's DOM that takes a
+# function ("document.addEventListener('DOMContentLoaded', function(){ … })", the
+# Guardian's menus), run into a line of other words. A tutorial's code stands on lines
+# of its own, and stays.
+_DOM_CALL_RE = re.compile(r"\b(?:document|window)(?:\.\w+)+\s*\(")
+MIN_WORDS_BESIDE_SCRIPT = 3
+
+
+def _script_end(line: str, start: int) -> int:
+    """Where the call opening at ``start`` (its "(" the last character of the match)
+    closes, with the ";" after it; -1 when it does not close in ``line``."""
+    depth = 0
+    for i in range(start, len(line)):
+        if line[i] in "({[":
+            depth += 1
+        elif line[i] in ")}]":
+            depth -= 1
+            if depth == 0:
+                return i + 1 + (line[i + 1 : i + 2] == ";")
+    return -1
+
+
+def without_inline_scripts(line: str) -> str:
+    """``line`` without the page scripts run into it (``_DOM_CALL_RE``)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while match := _DOM_CALL_RE.search(line, pos):
+        end = _script_end(line, match.end() - 1)
+        if end < 0:
+            break
+        if "{" in line[match.end() : end]:
+            spans.append((match.start(), end))
+        pos = end
+    if not spans:
+        return line
+    kept = "".join(
+        line[a:b]
+        for a, b in zip(
+            [0] + [e for _, e in spans], [s for s, _ in spans] + [len(line)], strict=True
+        )
+    )
+    return " ".join(kept.split()) if len(kept.split()) >= MIN_WORDS_BESIDE_SCRIPT else line
+
+
 def _site_names(site: str | None) -> tuple[str, ...]:
     """The names a site's host spells, as its own photo credits give them ("WIRED" for
     wired.com): its labels but the last, three letters or more, not "www"."""
@@ -961,6 +1005,7 @@ def clean_dump(
     warnings: list[str] = []
     if boilerplate is not None and site:
         text = boilerplate.strip(site, text)
+    text = "\n".join(map(without_inline_scripts, text.split("\n")))
     text, found, standfirst = _drop_before_title(text, title)
     # A page whose lines run its blocks together shows its day further into a line.
     head = text[:DUMP_HEADER_ZONE]
