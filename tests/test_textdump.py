@@ -690,6 +690,9 @@ _STORY = "\n".join(
         # What the boilerplate left of The Verge's "More from Policy" list.
         ("from Policy 23andMe says it’s looking into another possible data leak FCC kicks "
          "off fight to restore net neutrality", ""),
+        # ... also when a headline of it ends in a question mark.
+        ("from Tech Turmoil at OpenAI: after firing Sam Altman, what’s next for ChatGPT? "
+         "Meta disbanded its Responsible AI team", ""),
         # MIT Technology Review: the author's credit behind the "hide" toggle's label.
         ("“We need to keep exploring.” hide by Patrick Howell O'Neill",
          "“We need to keep exploring.”"),

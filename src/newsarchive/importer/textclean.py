@@ -849,6 +849,7 @@ def _take_byline(text: str) -> tuple[str, tuple[str, ...]]:
 
 MAX_LABEL_WORDS = 3  # a stray label left after the article ("Senior", "Op-ed contributor")
 MIN_LIST_WORDS = 30  # a run of headlines, tags or names this long with no sentence in it
+MAX_FRAGMENT_WORDS = 60  # a teaser list's remains after the article, not its last part
 MIN_NAME_WORDS = 3  # capitalised words after the last sentence: a list of names or labels
 # The author's credit after the article's last sentence, maybe behind a toggle's label
 # (MIT Technology Review: "… keep exploring.” hide by Tom Simonite").
@@ -906,6 +907,13 @@ def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
         if run and (run >= 2 or words >= MIN_LIST_WORDS or words <= MAX_LABEL_WORDS or listed):
             dropped.extend(reversed(out[len(out) - run :]))
             out = out[: len(out) - run]
+    # A short last paragraph opening with a lower-case function word is a fragment,
+    # whatever it holds: the boilerplate took its label ("from Tech Turmoil at OpenAI:
+    # after firing Sam Altman, what's next …? Meta disbanded …", The Verge's "More from
+    # Tech"). A long one is the article, when a page's lines run its blocks together.
+    last = out[-1].split() if len(out) > 1 else []
+    if last and last[0] in _FUNCTION_WORDS and len(last) <= MAX_FRAGMENT_WORDS:
+        dropped.append(out.pop())
     # The same names run into the article's last line, after its last sentence
     # ("… more data.\" Steven Levy Gregory Barber Will Knight …").
     ends = list(PROSE_END_RE.finditer(out[-1])) if out else []
