@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 from newsarchive.importer.metatags import classes, page_root, text_of, visible_text
 
 __all__ = [
+    "CREDIT_TAIL_RE",
     "byline_authors",
     "choose_authors",
     "clean_name",
@@ -348,11 +349,11 @@ _PARTICLE = r"(?:de|van|von|da|di|del|der|den|la|le|du|dos|das|bin|al|ten|ter)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
 _JOIN = r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&))[ \t]*"  # between two names
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
-_BYLINE_RE = re.compile(
-    rf"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
-    rf"\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))",
-    re.M,
-)
+_BY = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
+_BYLINE_RE = re.compile(rf"{_BY}\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))", re.M)
+# The author's credit closing a text, maybe behind a toggle's label (MIT Technology
+# Review's dumps: "… keep exploring.” hide by Tom Simonite").
+CREDIT_TAIL_RE = re.compile(rf"\s*(?:[a-z]+\s+)?{_BY}\s+{_NAMES}\s*$")
 # Capitalised words that follow a name on a flattened line and are not part of it.
 _NOT_NAME_WORD = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|in|on|at|the|for|with|photo(?:graph)?s?|illustrations?|video|"

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsarchive.importer.authors import text_byline
+from newsarchive.importer.authors import CREDIT_TAIL_RE, text_byline
 from newsarchive.importer.dates import DUMP_HEADER_ZONE, text_date
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
@@ -754,11 +754,8 @@ def _headline_shown_twice(text: str) -> tuple[int, int] | None:
                 end = found[i + 2 * k - 1].end()
                 if _AFTER_HEADLINE.match(text, end) and text[end:].strip():
                     start = found[i].start()
-                    return None if _ANY_SENTENCE_END.search(text, 0, start) else (start, end)
+                    return None if PROSE_END_RE.search(text, 0, start) else (start, end)
     return None
-
-
-_ANY_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 
 
 _LEADING_SEP = re.compile(r"^[ \t]*[/|·•][ \t]+")
@@ -851,9 +848,6 @@ MAX_LABEL_WORDS = 3  # a stray label left after the article ("Senior", "Op-ed co
 MIN_LIST_WORDS = 30  # a run of headlines, tags or names this long with no sentence in it
 MAX_FRAGMENT_WORDS = 60  # a teaser list's remains after the article, not its last part
 MIN_NAME_WORDS = 3  # capitalised words after the last sentence: a list of names or labels
-# The author's credit after the article's last sentence, maybe behind a toggle's label
-# (MIT Technology Review: "… keep exploring.” hide by Tom Simonite").
-_TAIL_BYLINE_RE = re.compile(r"\s*(?:[a-z]+\s+)?(?:by|di|par|von|por)\s+(\S+(?:\s+\S+){1,4})\s*$")
 
 
 def _all_capitalised(text: str) -> bool:
@@ -915,13 +909,11 @@ def _without_trailing_lists(paragraphs: list[str]) -> tuple[list[str], str]:
     if last and last[0] in _FUNCTION_WORDS and len(last) <= MAX_FRAGMENT_WORDS:
         dropped.append(out.pop())
     # The same names run into the article's last line, after its last sentence
-    # ("… more data.\" Steven Levy Gregory Barber Will Knight …").
+    # ("… more data.\" Steven Levy Gregory Barber Will Knight …"), or the author's credit.
     ends = list(PROSE_END_RE.finditer(out[-1])) if out else []
     tail = out[-1][ends[-1].end() :] if ends else ""
-    byline = _TAIL_BYLINE_RE.match(tail)
-    if (len(tail.split()) >= MIN_NAME_WORDS and _all_capitalised(tail)) or (
-        byline and _all_capitalised(byline.group(1))
-    ):
+    names = len(tail.split()) >= MIN_NAME_WORDS and _all_capitalised(tail)
+    if names or (tail and CREDIT_TAIL_RE.match(tail)):
         dropped.append(tail.strip())
         out[-1] = out[-1][: ends[-1].end()].rstrip()
     return out, "\n".join(reversed(dropped))
@@ -989,13 +981,12 @@ def without_inline_scripts(line: str) -> str:
         pos = end
     if not spans:
         return line
-    kept = "".join(
-        line[a:b]
-        for a, b in zip(
-            [0] + [e for _, e in spans], [s for s, _ in spans] + [len(line)], strict=True
-        )
-    )
-    return " ".join(kept.split()) if len(kept.split()) >= MIN_WORDS_BESIDE_SCRIPT else line
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(line[last:start])
+        last = end
+    kept = " ".join(" ".join([*parts, line[last:]]).split())
+    return kept if len(kept.split()) >= MIN_WORDS_BESIDE_SCRIPT else line
 
 
 def _site_names(site: str | None) -> tuple[str, ...]:
