@@ -268,8 +268,10 @@ def run(data: Path, workers: int, only: set[str] | None, style: str = "lines") -
 
     for case, outcome in zip(cases, outcomes, strict=True):
         art = outcome if isinstance(outcome, Article) else None
+        # The reason alone: the input's name is a temporary copy's (not the same twice).
+        failure = outcome.reason if isinstance(outcome, ImportFailure) else str(outcome)
         row: dict[str, Any] = {"dataset": case.dataset, "name": case.name,
-                               "failure": None if art else str(outcome)}  # fmt: skip
+                               "failure": None if art else failure}  # fmt: skip
         if case.body:
             ours_text = md_to_text(art.body_markdown) if art else ""
             row["body_kind"] = case.body_kind

@@ -370,3 +370,11 @@ def test_no_byline_in_prose(text: str) -> None:
 def test_editor_credited_after_the_author_is_not_an_author() -> None:
     # Google's SRE book: "Written by Rob Ewaschuk Edited by Betsy Beyer".
     assert names_of("Written by Rob Ewaschuk Edited by Betsy Beyer") == ["Rob Ewaschuk"]
+
+
+def test_a_meta_tag_naming_only_the_site_is_the_publishers() -> None:
+    # Hankook Ilbo: one <meta name="author"> for the paper, one for the reporter.
+    meta = [("author", ["한국일보", "신현주 기자"])]
+    assert choose_authors(meta=meta, sites=["한국일보", "hankookilbo.com"]) == ("신현주",)
+    # The site's tag alone is kept: the page names nobody else.
+    assert choose_authors(meta=[("author", ["한국일보"])], sites=["한국일보"]) == ("한국일보",)

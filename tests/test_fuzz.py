@@ -446,6 +446,30 @@ _PROSE = "<p>" + " ".join(_WORDS * 3) + ".</p>"
     f"&lt;/script&gt;</code></pre></li><li>more</li></ul>{_PROSE}</article>"
 )
 def test_nothing_live_survives_import_and_build(page: str) -> None:
+    _check_nothing_live(page)
+
+
+def _client_rendered(page: str) -> str:
+    """The page as a client-rendered app ships it: an empty body, the article HTML a
+    string in the script's JSON (``<`` escaped, as Next.js does)."""
+    head, _, rest = page.partition("<body>")
+    data = json.dumps({"props": {"pageProps": {"html": rest.rsplit("</body>", 1)[0]}}})
+    data = data.replace("<", "\\u003c")
+    return (
+        f'{head}<body><div id="__next"></div>'
+        f'<script id="__NEXT_DATA__" type="application/json">{data}</script></body></html>'
+    )
+
+
+@fuzz(15)
+@given(hostile_pages().map(_client_rendered))
+def test_nothing_live_survives_from_a_scripts_json(page: str) -> None:
+    # The importer's fallback for client-rendered pages (importer/embedded.py) takes
+    # article HTML out of a script: as hostile as any page, sanitized the same way.
+    _check_nothing_live(page)
+
+
+def _check_nothing_live(page: str) -> None:
     record = RawRecord(input="page.html", kind="html", content=page, date="2024-01-01",
                        url="https://hostile.example/2024/01/01/story")  # fmt: skip
     try:

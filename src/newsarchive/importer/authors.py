@@ -495,6 +495,14 @@ def _is_org(name: str, site_keys: AbstractSet[str]) -> bool:
     return _is_site(name, site_keys) or bool(_GENERIC.search(name) or _COMPANY.search(name))
 
 
+def _beside_site(values: Sequence[str], site_keys: AbstractSet[str]) -> Sequence[str]:
+    """The values of one ``<meta>`` key without a tag that names only the site, when
+    others name someone (``<meta name="author" content="한국일보">`` beside the
+    reporter's): the publisher's tag, not a co-author."""
+    kept = [v for v in values if not _is_site(v, site_keys)]
+    return kept if kept and len(kept) < len(values) else values
+
+
 def _without_site(name: str, site_keys: AbstractSet[str]) -> str:
     """``Meg Wagner NEW YORK DAILY NEWS``: the name without the site's name after it."""
     words = name.split()
@@ -529,7 +537,10 @@ def choose_authors(
     # trafilatura drops the digits of a byline's date, leaving its month behind.
     traf = [re.sub(rf"\s+(?:{_MONTHS}|updated)$", "", n, flags=re.I) for n in traf]
     cands: list[tuple[int, list[str]]] = [(0, names_of(ld, site_keys))]
-    cands += [(1, names_of(values, site_keys)) for key, values in meta if key != _YOAST]
+    cands += [
+        (1, names_of(_beside_site(values, site_keys), site_keys))
+        for key, values in meta if key != _YOAST
+    ]  # fmt: skip
     cands += [(2, names_of(byline, site_keys)), (3, traf)]
     # Yoast SEO's "Written by" names the account that posted: the visible byline may
     # credit someone else, so it comes last.

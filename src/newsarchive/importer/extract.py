@@ -3,7 +3,9 @@
 HTML is parsed once (lxml, as trafilatura parses it): the page's own metadata is read
 from that tree, then site rules and related-block harvesting edit it, trafilatura takes
 the main text and metadata (kept structured, as HTML), and our teaser and toolbar
-cleaning, nh3 sanitizing and markdownify follow. Flattened text goes through
+cleaning, nh3 sanitizing and markdownify follow. A client-rendered page with no text of
+its own is read from the article HTML in its scripts' JSON (``embedded``), with its head
+kept for metadata. Flattened text goes through
 ``textclean``. Metadata the source itself carried (JSON fields, feed entries) wins
 over what is guessed from the content.
 """
@@ -20,7 +22,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from bs4 import BeautifulSoup
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fragment_fromstring
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
@@ -37,9 +39,10 @@ from newsarchive.importer.dates import (
     refines,
     written_day_offsets,
 )  # fmt: skip
+from newsarchive.importer.embedded import embedded_article
 from newsarchive.importer.lang import CJK_RE, detect_language, normalize_lang, tokens
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
-from newsarchive.importer.model import Article, ImportFailure, RawRecord
+from newsarchive.importer.model import Article, ImportFailure, RawRecord, Related
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.textclean import (
@@ -359,6 +362,41 @@ def _states_day(record: RawRecord, page: PageMeta) -> bool:
     return stated is not None and stated[1] == "day"
 
 
+def _html_body(
+    tree: HtmlElement, url: str | None, dates: dict[str, Any]
+) -> tuple[Document, str, str, tuple[Related, ...]] | None:
+    """trafilatura's metadata and main text for the page, the text cleaned of teasers
+    and sanitized: the document, the body HTML, its plain text and the teasers taken out
+    of it; None when trafilatura finds no main text."""
+    doc = trafilatura.bare_extraction(
+        deepcopy(tree), url=url, output_format="python", with_metadata=True, **_BODY_OPTIONS,
+        date_extraction_params=dates,
+    )  # fmt: skip
+    # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
+    if not isinstance(doc, Document) or doc.body is None:
+        return None
+    body_html = _with_images(tree, url, build_html_output(doc, False))
+    body_html, teasers = clean_body(body_html)
+    body_html = sanitize_html(body_html)
+    return doc, body_html, BeautifulSoup(body_html, "lxml").get_text(" "), teasers
+
+
+def _with_body(tree: HtmlElement, article: str | None) -> HtmlElement | None:
+    """A copy of the page whose ``<body>`` is ``article`` alone (its head, and with it the
+    page's metadata, kept); None without an article or a body."""
+    if article is None:
+        return None
+    shell = deepcopy(tree)
+    body = shell.find("body")
+    if body is None:
+        return None
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    body.append(fragment_fromstring(article))
+    return shell
+
+
 def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     # The page is parsed once, the way trafilatura parses it: its metadata is read from
     # that tree before site rules edit it, and each trafilatura run gets its own copy
@@ -369,21 +407,22 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     page = read_page_meta(tree)
     url = record.url or page.canonical
     host = site_of(url)
+    scripts = tree.xpath("//script[not(@src)]/text()")
     harvested = harvest_page(tree, rule_for(host))
-    doc = trafilatura.bare_extraction(
-        deepcopy(tree), url=url, output_format="python", with_metadata=True, **_BODY_OPTIONS,
-        date_extraction_params=htmldate_params(record, search_text=not _states_day(record, page)),
-    )  # fmt: skip
-    # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
-    if not isinstance(doc, Document) or doc.body is None:
+    dates = htmldate_params(record, search_text=not _states_day(record, page))
+    found = _html_body(tree, url, dates)
+    if found is None or _words(found[2]) < options.min_words:
+        # A client-rendered page: the article only in a script's JSON (embedded.py).
+        shell = _with_body(tree, embedded_article(scripts))
+        alt = _html_body(shell, url, dates) if shell is not None else None
+        if alt is not None and _words(alt[2]) > (_words(found[2]) if found else 0):
+            found = alt
+    if found is None:
         raise _no_text(record, "no article text found in the page")
-    body_html = _with_images(tree, url, build_html_output(doc, False))
-    body_html, teasers = clean_body(body_html)
-    body_html = sanitize_html(body_html)
-    body_md = html_to_markdown(body_html)
-    plain = BeautifulSoup(body_html, "lxml").get_text(" ")
+    doc, body_html, plain, teasers = found
     if _words(plain) < options.min_words:
         raise _no_text(record, f"no article text ({_words(plain)} words)")
+    body_md = html_to_markdown(body_html)
     url = url or doc.url
     _listing(record, url, plain)
     host = host or site_of(url) or (doc.hostname or None)
