@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html as htmllib
 import json
 import re
 import sys
@@ -117,7 +118,8 @@ def _html_title(html: str) -> str | None:
     if start < 0 or end < 0:
         return None
     inner = html[html.find(">", start) + 1 : end]
-    return " ".join(inner.split()) or None
+    # A scraper saves the title's text: "&quot;" is a quote (NTV, Stuttgarter Zeitung).
+    return " ".join(htmllib.unescape(inner).split()) or None
 
 
 _SITE_NAME_RE = re.compile(

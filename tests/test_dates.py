@@ -9,6 +9,7 @@ import pytest
 
 from newsarchive.importer.dates import (
     date_from_url,
+    day_near_headline,
     html_date,
     htmldate_params,
     page_dates,
@@ -367,3 +368,87 @@ def test_dump_date_from_text_refines_but_never_contradicts_the_record() -> None:
 def test_date_from_url_reads_named_months(url: str, expected: tuple[int, ...] | None) -> None:
     parsed = date_from_url(url)
     assert (parsed[0].timetuple()[:3] if parsed else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Month names of the other languages news sites scrape in, and "3. Mai" (German,
+        # Scandinavian); the forms of fundus's pages.
+        ("Veröffentlicht am 13. Mai 2026 um 15:44", (2026, 5, 13)),
+        ("Publisert\ntorsdag 09. mai 2024 - 13:26", (2024, 5, 9)),
+        ("Publié le 18 juil. 2024 à 08:01", (2024, 7, 18)),
+        ("Publicado el 5 de mayo de 2024", (2024, 5, 5)),
+        ("Publicerad 23 okt 2025 kl 10.23", (2025, 10, 23)),
+        ("28. April 2024, 14:26 Uhr", (2024, 4, 28)),
+        ("Politik\n28. 4. 2023, 18:41 Uhr", (2023, 4, 28)),
+        # Days in figures: year first (Korean, Japanese, Lithuanian pages), a US month
+        # first where day first cannot be, and a dateline's two-digit year.
+        ("입력 2025.05.15 20:00", (2025, 5, 15)),
+        ("2019/02/22 17:23", (2019, 2, 22)),
+        ("11/28/2016 04:23 pm ET", (2016, 11, 28)),
+        ("By Chris Thompson\n10/13/16 12:34PM", (2016, 10, 13)),
+        ("Publisert: 05.08.24 kl. 14:47", (2024, 8, 5)),
+        ("Do 25.04.24 | 14:07 Uhr", (2024, 4, 25)),
+        ("25.4.24\nKiel (dpo) - Finnland ist in Gefahr", (2024, 4, 25)),
+        # Not dates: a version number, a fraction in a sentence, a day-first reading
+        # that is no day.
+        ("Update to version 1.2.24 of the app", None),
+        ("Mix 3/4/22 of the flour", None),
+        ("Score 31.13.2024", None),
+    ],
+)
+def test_days_written_in_many_forms(text: str, expected: tuple[int, ...] | None) -> None:
+    shown = text_date(text)
+    assert (dt.date.fromisoformat(shown[:10]).timetuple()[:3] if shown else None) == expected
+
+
+def test_a_dateline_beats_a_caption_and_teaser_lists_do_not_count() -> None:
+    # A photo caption's day comes first in the header, the byline's day on its own line
+    # after it (Público).
+    caption = "Cientos de personas en la pradera, a 15 de mayo de 2025, en Madrid (España)."
+    assert text_date(f"{caption}\nLuna González\nMadrid-29/05/2025 20:00\n{_BODY}") == (
+        "2025-05-29T00:00:00"
+    )
+    # "Latest news" above the headline: dated teasers, one after another (Libération).
+    teasers = "".join(f"Teaser headline number {i}\n1 mars 2019 à 15:{i:02d}\n" for i in range(6))
+    assert text_date(f"{teasers}{_BODY}") is None
+    # The article's own day, a standfirst away from them, counts (a day next to the list
+    # would be taken for one of its teasers).
+    standfirst = "The plan divides the town, and the vote was closer than expected. " * 5
+    dump = f"{teasers}Headline\n{standfirst}\n24 novembre 2017\n{_BODY}"
+    assert text_date(dump) == "2017-11-24T00:00:00"
+    # An update labelled on the line above its day (Opposing Views).
+    dump = f"Author:\nLauren Briggs\nUpdated:\nMar 6, 2018\nOriginal:\nDec 21, 2016\n{_BODY}"
+    assert text_date(dump) == "2016-12-21T00:00:00"
+    # A publication and an update day together are a dateline, not a list.
+    assert text_date(f"Published 1 March 2019\nUpdated 2 March 2019\n{_BODY}") == (
+        "2019-03-01T00:00:00"
+    )
+
+
+def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
+    headline = "Universities in exile count the costs of starting afresh"
+    menus = "\n".join(f"Section {i}" for i in range(400))
+    # A dateline just above the headline (Nature's "CAREER FEATURE / 06 February 2026").
+    dump = f"{menus}\nCAREER FEATURE\n06 February 2026\n{headline}\n{_BODY}"
+    assert day_near_headline(dump, headline) == "2026-02-06T00:00:00"
+    # A headline that long menus push past the header zone, its day under it.
+    dump = f"{menus}\n{headline}\nBy Jacqui Housden\nJanuary 28, 2025 11:30 am\n{_BODY}"
+    assert text_date(dump) is None
+    assert day_near_headline(dump, headline) == "2025-01-28T00:00:00"
+    # A page saved on one line: the day just above the headline, whatever its line holds.
+    line = " ".join(f"Section {i}" for i in range(40))
+    dump = f"{line} Columns » 22 February 2019 14:30 published {headline} {_BODY}"
+    assert day_near_headline(dump, headline) == "2019-02-22T00:00:00"
+    assert day_near_headline(f"{line} 22 February 2019 {line} {headline} {_BODY}", headline) is None
+    # No day next to it: none, not one from the running text.
+    assert day_near_headline(f"{menus}\n{headline}\n{_BODY}On 3 May 2020 it met.", headline) is None
+    # The whole dump through the importer: the dateline above the headline is its date.
+    record = RawRecord(
+        input="d.txt", kind="text", title=headline, fetched="2026-03-01",
+        content=f"Home\nNews\nCAREER FEATURE\n06 February 2026\n{headline}\n{_BODY}",
+    )  # fmt: skip
+    article = extract_record(record)
+    assert article.date is not None and article.date.date() == dt.date(2026, 2, 6)
+    assert not article.warnings

@@ -34,28 +34,43 @@ from newsarchive.importer.metatags import (
 from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
-    "DUMP_HEADER_ZONE", "ParsedDate", "date_from_url", "html_date", "htmldate_params",
-    "page_dates", "parse_date", "pick_date", "refines", "shown_date", "text_date",
+    "DUMP_HEADER_ZONE",
+    "ParsedDate",
+    "date_from_url",
+    "day_near_headline",
+    "html_date",
+    "htmldate_params",
+    "page_dates",
+    "parse_date",
+    "pick_date",
+    "refines",
+    "shown_date",
+    "text_date",
     "written_day_offsets",
 ]  # fmt: skip
 
 ParsedDate = tuple[dt.datetime, DatePrecision]
 
+# Month names as pages write them: English and Italian (the archive's languages), and
+# the other languages news sites scrape in most (German, French, Spanish, Portuguese,
+# Dutch, the Scandinavian ones), full and abbreviated. Words that are also common words
+# ("out", "des", "ene") are left out: "set" and "mar" stay, as Italian writes them.
 _MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
     [
-        "january gennaio jan gen",
-        "february febbraio feb",
-        "march marzo mar",
-        "april aprile apr",
-        "may maggio mag",
-        "june giugno jun giu",
-        "july luglio jul lug",
-        "august agosto aug ago",
-        "september settembre sep sept set",
-        "october ottobre oct ott",
-        "november novembre nov",
-        "december dicembre dec dic",
+        "january gennaio jan gen januar jänner janvier janv enero janeiro januari",
+        "february febbraio feb februar feber février fevrier févr fév febrero fevereiro fev"
+        " februari",
+        "march marzo mar märz maerz mär mars março marco maart mrt marts",
+        "april aprile apr avril avr abril",
+        "may maggio mag mai mayo maio mei maj",
+        "june giugno jun giu juni juin junio junho",
+        "july luglio jul lug juli juillet juil julio julho",
+        "august agosto aug ago août aout augustus augusti",
+        "september settembre sep sept set septembre septiembre setiembre setembro",
+        "october ottobre oct ott oktober okt octobre octubre outubro",
+        "november novembre nov noviembre novembro",
+        "december dicembre dec dic dezember dez décembre decembre déc diciembre dezembro desember",
     ],
     start=1,
 ):
@@ -65,7 +80,12 @@ for _i, _names in enumerate(
 _WEEKDAYS = (
     "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
     "lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi "
-    "giovedi venerdi lun mar mer gio ven sab dom"
+    "giovedi venerdi lun mar mer gio ven sab dom "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag"
 ).split()
 
 _ISO_RE = re.compile(
@@ -80,8 +100,9 @@ _URL_DATE_RE = re.compile(
 _URL_NAMED_DATE_RE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})/(?P<mon>[a-z]{3,9})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)", re.I
 )
+# "3 May 2024", "3. Mai 2024" (German and Scandinavian), "May 3, 2024", "May 2024".
 _WORDY_RE = re.compile(
-    r"(?:(?P<d1>\d{1,2})\s+(?P<mon1>[a-zà-ü]+)\.?,?\s+(?P<y1>\d{4}))"
+    r"(?:(?P<d1>\d{1,2})\.?\s+(?:de\s+)?(?P<mon1>[a-zà-ü]+)\.?,?\s+(?:de\s+)?(?P<y1>\d{4}))"
     r"|(?:(?P<mon2>[a-zà-ü]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
     r"|(?:(?P<mon3>[a-zà-ü]+)\s+(?P<y3>\d{4}))"
 )
@@ -449,12 +470,21 @@ DUMP_HEADER_ZONE = 3000
 # after a sentence, 29.8% -> 66.1% with the page on one line; one block a line: 66.4%,
 # the same on every page.
 _RUN_LINE = 400
-_NUMERIC_DAY_RE = re.compile(rf"{_DMY}|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
+# Days in figures: day first (14/02/2021, 15.04.2026, 28. 4. 2023; month first when the day-first
+# reading is impossible: 11/28/2016, as US pages write it), year first (2025-05-15,
+# 2025.05.15, 2019/02/22), and a two-digit year (27.04.24, 10/13/16) only where a time
+# ("um 07:39", "kl. 14:47"), a separator or a line's end follows: a dateline, not a
+# version number or a fraction.
+_NUMERIC_DAY_RE = re.compile(
+    r"\b(?P<a>\d{1,2})(?P<sep>\. ?|/)(?P<b>\d{1,2})(?P=sep)"
+    r"(?:(?P<y4>\d{4})\b|(?P<y2>\d{2})\b(?=,?[ \t]*(?:$|\n|[|•·-]|(?:[^\W\d]{1,3}\.?[ \t]+)?\d{1,2}[:.]\d{2})))"
+    r"|\b(?P<y>\d{4})(?P<sep2>[-./])(?P<m>\d{1,2})(?P=sep2)(?P<d>\d{1,2})\b(?![.:]\d)"
+)
 
 
 def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDate]]:
-    """Every full day written in ``text`` (month names in English and Italian, CJK units,
-    and unless ``numeric`` is false d.m.yyyy and ISO), with its position; not in order."""
+    """Every full day written in ``text`` (month names, CJK units, and unless
+    ``numeric`` is false days in figures), with its position; not in order."""
     low = text.lower()
     for match in _WORDY_RE.finditer(low):
         g = match.groupdict()
@@ -468,8 +498,14 @@ def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDa
     if not numeric:
         return
     for match in _NUMERIC_DAY_RE.finditer(text):
-        y, m, d = (3, 2, 1) if match.group(1) else (4, 5, 6)
-        if made := _make(*(int(match.group(i)) for i in (y, m, d))):
+        g = match.groupdict()
+        if g["y"]:
+            made = _make(int(g["y"]), int(g["m"]), int(g["d"]))
+        else:
+            year = int(g["y4"]) if g["y4"] else 2000 + int(g["y2"])
+            a, b = int(g["a"]), int(g["b"])
+            made = _make(year, b, a) or (_make(year, a, b) if g["sep"] == "/" else None)
+        if made:
             yield match.start(), made
 
 
@@ -480,26 +516,83 @@ def written_day_offsets(text: str) -> list[int]:
     return sorted(pos for pos, _ in _days_in(text, numeric=False))
 
 
+# A day with this many others within this many characters either side is one of a list
+# of dated teasers ("latest news" above the headline), not the article's own.
+_LIST_DAYS = 3
+_LIST_SPAN = 300
+# A dateline: the day's line holds little else, label and time aside ("Veröffentlicht
+# am 13. Mai 2026 um 15:44", "By Sage Lazzaro • 12/16/16 12:21pm"), in letters.
+_DATELINE_LABEL = 25
+
+
 def text_date(text: str, *, runs_together: bool = False) -> str | None:
     """The publication day a flattened page shows near its start, as an ISO string, or
-    None: the first day within the header zone that stands on a line of its own or at
+    None: within the header zone, the first day on a dateline, else the first day at
     most ``_BODY_TEXT`` characters into a line (further in, running text mentions a
-    date). When the dump ``runs_together`` its page's blocks (menus, headline, byline
-    and text on one line), a day anywhere in a long line (``_RUN_LINE``) counts too. A
-    day labelled as an update is taken only when no other is shown."""
+    date; a photo caption's "a 15 de mayo de 2025, en Madrid" comes before the byline's
+    day). When the dump ``runs_together`` its page's blocks (menus, headline, byline
+    and text on one line), a day anywhere in a long line (``_RUN_LINE``) counts too.
+    Days in a list of dated teasers do not count; a day labelled as an update is taken
+    only when no other is shown."""
     head = text[:DUMP_HEADER_ZONE]
+    days = sorted(_days_in(head), key=lambda item: item[0])
     updated: ParsedDate | None = None
-    for pos, found in sorted(_days_in(head), key=lambda item: item[0]):
+    first: ParsedDate | None = None
+    for pos, found in days:
         line_start = head.rfind("\n", 0, pos) + 1
         line_end = head.find("\n", pos)
-        long_line = (line_end if line_end >= 0 else len(head)) - line_start > _RUN_LINE
+        line_end = line_end if line_end >= 0 else len(head)
+        long_line = line_end - line_start > _RUN_LINE
         if pos - line_start > _BODY_TEXT and not (runs_together and long_line):
             continue
-        if _UPDATED_RE.search(head[max(line_start, pos - 40) : pos]):
+        if sum(1 for p, _ in days if abs(p - pos) <= _LIST_SPAN) > _LIST_DAYS:
+            continue
+        # The label may stand on the line above ("Updated:" / "Mar 6, 2018").
+        label_start = (
+            line_start if head[line_start:pos].strip() else head.rfind("\n", 0, line_start - 1) + 1
+        )
+        if _UPDATED_RE.search(head[max(label_start, pos - 40) : pos]):
             updated = updated or found
             continue
-        return found[0].isoformat()
-    return updated[0].isoformat() if updated else None
+        if len(_label(head[line_start:line_end])) <= _DATELINE_LABEL:
+            return found[0].isoformat()
+        first = first or found
+    chosen = first or updated
+    return chosen[0].isoformat() if chosen else None
+
+
+# A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /
+# Universities in exile …"): this many characters before it.
+_ABOVE_HEADLINE = 300
+# A day this close above the headline is its dateline whatever else its line holds (a
+# page saved on one line: "… コラム » 2019年02月22日 14時30分 公開 Intel NUCで…").
+_JUST_ABOVE = 60
+# The headline is looked for this many times in the text (a menu may list it first).
+_HEADLINE_SHOWINGS = 3
+
+
+def day_near_headline(text: str, headline: str, *, runs_together: bool = False) -> str | None:
+    """The publication day a flattened page shows next to its ``headline``, wherever
+    the headline stands (long menus may push it past the header zone): the day under it
+    (``text_date`` from the headline on, ``runs_together`` as there), else a dateline
+    just above it."""
+    start = text.find(headline) if headline else -1
+    for _ in range(_HEADLINE_SHOWINGS):
+        if start < 0:
+            return None
+        end = start + len(headline)
+        if shown := text_date(text[end:], runs_together=runs_together):
+            return shown
+        above = text[max(0, start - _ABOVE_HEADLINE) : start]
+        for pos, found in sorted(_days_in(above), key=lambda item: -item[0]):
+            line_start = above.rfind("\n", 0, pos) + 1
+            line_end = above.find("\n", pos)
+            line = above[line_start : line_end if line_end >= 0 else len(above)]
+            dateline = len(_label(line)) <= _DATELINE_LABEL or len(above) - pos <= _JUST_ABOVE
+            if dateline and not _UPDATED_RE.search(line):
+                return found[0].isoformat()
+        start = text.find(headline, end)
+    return None
 
 
 _DEPTH = {"year": 1, "month": 2, "day": 3}

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsarchive.importer.authors import CREDIT_TAIL_RE, text_byline
-from newsarchive.importer.dates import DUMP_HEADER_ZONE, text_date
+from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_near_headline, text_date
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
@@ -996,6 +996,23 @@ def _site_names(site: str | None) -> tuple[str, ...]:
     return tuple(label for label in labels if len(label) >= 3 and label != "www")
 
 
+def _shown_day(text: str, whole: str, title: str | None) -> str | None:
+    """The day the dump shows under its headline (``text`` is what follows the
+    headline, or the whole dump when it was not found near the start), else the day
+    shown next to the headline anywhere in the ``whole`` dump: above it, or under a
+    headline that long menus pushed down."""
+    # A page whose lines run its blocks together shows its day further into a line: told
+    # by the whole dump (how the scraper saved the page), not what follows the headline.
+    head = whole[:DUMP_HEADER_ZONE]
+    runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
+        len(_segments(line)) > 1 for line in head.split("\n")
+    )
+    shown = text_date(text, runs_together=runs_together)
+    if shown or not title:
+        return shown
+    return day_near_headline(whole, title, runs_together=runs_together)
+
+
 def clean_dump(
     text: str, *, title: str | None = None, site: str | None = None,
     boilerplate: Boilerplate | None = None,
@@ -1005,13 +1022,9 @@ def clean_dump(
     if boilerplate is not None and site:
         text = boilerplate.strip(site, text)
     text = "\n".join(map(without_inline_scripts, text.split("\n")))
+    whole = text
     text, found, standfirst = _drop_before_title(text, title)
-    # A page whose lines run its blocks together shows its day further into a line.
-    head = text[:DUMP_HEADER_ZONE]
-    runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
-        len(_segments(line)) > 1 for line in head.split("\n")
-    )
-    shown = text_date(text, runs_together=runs_together)
+    shown = _shown_day(text, whole, title)
     if title and not found:
         # Cut only after the date is read: a dateline may stand above the headline.
         text = text[_headline_variant_end(text, title) :]
