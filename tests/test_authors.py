@@ -11,10 +11,14 @@ from newsarchive.importer.authors import (
     choose_authors,
     clean_name,
     meta_authors,
+    names_beside,
     names_of,
     split_authors,
     text_byline,
 )
+from newsarchive.importer.dates import text_day
+from newsarchive.importer.extract import extract_record
+from newsarchive.importer.model import RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 
 
@@ -378,3 +382,52 @@ def test_a_meta_tag_naming_only_the_site_is_the_publishers() -> None:
     assert choose_authors(meta=meta, sites=["한국일보", "hankookilbo.com"]) == ("신현주",)
     # The site's tag alone is kept: the page names nobody else.
     assert choose_authors(meta=[("author", ["한국일보"])], sites=["한국일보"]) == ("한국일보",)
+
+
+_TEXT = "The council met on Tuesday and voted on the plan after a long debate.\n" * 4
+
+
+@pytest.mark.parametrize(
+    ("dump", "expected"),
+    [
+        # Forms of fundus's and the readability pages' flattened bylines, no "By" in them.
+        ("Headline\nJacqui Housden\nJanuary 28, 2025 11:30 am\n", ("Jacqui Housden",)),
+        ("Headline\nDan Goodin - Apr 16, 2015 8:02 pm UTC\n", ("Dan Goodin",)),
+        ("Headline\n9. September 2025 um 15:46 Uhr / Frank Wunderlich-Pfeiffer\n",
+         ("Frank Wunderlich-Pfeiffer",)),
+        ("Headline\nVon Robin Amberg, Volontär (Sport)\n06.11.2025, 21:18 Uhr\n", ("Robin Amberg",)),
+        ("Headline\nAuthor of the article:\nJoseph Brean\nPublished Aug 28, 2024\n",
+         ("Joseph Brean",)),
+        ("Headline\nTrine Juncher Jørgensen og Tôrtia Reimer-Johansen\nPubliceret\n"
+         "torsdag 06. feb 2025 17:25\n", ("Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen")),
+        # The page's furniture and labels beside the day are no byline.
+        ("Headline\nFollow Author\nDecember 20, 2023\n", ()),
+        ("Headline\nFront Page\nDecember 20, 2023\nThe front page of the paper.\n", ()),
+        ("Headline\nZur Playlist\n28.04.2023\n", ()),
+        ("Headline\nFoto: Mads Claus Rasmussen\n06.02.2025\n", ()),
+        ("Politik\n28. Juni 2025\n", ()),
+    ],
+)  # fmt: skip
+def test_names_beside_a_dumps_dateline(dump: str, expected: tuple[str, ...]) -> None:
+    text = dump + _TEXT
+    shown = text_day(text)
+    assert shown is not None
+    assert names_beside(text, shown[1], "Headline") == expected
+
+
+def test_no_names_beside_a_day_in_a_caption() -> None:
+    # The day of a caption's long line is no dateline: "NEW YORK, NY" is a place.
+    text = (
+        "Headline\nNEW YORK, NY - OCTOBER 22: A man walks near the offices of Google on "
+        f"October 22, 2020 in New York City, where the company has many staff.\n{_TEXT}"
+    )
+    assert names_beside(text, text.index("October 22"), "Headline") == ()
+
+
+def test_a_dump_without_by_gets_its_dateline_byline() -> None:
+    content = f"Home\nNews\nCouncil votes on the plan\nMike Conley\nDecember 18, 2020\n{_TEXT * 3}"
+    record = RawRecord(input="d.txt", kind="text", content=content,
+                       title="Council votes on the plan")  # fmt: skip
+    article = extract_record(record)
+    assert article.authors == ("Mike Conley",)
+    assert "Mike Conley" not in article.body_markdown

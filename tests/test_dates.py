@@ -432,15 +432,15 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     menus = "\n".join(f"Section {i}" for i in range(400))
     # A dateline just above the headline (Nature's "CAREER FEATURE / 06 February 2026").
     dump = f"{menus}\nCAREER FEATURE\n06 February 2026\n{headline}\n{_BODY}"
-    assert day_near_headline(dump, headline) == "2026-02-06T00:00:00"
+    assert day_near_headline(dump, headline) == ("2026-02-06T00:00:00", dump.index("06 Feb"))
     # A headline that long menus push past the header zone, its day under it.
     dump = f"{menus}\n{headline}\nBy Jacqui Housden\nJanuary 28, 2025 11:30 am\n{_BODY}"
     assert text_date(dump) is None
-    assert day_near_headline(dump, headline) == "2025-01-28T00:00:00"
+    assert day_near_headline(dump, headline) == ("2025-01-28T00:00:00", dump.index("January 28"))
     # A page saved on one line: the day just above the headline, whatever its line holds.
     line = " ".join(f"Section {i}" for i in range(40))
     dump = f"{line} Columns » 22 February 2019 14:30 published {headline} {_BODY}"
-    assert day_near_headline(dump, headline) == "2019-02-22T00:00:00"
+    assert day_near_headline(dump, headline) == ("2019-02-22T00:00:00", dump.index("22 Feb"))
     assert day_near_headline(f"{line} 22 February 2019 {line} {headline} {_BODY}", headline) is None
     # No day next to it: none, not one from the running text.
     assert day_near_headline(f"{menus}\n{headline}\n{_BODY}On 3 May 2020 it met.", headline) is None

@@ -28,6 +28,7 @@ __all__ = [
     "choose_authors",
     "clean_name",
     "meta_authors",
+    "names_beside",
     "names_of",
     "plain_text",
     "split_authors",
@@ -412,6 +413,89 @@ def _byline_names(run: str) -> tuple[str, ...]:
         if len(words) >= 2 and not any(_ROLE_WORD.match(w) for w in words):
             names.append(" ".join(words))
     return tuple(names_of("; ".join(names)))
+
+
+# The byline beside a dump's dateline, with no "By": "Jacqui Housden" on the line above
+# "January 28, 2025 11:30 am", "Dan Goodin - Apr 16, 2015", "9. September 2025 um 15:46
+# Uhr / Frank Wunderlich-Pfeiffer", "Von Robin Amberg, Volontär (Sport)". The lines looked
+# at, nearest first: the dateline's own, then up to two above and below.
+_BESIDE_LINES = (0, -1, 1, -2, 2)
+# Where a line splits into its parts: a bar, a slash, a dot or a dash between spaces.
+_PART_SPLIT = re.compile(r"\s+[|/·•–—-]\s+|\s*[|·•]\s*")
+_BESIDE_NAME = re.compile(rf"(?:{_BY}:?\s+|[Vv]on:\s+)?({_NAMES})(?:\s*,\s*(?P<rest>[^,]*))?")
+# A dateline's line is short ("Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM
+# EDT"); a day in a longer one is a caption's or a sentence's ("NEW YORK, NY - OCTOBER
+# 22: A man walks near the offices of Google on October 22, 2020 …").
+_DATELINE_WORDS = 15
+_REST_WORDS = 3  # a role or a place after the name's comma ("Volontär (Sport)", "Lille")
+# Capitalised words of a page's furniture, not of a name ("Follow Author", "Top Stories",
+# "Get Deals Delivered", "Foto: Mads …", "Copyright AP Photo").
+_FURNITURE = re.compile(
+    r"\b(?:share|follow|read|more|sign|subscribe|newsletter|live|top|stories|related|latest|"
+    r"most|popular|menu|search|home|video|audio|listen|comments?|deals?|minutes?|min|"
+    r"lesedauer|artikel|teilen|photos?|fotos?|bild|copyright|image|getty|shutterstock|"
+    r"author|autor(?:in)?|advertisement|anzeige|sponsored|breaking|updated?|published|"
+    r"download|privacy|settings|feedback|twitter|facebook|sale)\b",
+    re.I,
+)
+
+
+def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str, ...]:
+    """The authors a flattened page names beside its dateline (the day at ``pos`` in
+    ``text``) without a "By": a part of the dateline's line, or of a line up to two
+    above or below it, that is two to four capitalised words a name (or several,
+    joined), maybe with "By"/"Von:" before it and a short role or place after a comma.
+    Not the ``headline``, not a line with digits (dates, counters) or the page's
+    furniture ("Follow Author", "Foto: …"). ``()`` when no line near it is a name, or
+    the day stands in a long line (a caption's or a sentence's day: no dateline)."""
+    lines = text.split("\n")
+    at = text.count("\n", 0, pos)
+    if at >= len(lines) or len(lines[at].split()) > _DATELINE_WORDS:
+        return ()  # a day in running text or a caption, not a dateline
+    key = headline.casefold() if headline else None
+    common: set[str] | None = None
+    for step in _BESIDE_LINES:
+        if not 0 <= at + step < len(lines):
+            continue
+        line = lines[at + step].strip()
+        if not line or line.casefold() == key:
+            continue
+        for part in _PART_SPLIT.split(line):
+            match = _BESIDE_NAME.fullmatch(part.strip())
+            if not match or any(c.isdigit() for c in part) or _FURNITURE.search(part):
+                continue
+            if len((match.group("rest") or "").split()) > _REST_WORDS:
+                continue
+            names = _byline_names(match.group(1))
+            if names and _LABEL_OPENER.match(names[0]):
+                continue
+            common = _lower_words(text) if common is None else common
+            if names and not any(_is_common(n, common) for n in names):
+                return names
+    return ()
+
+
+# A name does not open with an article or a preposition: a label does ("Zur Playlist",
+# "On Recent Controversial Events", "De Maart", "Step Aside" is furniture too).
+_LABEL_OPENER = re.compile(
+    r"(?:the|an?|on|in|at|to|of|for|by|step|zur|zum|im|am|vom|der|die|das|den|dem|des|ein|"
+    r"eine|de|du|le|la|les|il|lo|el|los|las|het|een)\s",
+    re.I,
+)
+# A word written in lower case in running text: not an address's or a handle's part.
+_LOWER_WORD = re.compile(r"(?<![\w@./])[a-zß-ÿ][a-zß-ÿ]+(?![\w@./])")
+
+
+def _lower_words(text: str) -> set[str]:
+    return set(_LOWER_WORD.findall(text))
+
+
+def _is_common(name: str, lower: AbstractSet[str]) -> bool:
+    """A word of ``name`` (but its particles) is written in lower case elsewhere in the
+    page: a label's words ("Zwei Rücktritte", "Front Page", "North Korea"), not a
+    person's name. ("Will Knight" is lost to it: a price worth paying.)"""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", name)]
+    return any(w in lower for w in words if not re.fullmatch(_PARTICLE, w))
 
 
 def _fold(text: str) -> str:

@@ -46,6 +46,7 @@ __all__ = [
     "refines",
     "shown_date",
     "text_date",
+    "text_day",
     "written_day_offsets",
 ]  # fmt: skip
 
@@ -525,9 +526,9 @@ _LIST_SPAN = 300
 _DATELINE_LABEL = 25
 
 
-def text_date(text: str, *, runs_together: bool = False) -> str | None:
-    """The publication day a flattened page shows near its start, as an ISO string, or
-    None: within the header zone, the first day on a dateline, else the first day at
+def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | None:
+    """The publication day a flattened page shows near its start, as an ISO string,
+    and where it stands in ``text``; or None: within the header zone, the first day on a dateline, else the first day at
     most ``_BODY_TEXT`` characters into a line (further in, running text mentions a
     date; a photo caption's "a 15 de mayo de 2025, en Madrid" comes before the byline's
     day). When the dump ``runs_together`` its page's blocks (menus, headline, byline
@@ -536,8 +537,8 @@ def text_date(text: str, *, runs_together: bool = False) -> str | None:
     only when no other is shown."""
     head = text[:DUMP_HEADER_ZONE]
     days = sorted(_days_in(head), key=lambda item: item[0])
-    updated: ParsedDate | None = None
-    first: ParsedDate | None = None
+    updated: tuple[ParsedDate, int] | None = None
+    first: tuple[ParsedDate, int] | None = None
     for pos, found in days:
         line_start = head.rfind("\n", 0, pos) + 1
         line_end = head.find("\n", pos)
@@ -552,13 +553,19 @@ def text_date(text: str, *, runs_together: bool = False) -> str | None:
             line_start if head[line_start:pos].strip() else head.rfind("\n", 0, line_start - 1) + 1
         )
         if _UPDATED_RE.search(head[max(label_start, pos - 40) : pos]):
-            updated = updated or found
+            updated = updated or (found, pos)
             continue
         if len(_label(head[line_start:line_end])) <= _DATELINE_LABEL:
-            return found[0].isoformat()
-        first = first or found
+            return found[0].isoformat(), pos
+        first = first or (found, pos)
     chosen = first or updated
-    return chosen[0].isoformat() if chosen else None
+    return (chosen[0][0].isoformat(), chosen[1]) if chosen else None
+
+
+def text_date(text: str, *, runs_together: bool = False) -> str | None:
+    """The day ``text_day`` finds, as an ISO string."""
+    shown = text_day(text, runs_together=runs_together)
+    return shown[0] if shown else None
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /
@@ -571,26 +578,29 @@ _JUST_ABOVE = 60
 _HEADLINE_SHOWINGS = 3
 
 
-def day_near_headline(text: str, headline: str, *, runs_together: bool = False) -> str | None:
+def day_near_headline(
+    text: str, headline: str, *, runs_together: bool = False
+) -> tuple[str, int] | None:
     """The publication day a flattened page shows next to its ``headline``, wherever
-    the headline stands (long menus may push it past the header zone): the day under it
-    (``text_date`` from the headline on, ``runs_together`` as there), else a dateline
-    just above it."""
+    the headline stands (long menus may push it past the header zone), and where it
+    stands in ``text``: the day under it (``text_day`` from the headline on,
+    ``runs_together`` as there), else a dateline just above it."""
     start = text.find(headline) if headline else -1
     for _ in range(_HEADLINE_SHOWINGS):
         if start < 0:
             return None
         end = start + len(headline)
-        if shown := text_date(text[end:], runs_together=runs_together):
-            return shown
-        above = text[max(0, start - _ABOVE_HEADLINE) : start]
+        if shown := text_day(text[end:], runs_together=runs_together):
+            return shown[0], end + shown[1]
+        above_start = max(0, start - _ABOVE_HEADLINE)
+        above = text[above_start:start]
         for pos, found in sorted(_days_in(above), key=lambda item: -item[0]):
             line_start = above.rfind("\n", 0, pos) + 1
             line_end = above.find("\n", pos)
             line = above[line_start : line_end if line_end >= 0 else len(above)]
             dateline = len(_label(line)) <= _DATELINE_LABEL or len(above) - pos <= _JUST_ABOVE
             if dateline and not _UPDATED_RE.search(line):
-                return found[0].isoformat()
+                return found[0].isoformat(), above_start + pos
         start = text.find(headline, end)
     return None
 

@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsarchive.importer.authors import CREDIT_TAIL_RE, text_byline
-from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_near_headline, text_date
+from newsarchive.importer.authors import CREDIT_TAIL_RE, names_beside, text_byline
+from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_near_headline, text_day
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
@@ -996,21 +996,29 @@ def _site_names(site: str | None) -> tuple[str, ...]:
     return tuple(label for label in labels if len(label) >= 3 and label != "www")
 
 
-def _shown_day(text: str, whole: str, title: str | None) -> str | None:
+def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The day the dump shows under its headline (``text`` is what follows the
     headline, or the whole dump when it was not found near the start), else the day
     shown next to the headline anywhere in the ``whole`` dump: above it, or under a
-    headline that long menus pushed down."""
+    headline that long menus pushed down. With it, the names beside that dateline
+    (``authors.names_beside``), for a dump whose byline has no "By", when the dump
+    keeps its blocks on lines of their own."""
     # A page whose lines run its blocks together shows its day further into a line: told
     # by the whole dump (how the scraper saved the page), not what follows the headline.
     head = whole[:DUMP_HEADER_ZONE]
     runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
         len(_segments(line)) > 1 for line in head.split("\n")
     )
-    shown = text_date(text, runs_together=runs_together)
-    if shown or not title:
-        return shown
-    return day_near_headline(whole, title, runs_together=runs_together)
+    source, shown = text, text_day(text, runs_together=runs_together)
+    if shown is None and title:
+        source, shown = whole, day_near_headline(whole, title, runs_together=runs_together)
+    if shown is None:
+        return None, ()
+    # Lines tell a byline from the menus beside it only when the dump keeps its blocks
+    # apart: run together, the parts of a long line are menus and labels (bench: 2
+    # names right and 35 wrong on one-line dumps).
+    beside = () if runs_together else names_beside(source, shown[1], title)
+    return shown[0], beside
 
 
 def clean_dump(
@@ -1024,11 +1032,12 @@ def clean_dump(
     text = "\n".join(map(without_inline_scripts, text.split("\n")))
     whole = text
     text, found, standfirst = _drop_before_title(text, title)
-    shown = _shown_day(text, whole, title)
+    shown, beside = _shown_day(text, whole, title)
     if title and not found:
         # Cut only after the date is read: a dateline may stand above the headline.
         text = text[_headline_variant_end(text, title) :]
     text, authors = _take_byline(text)
+    authors = authors or beside
     dek = text.strip().split("\n", 1)[0].strip() if standfirst else ""
     text = _main_lines(text)
     if 4 <= len(dek.split()) <= MAX_DEK_WORDS and dek not in text:
