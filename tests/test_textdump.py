@@ -1126,3 +1126,20 @@ def test_the_pages_own_script_run_into_its_menus_leaves_a_dump() -> None:
     assert without_inline_scripts(script) == script
     named = "Call document.getElementById('menu') to find the element, then style it."
     assert without_inline_scripts(named) == named
+
+
+def test_the_day_under_the_pages_own_form_of_an_seo_title() -> None:
+    # The scraper saved the SEO title; the page shows the headline without its frame,
+    # far down, with its day under it (NRK, El Mundo, Stuttgarter Zeitung).
+    from newsarchive.importer.textclean import _headline_form
+
+    seo = "OL i Paris 2024: Tårene rant for stavhopper Lene Retzius – så kom sjokkvendingen"
+    menus = "\n".join(f"Seksjon {i}" for i in range(500))
+    body = "Hun hoppet høyere enn noen gang, og publikum reiste seg i jubel. " * 6
+    shown = "Tårene rant for stavhopper Lene Retzius – så kom sjokkvendingen"
+    dump = f"{menus}\n{shown}\n05.08.2024, kl. 13.05\n{body}"
+    assert _headline_form(dump, seo) == shown
+    # Too little of the title in a row is no form of it.
+    assert _headline_form(f"{menus}\nTårene rant\n{body}", seo) is None
+    cleaned = clean_dump(dump, title=seo)
+    assert cleaned.date == "2024-08-05T00:00:00"

@@ -435,7 +435,8 @@ _FURNITURE = re.compile(
     r"most|popular|menu|search|home|video|audio|listen|comments?|deals?|minutes?|min|"
     r"lesedauer|artikel|teilen|photos?|fotos?|bild|copyright|image|getty|shutterstock|"
     r"author|autor(?:in)?|advertisement|anzeige|sponsored|breaking|updated?|published|"
-    r"download|privacy|settings|feedback|twitter|facebook|sale)\b",
+    r"download|privacy|settings|feedback|twitter|facebook|sale|actualizado|aktualisiert|"
+    r"aggiornato|publicado|publié|veröffentlicht)\b",
     re.I,
 )
 

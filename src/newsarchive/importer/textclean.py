@@ -10,6 +10,7 @@ outweigh the short lines of menus and teaser lists (``_main_lines``).
 
 from __future__ import annotations
 
+import math
 import re
 from array import array
 from collections import Counter
@@ -996,6 +997,40 @@ def _site_names(site: str | None) -> tuple[str, ...]:
     return tuple(label for label in labels if len(label) >= 3 and label != "www")
 
 
+# The page's own form of the headline: a run of this share of the title's words, in order.
+_HEADLINE_FORM_SHARE = 0.6
+_HEADLINE_FORM_WORDS = 4
+
+
+def _headline_form(text: str, title: str) -> str | None:
+    """The longest run of ``title``'s words that ``text`` shows in a row, anywhere, when it
+    is 60% of them or more (four at least): the headline the page shows where the
+    scraper saved its SEO title ("OL i Paris 2024: Tårene rant for … – OL Paris 2024"
+    for "Tårene rant for …"). One pass over the text's words."""
+    wanted = [k for k in map(_word_key, title.split()) if k]
+    need = max(_HEADLINE_FORM_WORDS, math.ceil(_HEADLINE_FORM_SHARE * len(wanted)))
+    if len(wanted) < need:
+        return None
+    where: dict[str, list[int]] = {}
+    for j, key in enumerate(wanted):
+        where.setdefault(key, []).append(j)
+    runs: dict[int, tuple[int, int]] = {}  # title index -> (run length, run's start)
+    best = (0, 0, 0)  # (length, start, end) in characters of ``text``
+    for match in _WORD_RE.finditer(text):
+        key = _word_key(match.group())
+        if not key:
+            continue  # a dash or a bar is no word, as in the title
+        runs = {
+            j: (prev[0] + 1, prev[1]) if (prev := runs.get(j - 1)) else (1, match.start())
+            for j in where.get(key, ())
+        }
+        for length, start in runs.values():
+            if length > best[0]:
+                best = (length, start, match.end())
+    length, start, end = best
+    return text[start:end] if length >= need else None
+
+
 def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The day the dump shows under its headline (``text`` is what follows the
     headline, or the whole dump when it was not found near the start), else the day
@@ -1011,7 +1046,11 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     )
     source, shown = text, text_day(text, runs_together=runs_together)
     if shown is None and title:
-        source, shown = whole, day_near_headline(whole, title, runs_together=runs_together)
+        # The scraper's title, else the page's own form of it (an SEO title differs).
+        shown_as = title if title in whole else _headline_form(whole, title)
+        if shown_as:
+            source = whole
+            shown = day_near_headline(whole, shown_as, runs_together=runs_together)
     if shown is None:
         return None, ()
     # Lines tell a byline from the menus beside it only when the dump keeps its blocks
