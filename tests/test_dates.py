@@ -15,7 +15,7 @@ from newsarchive.importer.dates import (
     page_dates,
     parse_date,
     shown_date,
-    text_date,
+    text_day,
 )
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
@@ -295,6 +295,13 @@ def test_every_site_zone_loads() -> None:
 
 
 # --- dates shown in flattened text (dumps) --------------------------------------------
+
+
+def text_date(text: str, *, runs_together: bool = False) -> str | None:
+    """The day ``text_day`` finds, without its position."""
+    shown = text_day(text, runs_together=runs_together)
+    return shown[0] if shown else None
+
 
 _BODY = "The council met on Tuesday and voted on the plan after a long debate. " * 8
 

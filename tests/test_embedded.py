@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -88,7 +88,7 @@ def test_client_rendered_page_matches_ground_truth() -> None:
 
 
 @pytest.mark.parametrize("carrier", [_next_data, _flight], ids=["next-data", "flight"])
-def test_article_json_in_a_script_is_imported(carrier) -> None:
+def test_article_json_in_a_script_is_imported(carrier: Callable[[str], str]) -> None:
     html = "".join(f'<p class="body">{p}</p>' for p in PARAGRAPHS)
     article = _article(_shell(carrier(html)))
     assert _f1(article.body_markdown, " ".join(PARAGRAPHS)) > 0.95
@@ -145,7 +145,7 @@ def test_most_prose_wins_and_placeholders_go() -> None:
     assert "$$" not in found and PARAGRAPHS[3] in found
 
 
-def test_escaped_quotes_do_not_break_the_scan(tmp_path: Path) -> None:
+def test_escaped_quotes_do_not_break_the_scan() -> None:
     # A short string with an escaped quote before the article keeps the scan in step.
     html = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     script = json.dumps({"note": 'say "hi"', "x": "y" * 700, "body": html})

@@ -422,7 +422,7 @@ def _byline_names(run: str) -> tuple[str, ...]:
 _BESIDE_LINES = (0, -1, 1, -2, 2)
 # Where a line splits into its parts: a bar, a slash, a dot or a dash between spaces.
 _PART_SPLIT = re.compile(r"\s+[|/·•–—-]\s+|\s*[|·•]\s*")
-_BESIDE_NAME = re.compile(rf"(?:{_BY}:?\s+|[Vv]on:\s+)?({_NAMES})(?:\s*,\s*(?P<rest>[^,]*))?")
+_BESIDE_NAME = re.compile(rf"(?:{_BY}:?\s+)?({_NAMES})(?:\s*,\s*(?P<rest>[^,]*))?")
 # A dateline's line is short ("Yasmine Hassan · CBC News · Posted: Aug 08, 2024 4:00 AM
 # EDT"); a day in a longer one is a caption's or a sentence's ("NEW YORK, NY - OCTOBER
 # 22: A man walks near the offices of Google on October 22, 2020 …").
@@ -468,10 +468,10 @@ def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str,
             if len((match.group("rest") or "").split()) > _REST_WORDS:
                 continue
             names = _byline_names(match.group(1))
-            if names and _LABEL_OPENER.match(names[0]):
+            if not names or _LABEL_OPENER.match(names[0]):
                 continue
             common = _lower_words(text) if common is None else common
-            if names and not any(_is_common(n, common) for n in names):
+            if not any(_is_common(n, common) for n in names):
                 return names
     return ()
 

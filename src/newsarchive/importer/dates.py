@@ -45,7 +45,6 @@ __all__ = [
     "pick_date",
     "refines",
     "shown_date",
-    "text_date",
     "text_day",
     "written_day_offsets",
 ]  # fmt: skip
@@ -526,6 +525,12 @@ _LIST_SPAN = 300
 _DATELINE_LABEL = 25
 
 
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Where the line holding ``pos`` starts and ends in ``text``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+
+
 def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | None:
     """The publication day a flattened page shows near its start, as an ISO string,
     and where it stands in ``text``; or None: within the header zone, the first day on a dateline, else the first day at
@@ -540,9 +545,7 @@ def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | Non
     updated: tuple[ParsedDate, int] | None = None
     first: tuple[ParsedDate, int] | None = None
     for pos, found in days:
-        line_start = head.rfind("\n", 0, pos) + 1
-        line_end = head.find("\n", pos)
-        line_end = line_end if line_end >= 0 else len(head)
+        line_start, line_end = _line_bounds(head, pos)
         long_line = line_end - line_start > _RUN_LINE
         if pos - line_start > _BODY_TEXT and not (runs_together and long_line):
             continue
@@ -560,12 +563,6 @@ def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | Non
         first = first or (found, pos)
     chosen = first or updated
     return (chosen[0][0].isoformat(), chosen[1]) if chosen else None
-
-
-def text_date(text: str, *, runs_together: bool = False) -> str | None:
-    """The day ``text_day`` finds, as an ISO string."""
-    shown = text_day(text, runs_together=runs_together)
-    return shown[0] if shown else None
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /
@@ -595,9 +592,8 @@ def day_near_headline(
         above_start = max(0, start - _ABOVE_HEADLINE)
         above = text[above_start:start]
         for pos, found in sorted(_days_in(above), key=lambda item: -item[0]):
-            line_start = above.rfind("\n", 0, pos) + 1
-            line_end = above.find("\n", pos)
-            line = above[line_start : line_end if line_end >= 0 else len(above)]
+            line_start, line_end = _line_bounds(above, pos)
+            line = above[line_start:line_end]
             dateline = len(_label(line)) <= _DATELINE_LABEL or len(above) - pos <= _JUST_ABOVE
             if dateline and not _UPDATED_RE.search(line):
                 return found[0].isoformat(), above_start + pos

@@ -407,15 +407,16 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     page = read_page_meta(tree)
     url = record.url or page.canonical
     host = site_of(url)
-    scripts = tree.xpath("//script[not(@src)]/text()")
     harvested = harvest_page(tree, rule_for(host))
     dates = htmldate_params(record, search_text=not _states_day(record, page))
     found = _html_body(tree, url, dates)
-    if found is None or _words(found[2]) < options.min_words:
+    words = _words(found[2]) if found else 0
+    if words < options.min_words:
         # A client-rendered page: the article only in a script's JSON (embedded.py).
+        scripts = tree.xpath("//script[not(@src)]/text()")
         shell = _with_body(tree, embedded_article(scripts))
         alt = _html_body(shell, url, dates) if shell is not None else None
-        if alt is not None and _words(alt[2]) > (_words(found[2]) if found else 0):
+        if alt is not None and _words(alt[2]) > words:
             found = alt
     if found is None:
         raise _no_text(record, "no article text found in the page")

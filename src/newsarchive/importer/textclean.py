@@ -69,7 +69,7 @@ class CleanText:
     blocks: tuple[Block, ...]
     related: tuple[Related, ...]
     warnings: tuple[str, ...] = ()
-    date: str | None = None  # the day shown near the start (``dates.text_date``), ISO
+    date: str | None = None  # the day shown near the start (``dates.text_day``), ISO
     authors: tuple[str, ...] = ()  # from a byline near the start
     # What the page shows after the article (tag list, runs of headlines), dropped.
     trailing: str = ""
