@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
+from conftest import FIXTURES
 from newsarchive.importer.authors import (
     byline_authors,
     choose_authors,
     clean_name,
+    edge_byline,
     meta_authors,
     names_beside,
     names_of,
@@ -20,6 +24,7 @@ from newsarchive.importer.dates import text_day
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
+from newsarchive.importer.sources import read_records
 
 
 def parse(html: str) -> HtmlElement:
@@ -240,6 +245,73 @@ def test_a_person_beats_the_site_or_a_newsroom() -> None:
     )
     # With no person stated, the site's own statement stands.
     assert choose_authors(ld=["kicker"], sites=["kicker.de"]) == ("kicker",)
+
+
+def test_the_bodys_bold_name_counts_only_where_no_source_names_a_person() -> None:
+    # The CMS credits the site ("VnExpress"): the bold name closing the body is the byline.
+    assert choose_authors(ld=["VnExpress"], edge=["Lê Phương"], sites=["vnexpress.net"]) == (
+        "Lê Phương",
+    )
+    assert choose_authors(meta=[("author", ["LTO"])], edge=["Max Kolter"], sites=["lto.de"]) == (
+        "Max Kolter",
+    )
+    # A person another source names wins over it, backed or not.
+    assert choose_authors(byline=["Jane Roe"], edge=["Elton John"]) == ("Jane Roe",)
+    assert choose_authors(edge=["Mohloai Mpesi"]) == ("Mohloai Mpesi",)
+
+
+# --- the bold name a body opens or closes with ---------------------------------------
+
+_PROSE = "<p>The council met on Monday and agreed to rebuild the bridge by the spring.</p>"
+
+
+def test_a_bold_name_closing_the_body_is_its_byline_and_leaves_it() -> None:
+    names, body = edge_byline(f"{_PROSE}\n<p>\n<strong>Lê Phương</strong>\n</p>\n")
+    assert names == ("Lê Phương",)
+    assert "Lê Phương" not in body and "rebuild the bridge" in body
+
+
+def test_a_bold_name_opening_the_body_is_its_byline() -> None:
+    names, body = edge_byline(f"<p><strong>MTHOBISI SITHOLE&nbsp;</strong></p>{_PROSE}{_PROSE}")
+    assert names == ("MTHOBISI SITHOLE",)
+    assert "SITHOLE" not in body and body.count("rebuild the bridge") == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A run of bold lines (a speech's header), not a byline.
+        "<p><strong>Weekly Address</strong></p><p><strong>The White House</strong></p>" + _PROSE,
+        # A bold heading closing the body: not followed by running text.
+        _PROSE + "<p><b>More Stories</b></p>",
+        # Its words are the body's in lower case: a label, not a name.
+        "<p>The constitutional literacy of voters matters, she said.</p>"
+        "<p><strong>Constitutional Literacy</strong></p>",
+        # A name with digits, a label opener, too many words, not all of it bold.
+        _PROSE + "<p><strong>Jane Roe 2024</strong></p>",
+        "<p><strong>The Big Picture</strong></p>" + _PROSE,
+        _PROSE + "<p><strong>Jane Roe and John Doe Smith Brown</strong></p>",
+        "<p><strong>Jane Roe</strong> reports from Kyiv.</p>" + _PROSE,
+        # A body of one block has no edge.
+        "<p><strong>Jane Roe</strong></p>",
+        # Not bold at all.
+        _PROSE + "<p>Jane Roe</p>",
+    ],
+)
+def test_what_is_not_a_bold_byline(body: str) -> None:
+    assert edge_byline(body) == ((), body)
+
+
+def test_vnexpress_credits_the_site_and_closes_with_the_reporter() -> None:
+    # fundus test data: the JSON-LD author and <meta name="author"> are "VnExpress"; the
+    # reporter's name closes the body in bold, right-aligned.
+    fixture = FIXTURES / "html" / "fundus"
+    truth = json.loads((fixture / "VnExpress.json").read_text())["V1"]
+    (record,) = read_records(fixture / "VnExpress_2025_10_22.html.gz")
+    article = extract_record(record)
+    assert article.authors == tuple(truth["authors"]) == ("Lê Phương",)
+    assert "Lê Phương" not in article.body_markdown
+    assert article.body_markdown.rstrip().endswith("hóa trị hoặc xạ trị.")
 
 
 def test_a_backed_list_beats_an_unbacked_one() -> None:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fragment_fromstring
 
 from newsarchive.importer.metatags import classes, page_root, text_of, visible_text
 
@@ -27,6 +27,7 @@ __all__ = [
     "byline_authors",
     "choose_authors",
     "clean_name",
+    "edge_byline",
     "meta_authors",
     "names_beside",
     "names_of",
@@ -476,6 +477,59 @@ def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str,
     return ()
 
 
+# The blocks of an extracted body, for its first and last.
+_BODY_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
+                "td", "th", "figcaption", "dd", "dt")  # fmt: skip
+_SENTENCE_CLOSE = re.compile(r"[.!?…:;\"”»’)]$")
+
+
+def edge_byline(body_html: str) -> tuple[tuple[str, ...], str]:
+    """The reporter's name that a body opens or closes with as a paragraph of its own,
+    in bold (``<p><strong>Lê Phương</strong></p>`` closing VnExpress's articles, "**Mohloai
+    Mpesi**" opening Lesotho Times'), and the body without it; ``((), body_html)`` when
+    there is none. A CMS that gives every article the same account (the site's name)
+    leaves the byline to the text. The paragraph is two to four capitalised words, a
+    name as ``names_beside`` reads one (no digits, furniture, label opener, word the
+    body writes in lower case), and the block beside it is running text, not bold: a
+    bold heading or a run of bold lines ("**Weekly Address**" / "**The White House**")
+    is not a byline."""
+    if "<strong" not in body_html and "<b" not in body_html:
+        return (), body_html
+    root = fragment_fromstring(body_html, create_parent="div")
+    blocks = [
+        el for el in root.iter(*_BODY_BLOCKS)
+        if not any(True for _ in el.iterdescendants(*_BODY_BLOCKS)) and text_of(el).strip()
+    ]  # fmt: skip
+    if len(blocks) < 2:
+        return (), body_html
+    for block, beside in ((blocks[0], blocks[1]), (blocks[-1], blocks[-2])):
+        text = " ".join(text_of(block).split())
+        if not _is_bold(block) or _is_bold(beside):
+            continue
+        if not _SENTENCE_CLOSE.search(text_of(beside).strip()):
+            continue
+        if any(c.isdigit() for c in text) or _FURNITURE.search(text) or len(text.split()) > 4:
+            continue
+        match = _BESIDE_NAME.fullmatch(text)
+        names = _byline_names(match.group(1)) if match and not match.group("rest") else ()
+        if not names or _LABEL_OPENER.match(names[0]):
+            continue
+        common = _lower_words(text_of(root))
+        if any(_is_common(n, common) for n in names):
+            continue
+        block.drop_tree()
+        html_out = etree.tostring(root, encoding="unicode", method="html")
+        return names, html_out.removeprefix("<div>").removesuffix("</div>")
+    return (), body_html
+
+
+def _is_bold(el: HtmlElement) -> bool:
+    text = " ".join(text_of(el).split())
+    return bool(text) and text == " ".join(
+        " ".join(text_of(b) for b in el.iter("strong", "b")).split()
+    )
+
+
 # A name does not open with an article or a preposition: a label does ("Zur Playlist",
 # "On Recent Controversial Events", "De Maart", "Step Aside" is furniture too).
 _LABEL_OPENER = re.compile(
@@ -604,13 +658,14 @@ def choose_authors(
     meta: Sequence[tuple[str, Sequence[str]]] = (),
     byline: Sequence[str] = (),
     extracted: str | None = None,
+    edge: Sequence[str] = (),
     sites: Iterable[str | None] = (),
 ) -> tuple[str, ...]:
     """The page's authors, voted between the sources that state them.
 
     ``record`` (what the feed or scraper stated) wins outright. Otherwise each source,
     in order of trust (JSON-LD, each ``<meta>`` key, the visible byline, trafilatura's
-    guess), is cleaned into a list of names. Each name is backed when another source
+    guess, the bold name the body opens or closes with), is cleaned into a list of names. Each name is backed when another source
     names the same person (author page URLs vote too). A list naming a person beats a
     list of site, newsroom or company names; then the larger share of backed names
     wins; then trust. Trafilatura's guess does not run when a more trusted list holds
@@ -630,6 +685,9 @@ def choose_authors(
     # Yoast SEO's "Written by" names the account that posted: the visible byline may
     # credit someone else, so it comes last.
     cands += [(5, names_of(values, site_keys)) for key, values in meta if key == _YOAST]
+    # The bold name a body opens or closes with (``edge_byline``): last, so it counts
+    # only where no other source names a person (the CMS credits the site).
+    cands.append((6, names_of(edge, site_keys)))
     cands = [
         (fam, _dedupe(_without_site(n, site_keys) for n in names)) for fam, names in cands if names
     ]

@@ -27,7 +27,12 @@ from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from newsarchive.importer.authors import choose_authors, plain_text, split_authors
+from newsarchive.importer.authors import (
+    choose_authors,
+    edge_byline,
+    plain_text,
+    split_authors,
+)
 from newsarchive.importer.clean import clean_body, harvest_page
 from newsarchive.importer.dates import (
     ParsedDate,
@@ -423,6 +428,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     doc, body_html, plain, teasers = found
     if _words(plain) < options.min_words:
         raise _no_text(record, f"no article text ({_words(plain)} words)")
+    edge, body_html = edge_byline(body_html)
     body_md = html_to_markdown(body_html)
     url = url or doc.url
     _listing(record, url, plain)
@@ -435,7 +441,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     lang = lang or detect_language(plain, options.default_lang)
     authors = choose_authors(
         record.authors, ld=page.authors, meta=page.meta_authors, byline=page.byline_authors,
-        extracted=doc.author, sites=sites,
+        extracted=doc.author, edge=edge, sites=sites,
     )  # fmt: skip
     summary = record.summary or page.description or doc.description or ""
     summary = BeautifulSoup(summary, "lxml").get_text(" ") if "<" in summary else summary
