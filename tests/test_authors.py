@@ -131,6 +131,50 @@ def test_byline_class_innermost_name_without_role_and_date() -> None:
     assert byline_authors(page) == ("Howard Blume",)
 
 
+_BODY = f"<article><h1>Bridge to reopen</h1><p>{'The council agreed. ' * 30}</p></article>"
+
+
+@pytest.mark.parametrize(
+    ("header", "names"),
+    [
+        # Kinja: made-up classes, "By" in a span of its own, the name in the author's link.
+        (
+            '<div class="sc-1jc3ukb-3"><span>By</span><div class="sc-1mep9y1-0">'
+            '<a href="/author/miserableshitehawk">Chris Thompson</a></div></div>',
+            ("Chris Thompson",),
+        ),
+        # Quartz: "By" as text beside the name's span; the date in the next block.
+        (
+            '<div class="MiiXW"><div class="_ceVT">By <span class="rlwyg">Yomi Kazeem</span>'
+            '</div><div class="rpyRU">Published <time>February 24, 2020</time></div></div>',
+            ("Yomi Kazeem",),
+        ),
+        ('<p class="x1">Von <b>Max Kolter</b> und <b>Eva Ohm</b></p>', ("Max Kolter", "Eva Ohm")),
+    ],
+)
+def test_names_after_a_by_label_where_no_class_says_byline(
+    header: str, names: tuple[str, ...]
+) -> None:
+    assert byline_authors(parse(f"<body>{header}{_BODY}</body>")) == names
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # A teaser's card: the byline of the article it links to.
+        '<ul><li><a href="/news/other"><p>Taiwan tracks carrier group.</p>'
+        "<h6>By Ben Blanchard and Yimou Lee</h6></a></li></ul>",
+        # In the page's footer, or in running text.
+        "<footer><p>By Jane Roe</p></footer>",
+        "<p>By the time the council met, Jane Roe had left.</p>",
+        # "By" and a name inside a long block: a paragraph, not a byline.
+        f"<p>By Jane Roe. {'She writes about bridges and the council. ' * 5}</p>",
+    ],
+)
+def test_a_by_label_that_is_not_the_articles_byline(header: str) -> None:
+    assert byline_authors(parse(f"<body>{header}{_BODY}</body>")) == ()
+
+
 # --- cleaning ------------------------------------------------------------------------
 
 

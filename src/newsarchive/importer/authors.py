@@ -187,7 +187,8 @@ def byline_authors(tree: HtmlElement) -> tuple[str, ...]:
 
     ``itemprop=author`` elements of the article (their ``itemprop=name`` where nested),
     else ``rel=author`` links, else the first element whose class says byline or
-    author (its innermost such elements, one name each)."""
+    author (its innermost such elements, one name each), else the names after the
+    first "By" label (``_by_label_names``)."""
     root = page_root(tree)
     found = [
         el for el in _ITEMPROPS(root)
@@ -215,6 +216,8 @@ def byline_authors(tree: HtmlElement) -> tuple[str, ...]:
             ]  # fmt: skip
             out = [_name_text(d) for d in inner] or [_name_text(el)]
             break
+    if not any(out):
+        out = list(_by_label_names(root))
     return tuple(dict.fromkeys(t for t in out if t))
 
 
@@ -414,6 +417,41 @@ def _byline_names(run: str) -> tuple[str, ...]:
         if len(words) >= 2 and not any(_ROLE_WORD.match(w) for w in words):
             names.append(" ".join(words))
     return tuple(names_of("; ".join(names)))
+
+
+_SHORT_TEXTS = etree.XPath(
+    "//text()[normalize-space(.) and string-length(normalize-space(.)) < 80]", smart_strings=True
+)
+_BY_LABEL = re.compile(rf"{_BY}:?(?:\s|$)")
+_BY_LABELLED = re.compile(rf"{_BY}:?\s+({_NAMES})")
+# The element around a "By" holds the byline alone: a short text, a few levels up.
+_BY_LEVELS = 4
+_BY_CHARS = 120
+
+
+def _by_label_names(root: HtmlElement) -> tuple[str, ...]:
+    """The names after the page's first "By" label (or "Von", "Par", ...) whose element
+    holds "By" and the names alone, where no markup says byline: classes a build tool
+    made up (Kinja's ``<span>By</span><div><a>Chris Thompson</a></div>``, Quartz's
+    ``<div class="_ceVT">By <span>Yomi Kazeem</span></div>``). Not inside a link: a
+    teaser's card links to its article, byline and all."""
+    for node in _SHORT_TEXTS(root):
+        if not _BY_LABEL.match(node.strip()):
+            continue
+        el = node.getparent()
+        el = el.getparent() if el is not None and node.is_tail else el
+        for _ in range(_BY_LEVELS):
+            if el is None or el.tag in ("body", "html") or el.tag in _SKIP_PARENTS:
+                break
+            if _in(el, (*_SKIP_PARENTS, "a")):
+                break  # an article's card is a link ("By Ben Blanchard" under a teaser)
+            text = _text(el)
+            if len(text) > _BY_CHARS:
+                break
+            if match := _BY_LABELLED.fullmatch(text):
+                return _byline_names(match.group(1))
+            el = el.getparent()
+    return ()
 
 
 # The byline beside a dump's dateline, with no "By": "Jacqui Housden" on the line above
