@@ -121,6 +121,21 @@ def test_author_links_elsewhere_on_the_page_are_other_articles() -> None:
     assert byline_authors(page) == ("Ingrid Treborg", "Marlene Holm")
 
 
+def test_author_links_in_the_articles_margin_count_a_sidebars_do_not() -> None:
+    # The Guardian: the byline and date in an <aside> inside the <article>.
+    byline = (
+        '<aside><address data-component="meta-byline"><a rel="author" href="/profile/jcw">'
+        'Julia Carrie Wong</a> and <a rel="author" href="/profile/sl">Sam Levin</a></address>'
+        "</aside>"
+    )
+    body = f"<p>{'Body text. ' * 40}</p>"
+    page = parse(f"<body><main><article>{byline}{body}</article></main></body>")
+    assert byline_authors(page) == ("Julia Carrie Wong", "Sam Levin")
+    # A sidebar beside the article: other articles' authors.
+    page = parse(f"<body><article>{body}</article>{byline}</body>")
+    assert byline_authors(page) == ()
+
+
 def test_byline_class_innermost_name_without_role_and_date() -> None:
     page = parse(
         '<div class="navbox authority-control">Authority control</div>'

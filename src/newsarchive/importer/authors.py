@@ -155,6 +155,16 @@ def _in(el: HtmlElement, names: tuple[str, ...]) -> bool:
     return any(a.tag in names for a in el.iterancestors())
 
 
+def _skipped_link(el: HtmlElement) -> bool:
+    """A ``rel=author`` link in a part of the page that is not the article's: a menu, a
+    footer, a form, a figure, a sidebar. An ``<aside>`` inside the ``<article>`` or
+    ``<main>`` is the article's margin, where The Guardian puts its byline and date."""
+    return any(
+        a.tag in _SKIP_PARENTS and not (a.tag == "aside" and _in(a, ("article", "main")))
+        for a in el.iterancestors()
+    )
+
+
 def _of_article(el: HtmlElement) -> bool:
     """``el`` is not a comment's, image's or review's author (its microdata scope)."""
     scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
@@ -203,7 +213,7 @@ def byline_authors(tree: HtmlElement) -> tuple[str, ...]:
     if not any(out):
         links = [
             el for el in _REL_LINKS(root)
-            if "author" in el.get("rel").split() and _text(el) and not _in(el, _SKIP_PARENTS)
+            if "author" in el.get("rel").split() and _text(el) and not _skipped_link(el)
         ]  # fmt: skip
         out = [_text(el) for el in _one_block(links)] if links else []
     if not any(out):
