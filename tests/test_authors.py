@@ -468,6 +468,9 @@ def test_page_meta_carries_the_other_sources() -> None:
 
 # --- bylines in flattened text (dumps) ------------------------------------------------
 
+# A run-together dump's menus: what puts a byline past the headline's first 300 letters.
+_MENU = "Home World Politics Business Technology Science Health Sport Culture Opinion " * 5
+
 
 @pytest.mark.parametrize(
     ("text", "names", "rest"),
@@ -482,6 +485,17 @@ def test_page_meta_carries_the_other_sources() -> None:
         ("By Daniel Kahn Gillmor, Senior Staff Technologist\nText.", ("Daniel Kahn Gillmor",), " Senior"),
         # The headline's line, then a capital "By" (The Verge's dumps).
         ("what's next for ChatGPT? By Richard Lawler , a senior editor", ("Richard Lawler",), " , a senior"),
+        # Anywhere in a long line, with its day right after it (blocks run together).
+        (_MENU + "Bridge reopens By Matthew Cappucci April 26, 2024 at 11:24 a.m. EDT The",
+         ("Matthew Cappucci",), " April 26"),
+        (_MENU + "Tech Industry by Steven Musil January 18, 2017 11:00 PM PST", ("Steven Musil",),
+         " January 18"),
+        (_MENU + "Why Trump won't change By Stephen Collinson, CNN Updated 11:22 PM EST",
+         ("Stephen Collinson",), " CNN Updated"),
+        (_MENU + "Trump legt nach Von Ralf Euler -Aktualisiert am 28.04.2023-19:20", ("Ralf Euler",),
+         " -Aktualisiert"),
+        (_MENU + "Denis Loctier Par David Mouriquand Publié le 06/01/2026 - 14:16", ("David Mouriquand",),
+         " Publié"),
     ],
 )  # fmt: skip
 def test_byline_in_flattened_text(text: str, names: tuple[str, ...], rest: str) -> None:
@@ -496,6 +510,10 @@ def test_byline_in_flattened_text(text: str, names: tuple[str, ...], rest: str) 
         "The chip was made by Apple Silicon Group engineers in Cupertino last year.",
         "By Police\nText.",  # one word is not a name
         "A long first line of the article that runs on and on. " * 7 + "By Jane Doe",
+        # Deep in a long line: "by" and a name in a sentence, a day after other words.
+        _MENU + "The deal was struck by Joe Biden in March 2021 and signed later.",
+        _MENU + "The deal was struck by Joe Biden, who met them on 4 May 2021.",
+        _MENU + "By April Smith and the rest of the team, the bridge was saved.",
     ],
 )
 def test_no_byline_in_prose(text: str) -> None:

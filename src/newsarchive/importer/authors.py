@@ -372,7 +372,8 @@ CREDIT_TAIL_RE = re.compile(rf"\s*(?:[a-z]+\s+)?{_BY}\s+{_NAMES}\s*$")
 # Capitalised words that follow a name on a flattened line and are not part of it.
 _NOT_NAME_WORD = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|in|on|at|the|for|with|photo(?:graph)?s?|illustrations?|video|"
-    r"updated|published|posted|share|follow|twitter|archive|senior|staff|news|reporter|editor)\.?$",
+    r"updated|published|posted|share|follow|twitter|archive|senior|staff|news|reporter|editor|"
+    r"publié|publicado|pubblicato|aggiornato|veröffentlicht|aktualisiert)\.?$",
     re.I,
 )
 # A part of a byline holding one of these is a job title ("Senior Staff Technologist").
@@ -386,20 +387,40 @@ _GLUED = re.compile(r"(?<=[a-zß-ÿ]{4})(?=[A-ZÀ-Ý][a-zß-ÿ]{2})\S*|(?<=[^\W\
 
 BYLINE_ZONE = 1500  # characters after the headline where a dump's byline stands
 _BYLINE_INLINE = 300  # within this, a capitalised "By" may follow the headline on its line
+# A day, or a label of one, right after a byline run into a line: "By Matthew Cappucci
+# April 26, 2024 at 11:24 a.m.", "by Steven Musil January 18, 2017", "Von Ralf Euler
+# -Aktualisiert am 28.04.2023", "Par David Mouriquand Publié le 06/01/2026".
+_DAY_AHEAD = re.compile(
+    rf"(?:(?:{_MONTHS})\.?\s+\d|\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|"
+    r"(?:last\s+)?(?:updated|published|posted|aktualisiert|veröffentlicht|erstellt|stand|"
+    r"publié|publicado|pubblicato|aggiornato)\b)",
+    re.I,
+)
+_DAY_WORD = re.compile(
+    rf"\b(?:{_MONTHS}|updated|published|posted|last|publié|publicado|pubblicato|aggiornato|"
+    r"veröffentlicht|aktualisiert)(?!\w)",
+    re.I,
+)
+# What may stand between such a byline and its day after a capital "By": a role, the
+# site, a handle ("Senior Staff Technologist", "CNN", "@stevenmu", "Lifestyle Writer").
+_WORDS_BEFORE_DAY = 4
+_BEFORE_DAY = re.compile(rf"[\s,|·•–—-]*((?:\S+\s+){{0,{_WORDS_BEFORE_DAY}}}?)")
 
 
 def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
     """The authors of the byline near the start of flattened text ("By Jane Doe",
     "Von\nFelix Schröder und Jörg Soldwisch"), with the byline's start and end in
     ``text`` (past a link to the author's page); ``((), 0, 0)`` when there is none. A
-    byline opens a line, or follows the headline on its line with a capital "By"; "by"
-    inside a sentence is prose."""
+    byline opens a line, or follows the headline on its line with a capital "By", or
+    stands anywhere in a line with its day right after it (a dump whose blocks run
+    together); "by" inside a sentence is prose."""
     head = text[:BYLINE_ZONE]
     for match in _BYLINE_RE.finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
-        if head[line_start : match.start()].strip() and not (
+        opens = not head[line_start : match.start()].strip() or (
             match.group(0)[0].isupper() and match.start() < _BYLINE_INLINE
-        ):
+        )
+        if not opens and not _day_follows(head, match):
             continue
         names = _byline_names(match.group(1))
         if not names:
@@ -415,6 +436,23 @@ def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
             end = link.end()
         return names, match.start(), end
     return (), 0, 0
+
+
+def _day_follows(head: str, match: re.Match[str]) -> bool:
+    """A day follows the byline ``match`` in ``head``: right after its names, or after a
+    few words (a role, the site) when its "By" is a capital one. The names' pattern may
+    have taken the month ("Steven Musil January"): the day is looked for from the first
+    month or label word in them on."""
+    for word in _DAY_WORD.finditer(match.group(1)):
+        if _DAY_AHEAD.match(head, match.start(1) + word.start()):
+            return True
+    gap = _BEFORE_DAY.match(head, match.end())
+    if gap is None:
+        return False
+    words = len(gap.group(1).split())
+    if words and not match.group(0)[0].isupper():
+        return False
+    return bool(_DAY_AHEAD.match(head, gap.end()))
 
 
 def _byline_names(run: str) -> tuple[str, ...]:
