@@ -369,11 +369,13 @@ _BYLINE_RE = re.compile(rf"{_BY}\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))
 # The author's credit closing a text, maybe behind a toggle's label (MIT Technology
 # Review's dumps: "… keep exploring.” hide by Tom Simonite").
 CREDIT_TAIL_RE = re.compile(rf"\s*(?:[a-z]+\s+)?{_BY}\s+{_NAMES}\s*$")
+# A day's label in other languages ("Publié le", "Aktualisiert am"): no part of a name.
+_DAY_LABELS = "publié|publicado|pubblicato|aggiornato|veröffentlicht|aktualisiert"
 # Capitalised words that follow a name on a flattened line and are not part of it.
 _NOT_NAME_WORD = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|in|on|at|the|for|with|photo(?:graph)?s?|illustrations?|video|"
     r"updated|published|posted|share|follow|twitter|archive|senior|staff|news|reporter|editor|"
-    r"publié|publicado|pubblicato|aggiornato|veröffentlicht|aktualisiert)\.?$",
+    rf"{_DAY_LABELS})\.?$",
     re.I,
 )
 # A part of a byline holding one of these is a job title ("Senior Staff Technologist").
@@ -392,19 +394,12 @@ _BYLINE_INLINE = 300  # within this, a capitalised "By" may follow the headline 
 # -Aktualisiert am 28.04.2023", "Par David Mouriquand Publié le 06/01/2026".
 _DAY_AHEAD = re.compile(
     rf"(?:(?:{_MONTHS})\.?\s+\d|\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|"
-    r"(?:last\s+)?(?:updated|published|posted|aktualisiert|veröffentlicht|erstellt|stand|"
-    r"publié|publicado|pubblicato|aggiornato)\b)",
+    rf"(?:last\s+)?(?:updated|published|posted|erstellt|stand|{_DAY_LABELS})\b)",
     re.I,
 )
-_DAY_WORD = re.compile(
-    rf"\b(?:{_MONTHS}|updated|published|posted|last|publié|publicado|pubblicato|aggiornato|"
-    r"veröffentlicht|aktualisiert)(?!\w)",
-    re.I,
-)
-# What may stand between such a byline and its day after a capital "By": a role, the
-# site, a handle ("Senior Staff Technologist", "CNN", "@stevenmu", "Lifestyle Writer").
-_WORDS_BEFORE_DAY = 4
-_BEFORE_DAY = re.compile(rf"[\s,|·•–—-]*((?:\S+\s+){{0,{_WORDS_BEFORE_DAY}}}?)")
+# A month or a label the names' run took in ("Steven Musil January", "CNN Updated").
+_DAY_WORD = re.compile(rf"\b(?:{_MONTHS}|updated|published|posted|last|{_DAY_LABELS})(?!\w)", re.I)
+_BEFORE_DAY = re.compile(r"[\s,|·•–—-]*")  # between the names and their day
 
 
 def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
@@ -439,20 +434,15 @@ def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
 
 
 def _day_follows(head: str, match: re.Match[str]) -> bool:
-    """A day follows the byline ``match`` in ``head``: right after its names, or after a
-    few words (a role, the site) when its "By" is a capital one. The names' pattern may
-    have taken the month ("Steven Musil January"): the day is looked for from the first
-    month or label word in them on."""
+    """A day follows the byline ``match`` in ``head`` right after its names, past a comma
+    or a dash ("Von Ralf Euler -Aktualisiert am …"). The names' pattern may have taken
+    the month or the label in ("Steven Musil January 18", "Stephen Collinson, CNN
+    Updated 11:22"): the day is looked for from each such word in them on too."""
     for word in _DAY_WORD.finditer(match.group(1)):
         if _DAY_AHEAD.match(head, match.start(1) + word.start()):
             return True
     gap = _BEFORE_DAY.match(head, match.end())
-    if gap is None:
-        return False
-    words = len(gap.group(1).split())
-    if words and not match.group(0)[0].isupper():
-        return False
-    return bool(_DAY_AHEAD.match(head, gap.end()))
+    return gap is not None and bool(_DAY_AHEAD.match(head, gap.end()))
 
 
 def _byline_names(run: str) -> tuple[str, ...]:
@@ -549,13 +539,8 @@ def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str,
         if not line or line.casefold() == key:
             continue
         for part in _PART_SPLIT.split(line):
-            match = _BESIDE_NAME.fullmatch(part.strip())
-            if not match or any(c.isdigit() for c in part) or _FURNITURE.search(part):
-                continue
-            if len((match.group("rest") or "").split()) > _REST_WORDS:
-                continue
-            names = _byline_names(match.group(1))
-            if not names or _LABEL_OPENER.match(names[0]):
+            names = _names_part(part.strip(), _REST_WORDS)
+            if not names:
                 continue
             common = _lower_words(text) if common is None else common
             if not any(_is_common(n, common) for n in names):
@@ -563,10 +548,25 @@ def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str,
     return ()
 
 
+def _names_part(part: str, rest_words: int) -> tuple[str, ...]:
+    """The names ``part`` (of a line, or a paragraph) is, maybe after "By" and before a
+    role or place of up to ``rest_words`` words after a comma; ``()`` for a part with
+    digits, the page's furniture, or a label's opening word."""
+    match = _BESIDE_NAME.fullmatch(part)
+    if not match or any(c.isdigit() for c in part) or _FURNITURE.search(part):
+        return ()
+    if len((match.group("rest") or "").split()) > rest_words:
+        return ()
+    names = _byline_names(match.group(1))
+    return () if not names or _LABEL_OPENER.match(names[0]) else names
+
+
 # The blocks of an extracted body, for its first and last.
 _BODY_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
                 "td", "th", "figcaption", "dd", "dt")  # fmt: skip
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;\"”»’)]$")
+_BOLD_TAG = re.compile(r"<(?:strong|b)\b")
+_EDGE_WORDS = 4
 
 
 def edge_byline(body_html: str) -> tuple[tuple[str, ...], str]:
@@ -579,7 +579,7 @@ def edge_byline(body_html: str) -> tuple[tuple[str, ...], str]:
     body writes in lower case), and the block beside it is running text, not bold: a
     bold heading or a run of bold lines ("**Weekly Address**" / "**The White House**")
     is not a byline."""
-    if "<strong" not in body_html and "<b" not in body_html:
+    if not _BOLD_TAG.search(body_html):
         return (), body_html
     root = fragment_fromstring(body_html, create_parent="div")
     blocks = [
@@ -589,16 +589,13 @@ def edge_byline(body_html: str) -> tuple[tuple[str, ...], str]:
     if len(blocks) < 2:
         return (), body_html
     for block, beside in ((blocks[0], blocks[1]), (blocks[-1], blocks[-2])):
-        text = " ".join(text_of(block).split())
         if not _is_bold(block) or _is_bold(beside):
             continue
         if not _SENTENCE_CLOSE.search(text_of(beside).strip()):
             continue
-        if any(c.isdigit() for c in text) or _FURNITURE.search(text) or len(text.split()) > 4:
-            continue
-        match = _BESIDE_NAME.fullmatch(text)
-        names = _byline_names(match.group(1)) if match and not match.group("rest") else ()
-        if not names or _LABEL_OPENER.match(names[0]):
+        text = _text(block)
+        names = _names_part(text, 0) if len(text.split()) <= _EDGE_WORDS else ()
+        if not names:
             continue
         common = _lower_words(text_of(root))
         if any(_is_common(n, common) for n in names):
@@ -610,10 +607,9 @@ def edge_byline(body_html: str) -> tuple[tuple[str, ...], str]:
 
 
 def _is_bold(el: HtmlElement) -> bool:
-    text = " ".join(text_of(el).split())
-    return bool(text) and text == " ".join(
-        " ".join(text_of(b) for b in el.iter("strong", "b")).split()
-    )
+    """All of ``el``'s text is in ``<strong>``/``<b>``."""
+    text = _text(el)
+    return bool(text) and text == " ".join(" ".join(map(_text, el.iter("strong", "b"))).split())
 
 
 # A name does not open with an article or a preposition: a label does ("Zur Playlist",
@@ -751,8 +747,8 @@ def choose_authors(
 
     ``record`` (what the feed or scraper stated) wins outright. Otherwise each source,
     in order of trust (JSON-LD, each ``<meta>`` key, the visible byline, trafilatura's
-    guess, the bold name the body opens or closes with), is cleaned into a list of names. Each name is backed when another source
-    names the same person (author page URLs vote too). A list naming a person beats a
+    guess, the bold name the body opens or closes with), is cleaned into a list of
+    names. Each name is backed when another source names the same person (author page URLs vote too). A list naming a person beats a
     list of site, newsroom or company names; then the larger share of backed names
     wins; then trust. Trafilatura's guess does not run when a more trusted list holds
     all its names (it often catches only the first of several authors)."""
