@@ -555,6 +555,15 @@ _TEXT = "The council met on Tuesday and voted on the plan after a long debate.\n
         ("Headline\nZur Playlist\n28.04.2023\n", ()),
         ("Headline\nFoto: Mads Claus Rasmussen\n06.02.2025\n", ()),
         ("Politik\n28. Juni 2025\n", ()),
+        # A photo's caption above its credit, a brand or labels run together: no names.
+        ("Headline\nPublikacja:\n19.04.2026 19:05\nDonald Trump\nFoto: REUTERS/Nathan Howard\n", ()),
+        ("Headline\nBy Brenda Goodman, MA\nWebMD Health News\nReviewed\nFeb. 23, 2015\n", ()),
+        ("South AfricaPREMIUM\nHeadline\nNovember 10, 2025 at 06:21 pm\n", ()),
+        # "et" joins two names as a whole word (its "e" is not the Italian "e").
+        ("Headline\nPar Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42\n",
+         ("Alexandre Hervaud", "Jérémy Piette")),
+        # Names with an inner capital are names.
+        ("Headline\nDeAndre McDonald\nNovember 10, 2025\n", ("DeAndre McDonald",)),
     ],
 )  # fmt: skip
 def test_names_beside_a_dumps_dateline(dump: str, expected: tuple[str, ...]) -> None:

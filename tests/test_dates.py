@@ -319,8 +319,16 @@ _BODY = "The council met on Tuesday and voted on the plan after a long debate. "
         # A date deep inside a line of running text is a mention, not the dateline.
         (_BODY + "The first vote was held on March 3, 2019 in the old hall.\n", None),
         (_BODY, None),
+        # An ISO timestamp on its own line (Business Insider's byline).
+        (f"Amanda Krause\n2024-02-14T16:15:30Z\nShare\n{_BODY}", "2024-02-14T00:00:00"),
+        # The day a span ends on is no publication day ("available until").
+        (f"Verfügbar bis 06.05.2024.\nStand: 22.04.2024, 06:00 Uhr\n{_BODY}", "2024-04-22T00:00:00"),
+        (f"Available until May 6, 2024\nApril 22, 2024\n{_BODY}", "2024-04-22T00:00:00"),
+        # "Akt." (aktualisiert), "Oppdatert", "Actualizado" are update labels.
+        (f"Akt.: 29. Juni 2025\n28. Juni 2025 - 16.03 Uhr\n{_BODY}", "2025-06-28T00:00:00"),
+        (f"Oppdatert 06.08.2024\nPublisert 05.08.2024\n{_BODY}", "2024-08-05T00:00:00"),
     ],
-)
+)  # fmt: skip
 def test_date_a_dump_shows_under_its_headline(text: str, expected: str | None) -> None:
     assert text_date(text) == expected
 
@@ -432,6 +440,12 @@ def test_a_dateline_beats_a_caption_and_teaser_lists_do_not_count() -> None:
     assert text_date(f"Published 1 March 2019\nUpdated 2 March 2019\n{_BODY}") == (
         "2019-03-01T00:00:00"
     )
+    # Labelled days are no teasers' however many stand together (NRK shows its pair twice).
+    pair = "Publisert\n05.08.2024, kl. 13.05\nOppdatert\n05.08.2024, kl. 13.52\n"
+    assert text_date(f"{pair}{pair}{_BODY}") == "2024-08-05T00:00:00"
+    # A label's word must stand just before the day: "publique" in a teaser is none.
+    teasers = "".join(f"Teaser {i} about l'école publique ?\n1 mars 2019\n" for i in range(5))
+    assert text_date(f"{teasers}{_BODY}") is None
 
 
 def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
@@ -449,9 +463,26 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     dump = f"{line} Columns » 22 February 2019 14:30 published {headline} {_BODY}"
     assert day_near_headline(dump, headline) == ("2019-02-22T00:00:00", dump.index("22 Feb"))
     assert day_near_headline(f"{line} 22 February 2019 {line} {headline} {_BODY}", headline) is None
+    # A dateline above the headline beats a day mentioned in a line of text under it
+    # (BR24: "15.04.2026, 14:36 Uhr" / headline / "… berichtet: BR24 Radio am 14.04.2026").
+    dump = f"Audio\n15.04.2026, 14:36 Uhr\n{headline}\nÜber dieses Thema berichtet: BR24 Radio am 14.04.2026 um 17:50 Uhr.\n{_BODY}"
+    assert day_near_headline(dump, headline) == ("2026-04-15T00:00:00", dump.index("15.04"))
+    # ... but a dateline under it beats one above it.
+    dump = f"Audio\n15.04.2026\n{headline}\n16.04.2026\n{_BODY}"
+    assert day_near_headline(dump, headline) == ("2026-04-16T00:00:00", dump.index("16.04"))
     # No day next to it: none, not one from the running text.
     assert day_near_headline(f"{menus}\n{headline}\n{_BODY}On 3 May 2020 it met.", headline) is None
     # The whole dump through the importer: the dateline above the headline is its date.
+    # When the scraper's title is an SEO form of the headline, the day under the headline
+    # the page shows wins over a masthead's day at the top (Tageblatt, Mexico News Daily).
+    record = RawRecord(
+        input="d.txt", kind="text", fetched="2026-03-01",
+        title="Universities in exile count the costs of starting afresh - The Paper",
+        content=f"Montag 30. Juni 2025\n{menus}\nSection\n{headline}\nBy Jo Bloggs\n"
+        f"June 28, 2025\n{_BODY}",
+    )  # fmt: skip
+    article = extract_record(record)
+    assert article.date is not None and article.date.date() == dt.date(2025, 6, 28)
     record = RawRecord(
         input="d.txt", kind="text", title=headline, fetched="2026-03-01",
         content=f"Home\nNews\nCAREER FEATURE\n06 February 2026\n{headline}\n{_BODY}",

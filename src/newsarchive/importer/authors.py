@@ -362,7 +362,8 @@ _UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"
 _NAME_WORD = rf"[{_UPPER}][\w'’.\-]*"
 _PARTICLE = r"(?:de|van|von|da|di|del|der|den|la|le|du|dos|das|bin|al|ten|ter)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
-_JOIN = r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&))[ \t]*"  # between two names
+# Between two names; a word joins only as a whole word ("et", not the "e" of "et").
+_JOIN = r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&)(?=[ \t]))[ \t]*"
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
 _BY = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
 _BYLINE_RE = re.compile(rf"{_BY}\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))", re.M)
@@ -504,6 +505,10 @@ _BESIDE_NAME = re.compile(rf"(?:{_BY}:?\s+)?({_NAMES})(?:\s*,\s*(?P<rest>[^,]*))
 # EDT"); a day in a longer one is a caption's or a sentence's ("NEW YORK, NY - OCTOBER
 # 22: A man walks near the offices of Google on October 22, 2020 …").
 _DATELINE_WORDS = 15
+# Capitals run on after a small letter: a brand or two labels run together ("WebMD",
+# "South AfricaPREMIUM"), not a name ("McDonald", "LeBron", "DeAndre").
+_RUN_CAPITALS = re.compile(r"[a-z][A-Z]{2}")
+_CREDIT_LINE = re.compile(r"\s*(?:foto|photo|bild|image|credit|crédit|fotografia)s?\b", re.I)
 _REST_WORDS = 3  # a role or a place after the name's comma ("Volontär (Sport)", "Lille")
 # Capitalised words of a page's furniture, not of a name ("Follow Author", "Top Stories",
 # "Get Deals Delivered", "Foto: Mads …", "Copyright AP Photo").
@@ -538,6 +543,9 @@ def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str,
         line = lines[at + step].strip()
         if not line or line.casefold() == key:
             continue
+        below = lines[at + step + 1] if at + step + 1 < len(lines) else ""
+        if _CREDIT_LINE.match(below):
+            continue  # a photo's caption above its credit ("Donald Trump" / "Foto: …")
         for part in _PART_SPLIT.split(line):
             names = _names_part(part.strip(), _REST_WORDS)
             if not names:
@@ -558,7 +566,9 @@ def _names_part(part: str, rest_words: int) -> tuple[str, ...]:
     if len((match.group("rest") or "").split()) > rest_words:
         return ()
     names = _byline_names(match.group(1))
-    return () if not names or _LABEL_OPENER.match(names[0]) else names
+    if not names or _LABEL_OPENER.match(names[0]) or _RUN_CAPITALS.search(match.group(1)):
+        return ()
+    return names
 
 
 # The blocks of an extracted body, for its first and last.

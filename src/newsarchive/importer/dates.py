@@ -37,6 +37,7 @@ __all__ = [
     "DUMP_HEADER_ZONE",
     "ParsedDate",
     "date_from_url",
+    "day_and_headline",
     "day_near_headline",
     "html_date",
     "htmldate_params",
@@ -343,7 +344,23 @@ def page_dates(
 # "Published"). Looked for only in the header zone after the first headline: before it
 # sit "today is ..." bars, further down related-article lists with their own dates.
 _DATE_CLASS_RE = re.compile(r"date|time|publish|posted|dateline", re.I)
-_UPDATED_RE = re.compile(r"updat|modif|更新|aggiorn|aktualisiert|mis à jour|güncel", re.I)
+_UPDATED_RE = re.compile(
+    r"updat|modif|更新|aggiorn|aktuali[sz]|\bakt\.|mis à jour|güncel|[ou]pp?dater|actualiz|atualiz"
+    r"|bijgewerkt",
+    re.I,
+)
+# A label that says the day after it is the publication day: such a day is no teaser's,
+# however many days stand near it ("Publisert 05.08.2024 … Oppdatert 05.08.2024 …").
+_PUBLISHED_RE = re.compile(
+    r"(?:\bpubli\w*|\bposted|veröffentlicht|erschienen|udgivet|gepubliceerd|opublikowano|yayın\w*)"
+    r"(?:\s+(?:on|am|le|il|el|em|den))?[\s:.,]*$",
+    re.I,
+)
+# A day after one of these ends a span ("Verfügbar bis 06.05.2024", "until May 3"): no
+# publication day.
+_UNTIL_RE = re.compile(
+    r"(?:\bbis|\buntil|\btill|\bfino al|\bjusqu'au|\bhasta(?: el)?)\W{0,2}$", re.I
+)
 _SKIP = frozenset({"a", "nav", "aside", "footer", "figcaption", "script", "style", "noscript"})
 _HEADER_ZONE = 1500  # characters of text after the headline
 _LABEL_CHARS = 12
@@ -472,13 +489,14 @@ DUMP_HEADER_ZONE = 3000
 _RUN_LINE = 400
 # Days in figures: day first (14/02/2021, 15.04.2026, 28. 4. 2023; month first when the day-first
 # reading is impossible: 11/28/2016, as US pages write it), year first (2025-05-15,
-# 2025.05.15, 2019/02/22), and a two-digit year (27.04.24, 10/13/16) only where a time
+# 2025.05.15, 2019/02/22, also as an ISO timestamp's day: 2024-02-14T16:15:30Z), and a two-digit year (27.04.24, 10/13/16) only where a time
 # ("um 07:39", "kl. 14:47"), a separator or a line's end follows: a dateline, not a
 # version number or a fraction.
 _NUMERIC_DAY_RE = re.compile(
     r"\b(?P<a>\d{1,2})(?P<sep>\. ?|/)(?P<b>\d{1,2})(?P=sep)"
     r"(?:(?P<y4>\d{4})\b|(?P<y2>\d{2})\b(?=,?[ \t]*(?:$|\n|[|•·-]|(?:[^\W\d]{1,3}\.?[ \t]+)?\d{1,2}[:.]\d{2})))"
-    r"|\b(?P<y>\d{4})(?P<sep2>[-./])(?P<m>\d{1,2})(?P=sep2)(?P<d>\d{1,2})\b(?![.:]\d)"
+    r"|\b(?P<y>\d{4})(?P<sep2>[-./])(?P<m>\d{1,2})(?P=sep2)(?P<d>\d{1,2})"
+    r"(?:\b(?![.:]\d)|(?=T\d{2}:\d{2}))"
 )
 
 
@@ -531,7 +549,9 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
 
 
-def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | None:
+def text_day(
+    text: str, *, runs_together: bool = False, datelines_only: bool = False
+) -> tuple[str, int] | None:
     """The publication day a flattened page shows near its start, as an ISO string,
     and where it stands in ``text``; or None: within the header zone, the first day on a dateline, else the first day at
     most ``_BODY_TEXT`` characters into a line (further in, running text mentions a
@@ -539,7 +559,7 @@ def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | Non
     day). When the dump ``runs_together`` its page's blocks (menus, headline, byline
     and text on one line), a day anywhere in a long line (``_RUN_LINE``) counts too.
     Days in a list of dated teasers do not count; a day labelled as an update is taken
-    only when no other is shown."""
+    only when no other is shown. With ``datelines_only``, only a dateline counts."""
     head = text[:DUMP_HEADER_ZONE]
     days = sorted(_days_in(head), key=lambda item: item[0])
     updated: tuple[ParsedDate, int] | None = None
@@ -549,18 +569,27 @@ def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | Non
         long_line = line_end - line_start > _RUN_LINE
         if pos - line_start > _BODY_TEXT and not (runs_together and long_line):
             continue
-        if sum(1 for p, _ in days if abs(p - pos) <= _LIST_SPAN) > _LIST_DAYS:
+        # The label may stand on the line above ("Updated:" / "Mar 6, 2018"), when that
+        # line is a label alone (not another day's line: "Akt.: 29. Juni 2025").
+        label_start = line_start
+        if not head[line_start:pos].strip():
+            above = head.rfind("\n", 0, line_start - 1) + 1
+            if not any(c.isdigit() for c in head[above:line_start]):
+                label_start = above
+        label = head[max(label_start, pos - 40) : pos]
+        if _UNTIL_RE.search(label):
             continue
-        # The label may stand on the line above ("Updated:" / "Mar 6, 2018").
-        label_start = (
-            line_start if head[line_start:pos].strip() else head.rfind("\n", 0, line_start - 1) + 1
-        )
-        if _UPDATED_RE.search(head[max(label_start, pos - 40) : pos]):
+        labelled = _PUBLISHED_RE.search(label) or _UPDATED_RE.search(label)
+        if not labelled and sum(1 for p, _ in days if abs(p - pos) <= _LIST_SPAN) > _LIST_DAYS:
+            continue
+        if _UPDATED_RE.search(label):
             updated = updated or (found, pos)
             continue
         if len(_label(head[line_start:line_end])) <= _DATELINE_LABEL:
             return found[0].isoformat(), pos
         first = first or (found, pos)
+    if datelines_only:
+        return None
     chosen = first or updated
     return (chosen[0][0].isoformat(), chosen[1]) if chosen else None
 
@@ -578,17 +607,30 @@ _HEADLINE_SHOWINGS = 3
 def day_near_headline(
     text: str, headline: str, *, runs_together: bool = False
 ) -> tuple[str, int] | None:
+    """The publication day a flattened page shows next to its ``headline`` and where it
+    stands in ``text`` (``day_and_headline``)."""
+    found = day_and_headline(text, headline, runs_together=runs_together)
+    return found[:2] if found else None
+
+
+def day_and_headline(
+    text: str, headline: str, *, runs_together: bool = False
+) -> tuple[str, int, int] | None:
     """The publication day a flattened page shows next to its ``headline``, wherever
     the headline stands (long menus may push it past the header zone), and where it
-    stands in ``text``: the day under it (``text_day`` from the headline on,
-    ``runs_together`` as there), else a dateline just above it."""
+    stands in ``text``: a dateline under it (``text_day`` from the headline on,
+    ``runs_together`` as there), else a dateline just above it, else a day in a line of
+    text under it. Run together, a page's lines are no datelines: the day under the
+    headline comes first. Also where the headline's showing ends when the day stands
+    under it (the byline is read from there on), else 0."""
     start = text.find(headline) if headline else -1
     for _ in range(_HEADLINE_SHOWINGS):
         if start < 0:
             return None
         end = start + len(headline)
-        if shown := text_day(text[end:], runs_together=runs_together):
-            return shown[0], end + shown[1]
+        under = text_day(text[end:], runs_together=runs_together, datelines_only=not runs_together)
+        if under:
+            return under[0], end + under[1], end
         above_start = max(0, start - _ABOVE_HEADLINE)
         above = text[above_start:start]
         for pos, found in sorted(_days_in(above), key=lambda item: -item[0]):
@@ -596,7 +638,9 @@ def day_near_headline(
             line = above[line_start:line_end]
             dateline = len(_label(line)) <= _DATELINE_LABEL or len(above) - pos <= _JUST_ABOVE
             if dateline and not _UPDATED_RE.search(line):
-                return found[0].isoformat(), above_start + pos
+                return found[0].isoformat(), above_start + pos, 0
+        if not runs_together and (under := text_day(text[end:])):
+            return under[0], end + under[1], end
         start = text.find(headline, end)
     return None
 

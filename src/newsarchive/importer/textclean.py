@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsarchive.importer.authors import CREDIT_TAIL_RE, names_beside, text_byline
-from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_near_headline, text_day
+from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_and_headline, text_day
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
@@ -1044,13 +1044,17 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
         len(_segments(line)) > 1 for line in head.split("\n")
     )
-    source, shown = text, text_day(text, runs_together=runs_together)
-    if shown is None and title:
+    source, shown = whole, None
+    if title:
         # The scraper's title, else the page's own form of it (an SEO title differs).
         shown_as = title if title in whole else _headline_form(whole, title)
-        if shown_as:
-            source = whole
-            shown = day_near_headline(whole, shown_as, runs_together=runs_together)
+        near = day_and_headline(whole, shown_as, runs_together=runs_together) if shown_as else None
+        if near:
+            # A day under the headline has its byline under it too: the menu entries
+            # above the headline are no names ("Studio Osnabrück" / headline / day).
+            source, shown = whole[near[2] :], (near[0], near[1] - near[2])
+    if shown is None:
+        source, shown = text, text_day(text, runs_together=runs_together)
     if shown is None:
         return None, ()
     # Lines tell a byline from the menus beside it only when the dump keeps its blocks
