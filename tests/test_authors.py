@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import lxml.html
@@ -589,3 +590,17 @@ def test_a_dump_without_by_gets_its_dateline_byline() -> None:
     article = extract_record(record)
     assert article.authors == ("Mike Conley",)
     assert "Mike Conley" not in article.body_markdown
+
+
+def test_a_by_byline_under_a_headline_that_menus_pushed_down() -> None:
+    # Long menus push the headline and its "By" / name / caption / day far into the dump,
+    # past the byline zone; the byline between the headline and its day still counts.
+    menus = "\n".join(f"Section {i}" for i in range(400))
+    headline = "Council votes on the plan"
+    content = (
+        f"{menus}\n{headline}\nBy\nSerafina Kenny\nThe hall where the council met.\n"
+        f"Emma Roma Jayne\n2025-03-29T11:36:01Z\n{_TEXT * 3}"
+    )
+    article = extract_record(RawRecord(input="d.txt", kind="text", content=content, title=headline))
+    assert article.authors == ("Serafina Kenny",)
+    assert article.date.date() == dt.date(2025, 3, 29)

@@ -1031,6 +1031,9 @@ def _headline_form(text: str, title: str) -> str | None:
     return text[start:end] if length >= need else None
 
 
+_BYLINE_TO_DAY = 300  # letters from a byline's end to the day it dates
+
+
 def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The day the dump shows under its headline (``text`` is what follows the
     headline, or the whole dump when it was not found near the start), else the day
@@ -1060,8 +1063,14 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     # Lines tell a byline from the menus beside it only when the dump keeps its blocks
     # apart: run together, the parts of a long line are menus and labels (bench: 2
     # names right and 35 wrong on one-line dumps).
-    beside = () if runs_together else names_beside(source, shown[1], title)
-    return shown[0], beside
+    if runs_together:
+        return shown[0], ()
+    # A "By" byline between the headline and its day ("By" / "Serafina Kenny" / a
+    # caption / the day), where long menus pushed it past the byline zone of the text.
+    names, _, end = text_byline(source[: shown[1]])
+    if names and shown[1] - end <= _BYLINE_TO_DAY:
+        return shown[0], names
+    return shown[0], names_beside(source, shown[1], title)
 
 
 def clean_dump(
