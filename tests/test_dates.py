@@ -472,7 +472,6 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     assert day_near_headline(dump, headline) == ("2026-04-16T00:00:00", dump.index("16.04"))
     # No day next to it: none, not one from the running text.
     assert day_near_headline(f"{menus}\n{headline}\n{_BODY}On 3 May 2020 it met.", headline) is None
-    # The whole dump through the importer: the dateline above the headline is its date.
     # When the scraper's title is an SEO form of the headline, the day under the headline
     # the page shows wins over a masthead's day at the top (Tageblatt, Mexico News Daily).
     record = RawRecord(
@@ -483,6 +482,7 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     )  # fmt: skip
     article = extract_record(record)
     assert article.date is not None and article.date.date() == dt.date(2025, 6, 28)
+    # The whole dump through the importer: the dateline above the headline is its date.
     record = RawRecord(
         input="d.txt", kind="text", title=headline, fetched="2026-03-01",
         content=f"Home\nNews\nCAREER FEATURE\n06 February 2026\n{headline}\n{_BODY}",

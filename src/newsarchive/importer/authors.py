@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 
+from newsarchive.importer.markers import CREDIT_LINE_RE
 from newsarchive.importer.metatags import classes, page_root, text_of, visible_text
 
 __all__ = [
@@ -508,7 +509,6 @@ _DATELINE_WORDS = 15
 # Capitals run on after a small letter: a brand or two labels run together ("WebMD",
 # "South AfricaPREMIUM"), not a name ("McDonald", "LeBron", "DeAndre").
 _RUN_CAPITALS = re.compile(r"[a-z][A-Z]{2}")
-_CREDIT_LINE = re.compile(r"\s*(?:foto|photo|bild|image|credit|crédit|fotografia)s?\b", re.I)
 _REST_WORDS = 3  # a role or a place after the name's comma ("Volontär (Sport)", "Lille")
 # Capitalised words of a page's furniture, not of a name ("Follow Author", "Top Stories",
 # "Get Deals Delivered", "Foto: Mads …", "Copyright AP Photo").
@@ -544,7 +544,7 @@ def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str,
         if not line or line.casefold() == key:
             continue
         below = lines[at + step + 1] if at + step + 1 < len(lines) else ""
-        if _CREDIT_LINE.match(below):
+        if CREDIT_LINE_RE.match(below):
             continue  # a photo's caption above its credit ("Donald Trump" / "Foto: …")
         for part in _PART_SPLIT.split(line):
             names = _names_part(part.strip(), _REST_WORDS)

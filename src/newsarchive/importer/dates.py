@@ -549,9 +549,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
 
 
-def text_day(
-    text: str, *, runs_together: bool = False, datelines_only: bool = False
-) -> tuple[str, int] | None:
+def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | None:
     """The publication day a flattened page shows near its start, as an ISO string,
     and where it stands in ``text``; or None: within the header zone, the first day on a dateline, else the first day at
     most ``_BODY_TEXT`` characters into a line (further in, running text mentions a
@@ -559,7 +557,13 @@ def text_day(
     day). When the dump ``runs_together`` its page's blocks (menus, headline, byline
     and text on one line), a day anywhere in a long line (``_RUN_LINE``) counts too.
     Days in a list of dated teasers do not count; a day labelled as an update is taken
-    only when no other is shown. With ``datelines_only``, only a dateline counts."""
+    only when no other is shown."""
+    found = _text_day(text, runs_together=runs_together)
+    return found[:2] if found else None
+
+
+def _text_day(text: str, *, runs_together: bool = False) -> tuple[str, int, bool] | None:
+    """``text_day``'s day and position, and whether the day stands on a dateline."""
     head = text[:DUMP_HEADER_ZONE]
     days = sorted(_days_in(head), key=lambda item: item[0])
     updated: tuple[ParsedDate, int] | None = None
@@ -579,19 +583,18 @@ def text_day(
         label = head[max(label_start, pos - 40) : pos]
         if _UNTIL_RE.search(label):
             continue
-        labelled = _PUBLISHED_RE.search(label) or _UPDATED_RE.search(label)
+        update = _UPDATED_RE.search(label)
+        labelled = update or _PUBLISHED_RE.search(label)
         if not labelled and sum(1 for p, _ in days if abs(p - pos) <= _LIST_SPAN) > _LIST_DAYS:
             continue
-        if _UPDATED_RE.search(label):
+        if update:
             updated = updated or (found, pos)
             continue
         if len(_label(head[line_start:line_end])) <= _DATELINE_LABEL:
-            return found[0].isoformat(), pos
+            return found[0].isoformat(), pos, True
         first = first or (found, pos)
-    if datelines_only:
-        return None
     chosen = first or updated
-    return (chosen[0][0].isoformat(), chosen[1]) if chosen else None
+    return (chosen[0][0].isoformat(), chosen[1], False) if chosen else None
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /
@@ -628,8 +631,8 @@ def day_and_headline(
         if start < 0:
             return None
         end = start + len(headline)
-        under = text_day(text[end:], runs_together=runs_together, datelines_only=not runs_together)
-        if under:
+        under = _text_day(text[end:], runs_together=runs_together)
+        if under and (under[2] or runs_together):
             return under[0], end + under[1], end
         above_start = max(0, start - _ABOVE_HEADLINE)
         above = text[above_start:start]
@@ -639,7 +642,7 @@ def day_and_headline(
             dateline = len(_label(line)) <= _DATELINE_LABEL or len(above) - pos <= _JUST_ABOVE
             if dateline and not _UPDATED_RE.search(line):
                 return found[0].isoformat(), above_start + pos, 0
-        if not runs_together and (under := text_day(text[end:])):
+        if under:
             return under[0], end + under[1], end
         start = text.find(headline, end)
     return None

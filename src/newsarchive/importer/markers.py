@@ -75,6 +75,8 @@ _CREDITED = rf"(?:{_CREDIT_WORD}\s+){{0,4}}{_CREDIT_WORD}\s*/\s*"  # "Jessica Ri
 _CREDIT_LABEL = (
     r"(?i:photo(?:graph)?s?|photo-illustration|illustration|image|video|foto)\s*(?:by)?\s*:\s*"
 )
+# A line that opens with a photo credit's label ("Foto: REUTERS/Nathan Howard").
+CREDIT_LINE_RE = re.compile(rf"\s*{_CREDIT_LABEL}")
 # Words a sentence opens with (in English, Italian and German), that no photo credit ends
 # with: after a credit without an agency the text starts at one ("Photograph: Apple The
 # Apple Watch has …"); and a run of boilerplate that ends with one took the text's first
