@@ -16,6 +16,7 @@ from newsarchive.importer.authors import (
     clean_name,
     edge_byline,
     meta_authors,
+    name_before_day,
     names_beside,
     names_of,
     split_authors,
@@ -497,6 +498,17 @@ _MENU = "Home World Politics Business Technology Science Health Sport Culture Op
          " -Aktualisiert"),
         (_MENU + "Denis Loctier Par David Mouriquand Publié le 06/01/2026 - 14:16", ("David Mouriquand",),
          " Publié"),
+        # "Von:" with its colon (Bild), and a name in capitals.
+        ("Teilen Senden Von: JÖRG ZSCHOCHE 15.05.2023 - 13:52 Uhr", ("JÖRG ZSCHOCHE",), " 15.05"),
+        # The page's furniture ends the names, and a capitalised word after a surname in
+        # capitals is not part of it.
+        ("Von: Simone Jung KommentareDrucken Ambrosia breitet sich aus", ("Simone Jung",),
+         " KommentareDrucken"),
+        ("Von: Bill MCCARTHY, Marisha GOLDHAMER Übersetzung und Adaptierung: AFP",
+         ("Bill MCCARTHY", "Marisha GOLDHAMER"), " Übersetzung"),
+        # "Today" and the handle glued to the name are not part of it (The Nation).
+        ("By Sarah LazareTwitter Today 5:00 am May 15, 2023 Tanner", ("Sarah Lazare",),
+         " Today"),
     ],
 )  # fmt: skip
 def test_byline_in_flattened_text(text: str, names: tuple[str, ...], rest: str) -> None:
@@ -572,6 +584,73 @@ def test_names_beside_a_dumps_dateline(dump: str, expected: tuple[str, ...]) -> 
     shown = text_day(text)
     assert shown is not None
     assert names_beside(text, shown[1], "Headline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "names", "byline"),
+    [
+        # Forms of the readability and fundus pages flattened the way the sample's scraper
+        # saves them: a block that ends no sentence runs into the next one.
+        ("Hotel bosses spill the beans on cost cutting and horrible hygiene Hazel Sheffield "
+         "Friday 25 December 2015 0 comments", "25 December", ("Hazel Sheffield",), "Hazel"),
+        ("Ein Gastbeitrag.\nAbdul Adhim Kamouss 17.05.2026, 19:06 Uhr 8 Min",
+         "17.05", ("Abdul Adhim Kamouss",), "Abdul"),
+        ("Chinas Immobilienriesen verdeutlichen Matthew Loh 20:00, 29 Jan 2024 Link kopiert!",
+         "29 Jan", ("Matthew Loh",), "Matthew"),
+        ("to sweeten the deal Noora Mykkanen Published November 18, 2024 9:26pm",
+         "November 18", ("Noora Mykkanen",), "Noora"),
+        ("Sign in Node.js profiling\nVincent Vallet Follow Oct 18, 2019 · 8 min read",
+         "Oct 18", ("Vincent Vallet",), "Vincent"),
+        # After "By" (its start is the byline's), past the day's labels.
+        ("Copyright AP Photo By Stefan Grobe Published on 06/01/2026 - 13:55 GMT+1",
+         "06/01", ("Stefan Grobe",), "By Stefan"),
+        ("All rights reserved.\nVon Malek Fouda Zuerst veröffentlicht am 06/01/2026 - 14:02",
+         "06/01", ("Malek Fouda",), "Von Malek"),
+        ("on violent crime by Julia Carrie Wong and Sam Levin March 3, 2017",
+         "March 3", ("Julia Carrie Wong", "Sam Levin"), "by Julia"),
+        ("Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42",
+         "24 novembre", ("Alexandre Hervaud", "Jérémy Piette"), "Par"),
+        ("tag lists ByTravis Haney May 3, 2017", "May 3", ("Travis Haney",), "ByTravis"),
+        # "von" is a "By" here, not a particle of a name; a news agency is one word.
+        ("Eine Kolumne von Carla Siepmann 28.04.2024", "28.04", ("Carla Siepmann",), "von Carla"),
+        ("findet deutliche Worte.\nVon DPA 5. Januar 2026 18:58 Uhr", "5. Januar", ("DPA",), "Von"),
+        ("Laura E. Adkins May 2, 2017", "May 2", ("Laura E. Adkins",), "Laura"),
+        # Not a byline: the end of a longer run of capitalised words (a headline, a
+        # caption's credit), a place, a sentence's last word, prose, one word.
+        ("and Democratic donor Alexander Soros Chuck Ross April 28, 2023", "April 28", (), ""),
+        ("La Moncloa. EFE/ J.J. Guillén Alberto Órfão 25 de mayo de 2025", "25 de", (), ""),
+        ("speaking at Menara KWSP in Shah Alam on November 19, 2024.", "November 19", (), ""),
+        ("Er ging nach der Amtszeit. Frankfurt 3. Mai 2025", "3. Mai", (), ""),
+        ("President Joe Biden said on March 3, 2020 that", "March 3", (), ""),
+        ("besondere Ehrung von Landesspiegel 30. Juni 2025", "30. Juni", (), ""),
+        ("Front Page\nFollow Author December 20, 2023", "December 20", (), ""),
+        ("their API.\nIllustration: Ruby Chen March 1, 2023 Authors", "March 1", (), ""),
+    ],
+)  # fmt: skip
+def test_name_right_before_a_day_in_a_run_together_dump(
+    text: str, day: str, names: tuple[str, ...], byline: str
+) -> None:
+    found, start = name_before_day(text, text.index(day))
+    assert found == names
+    assert text[start:].startswith(byline or day)
+
+
+def test_a_run_together_dump_gets_the_name_before_its_day_and_loses_that_byline() -> None:
+    menus = "Home World Politics Business Technology Science Health Sport Culture Opinion " * 5
+    sentence = "The council met on Tuesday and voted on the plan after a long debate. "
+    content = (
+        f"{menus}Council votes on the plan The mayor wants a new bridge and the council "
+        f"agrees Hazel Sheffield Friday 25 December 2015 0 comments {sentence * 3}\n{sentence * 4}"
+    )
+    article = extract_record(
+        RawRecord(input="d.txt", kind="text", content=content, title="Council votes on the plan")
+    )
+    assert article.authors == ("Hazel Sheffield",)
+    assert article.date.date() == dt.date(2015, 12, 25)
+    assert "Hazel Sheffield" not in article.body_markdown
+    assert "25 December" not in article.body_markdown
+    # The byline parted the standfirst from the text: the standfirst is its own paragraph.
+    assert article.body_markdown.startswith("The mayor wants a new bridge and the council agrees\n")
 
 
 def test_no_names_beside_a_day_in_a_caption() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from newsarchive.importer.dates import (
     date_from_url,
+    day_end,
     day_near_headline,
     html_date,
     htmldate_params,
@@ -490,3 +491,23 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     article = extract_record(record)
     assert article.date is not None and article.date.date() == dt.date(2026, 2, 6)
     assert not article.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Friday 25 December 2015 0 comments", "25 December 2015"),
+        ("17.05.2026, 19:06 Uhr 8 Min", "17.05.2026, 19:06 Uhr"),
+        ("15.05.2023 - 13:52 Uhr Es war", "15.05.2023 - 13:52 Uhr"),
+        ("May 24, 2026 at 4:31 pm I think", "May 24, 2026 at 4:31 pm"),
+        ("Apr 16, 2015 8:02 pm UTC Kevin", "Apr 16, 2015 8:02 pm UTC"),
+        ("2024-02-14T16:15:30Z Share", "2024-02-14T16:15:30Z"),
+    ],
+)
+def test_day_end_takes_the_days_time_and_zone(text: str, written: str) -> None:
+    pos = text.index(written[:2])
+    assert text[pos : day_end(text, pos)] == written
+
+
+def test_day_end_where_no_day_starts() -> None:
+    assert day_end("no day here", 3) == 3

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 
+from newsarchive.importer.dates import WEEKDAYS
 from newsarchive.importer.markers import CREDIT_LINE_RE
 from newsarchive.importer.metatags import classes, page_root, text_of, visible_text
 
@@ -30,6 +31,7 @@ __all__ = [
     "clean_name",
     "edge_byline",
     "meta_authors",
+    "name_before_day",
     "names_beside",
     "names_of",
     "plain_text",
@@ -367,7 +369,7 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
 _JOIN = r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&)(?=[ \t]))[ \t]*"
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
 _BY = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
-_BYLINE_RE = re.compile(rf"{_BY}\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))", re.M)
+_BYLINE_RE = re.compile(rf"{_BY}:?\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))", re.M)
 # The author's credit closing a text, maybe behind a toggle's label (MIT Technology
 # Review's dumps: "… keep exploring.” hide by Tom Simonite").
 CREDIT_TAIL_RE = re.compile(rf"\s*(?:[a-z]+\s+)?{_BY}\s+{_NAMES}\s*$")
@@ -377,6 +379,7 @@ _DAY_LABELS = "publié|publicado|pubblicato|aggiornato|veröffentlicht|aktualisi
 _NOT_NAME_WORD = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|in|on|at|the|for|with|photo(?:graph)?s?|illustrations?|video|"
     r"updated|published|posted|share|follow|twitter|archive|senior|staff|news|reporter|editor|"
+    r"today|yesterday|heute|gestern|oggi|ieri|hoy|ayer|hier|"
     rf"{_DAY_LABELS})\.?$",
     re.I,
 )
@@ -447,11 +450,26 @@ def _day_follows(head: str, match: re.Match[str]) -> bool:
     return gap is not None and bool(_DAY_AHEAD.match(head, gap.end()))
 
 
+# A surname in capitals, after the given name ("Bill MCCARTHY"); not an initial ("D.").
+_CAPS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}")
+
+
 def _byline_names(run: str) -> tuple[str, ...]:
     parts = re.split(_JOIN, run)
     names: list[str] = []
     for part in parts:
         words = _GLUED.sub("", part).split()
+        # The page's furniture ends the name, and what follows it is no name either
+        # ("Von: Simone Jung KommentareDrucken Ambrosia breitet sich …").
+        cut = next((i for i, w in enumerate(words) if _FURNITURE.fullmatch(w)), len(words))
+        # So does a capitalised word after a name in capitals ("Marisha GOLDHAMER
+        # Übersetzung und Adaptierung").
+        caps = next((i for i, w in enumerate(words) if _CAPS_SURNAME.fullmatch(w)), None)
+        if caps:
+            cut = min(
+                cut, next((i for i, w in enumerate(words[caps:], caps) if not w.isupper()), cut)
+            )
+        words = words[:cut]
         while words and _NOT_NAME_WORD.match(words[-1]):
             words.pop()
         if len(words) >= 2 and not any(_ROLE_WORD.match(w) for w in words):
@@ -518,7 +536,8 @@ _FURNITURE = re.compile(
     r"lesedauer|artikel|teilen|photos?|fotos?|bild|copyright|image|getty|shutterstock|"
     r"author|autor(?:in)?|advertisement|anzeige|sponsored|breaking|updated?|published|"
     r"download|privacy|settings|feedback|twitter|facebook|sale|actualizado|aktualisiert|"
-    r"aggiornato|publicado|publié|veröffentlicht)\b",
+    r"aggiornato|publicado|publié|veröffentlicht|kommentare|kommentieren|drucken|anhören|"
+    r"merken|commenti|stampa|commentaires|imprimer|comentarios|imprimir)\b",
     re.I,
 )
 
@@ -554,6 +573,86 @@ def names_beside(text: str, pos: int, headline: str | None = None) -> tuple[str,
             if not any(_is_common(n, common) for n in names):
                 return names
     return ()
+
+
+# What stands between a name and the day it dates on a line that runs a page's blocks
+# together, one piece at a time from the day back: a separator, a label, a weekday, a
+# time ("Noora Mykkanen Published November 18, 2024", "Matthew Loh 20:00, 29 Jan 2024",
+# "Hazel Sheffield Friday 25 December 2015", "Vincent Vallet Follow Oct 18, 2019",
+# "Von Malek Fouda Zuerst veröffentlicht am 06/01/2026", "Sarah Lazare Today 5:22 AM").
+_TO_DAY_PIECE = re.compile(
+    rf"(?:[\s,|/·•–—:-]+|(?<!\w)(?:{'|'.join(WEEKDAYS)}|first|zuerst|last|updated|published|"
+    rf"posted|on|am|um|le|el|il|del?|stand|follow|{_DAY_LABELS}|actualizado|offentliggjort|"
+    r"publiceret|publisert|publicerad|opdateret|oppdatert|uppdaterad|giriş|güncelleme|"
+    r"today|yesterday|heute|gestern|oggi|ieri|hoy|ayer|aujourd'hui|hier)\.?|"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)\Z",
+    re.I,
+)
+# Names of two or three capitalised words, joined ("Julia Carrie Wong and Sam Levin"),
+# closing the text before a day.
+_NAME_2_3 = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,2}}"
+_NAMES_CLOSING = re.compile(rf"(?:^|(?<=\s))({_NAME_2_3}(?:{_JOIN}{_NAME_2_3}){{0,3}})\Z")
+_BEFORE_NAME = 160  # letters before a day where its byline stands
+# The word before a name that opens its byline: a sentence's end (not an initial's dot:
+# "EFE/ J.J. Guillén Alberto Órfão"), a word in lower case, a figure ("… horrible hygiene
+# Hazel Sheffield Friday …", "Ein Gastbeitrag. Abdul Adhim Kamouss 17.05.2026").
+_NAME_OPENS_AFTER = re.compile(r".*[^\W\d_]{3}[.!?]|.*[:;\"”»)’]|[a-zß-ÿ\d]\S*")
+# A lower-case word that makes the capitalised words after it a place or a thing, not a
+# byline ("… at Menara KWSP in Shah Alam on November 19").
+_BEFORE_PLACE = re.compile(
+    r"in|at|on|from|of|to|for|with|near|into|the|an?|and|or|im|am|aus|bei|mit|nach|vor|zu|"
+    r"zum|zur|der|die|das|den|dem|des|ein|eine|und|oder|à|au|aux|en|dans|du|des|le|la|les|"
+    r"et|ou|el|los|las|del|al|y|con|nel|nella|della|alla|il|lo|gli"
+)
+# A word with a dot in a name: an initial or a title ("Laura E. Adkins", "Dr. Max
+# Kolter", "J.J."), not a sentence's last word ("Amtszeit.", "Florida.").
+_DOTTED = re.compile(r"\S*[^\W\d_]{4,}\.")
+# A "By" word opening the names or after a capitalised word in them, where the names'
+# pattern took it for a name or a particle.
+_BY_INSIDE = re.compile(rf"(?:^|(?<=[^\W\d_])[ \t]+)({_BY})[ \t]+")
+# "By" glued to the name by the flattening ("ByTravis Haney").
+_GLUED_BY = re.compile(r"^(?:By|Von|Par|Por)(?=[A-ZÀ-Ý][a-zß-ÿ])")
+
+
+def name_before_day(text: str, pos: int) -> tuple[tuple[str, ...], int]:
+    """The names right before the day at ``pos`` in ``text``, a dump whose lines run a
+    page's blocks together: "… the beans on cost cutting and horrible hygiene Hazel
+    Sheffield Friday 25 December 2015", "By Stefan Grobe Published on 06/01/2026". Two
+    or three capitalised words (or several such names, joined) that a label, a weekday
+    or a time may part from the day, after a "By", a sentence's end, a word in lower
+    case or the line's start; not part of a longer run of capitalised words (a
+    headline's or a menu's), not a place ("in Shah Alam"), not words the page writes in
+    lower case elsewhere. With them, where their byline ("By" and all) starts in
+    ``text``; ``((), pos)`` when no name stands there."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - _BEFORE_NAME)
+    before = text[start:pos]
+    while (piece := _TO_DAY_PIECE.search(before)) and piece.group():
+        before = before[: piece.start()]
+    match = _NAMES_CLOSING.search(before)
+    if not match:
+        return (), pos
+    left = before[: match.start()].rstrip()
+    word = left.split()[-1] if left else ""
+    run, opens = match.group(1), match.start()
+    if inner := _BY_INSIDE.search(run):
+        # "By" taken for a particle: "Kolumne von Carla Siepmann", "Ehrung von Landesspiegel".
+        word, run, opens = inner.group(1), run[inner.end() :], opens + inner.start(1)
+    elif glued := _GLUED_BY.match(run):
+        word, run = "By", run[glued.end() :]
+    elif re.fullmatch(rf"{_BY}:?", word):
+        opens = len(left) - len(word)
+    elif word and not _NAME_OPENS_AFTER.fullmatch(word):
+        return (), pos  # the end of a longer run of capitalised words
+    elif CREDIT_LINE_RE.fullmatch(word):
+        return (), pos  # a picture's credit: "Illustration: Ruby Chen March 1, 2023"
+    if _BEFORE_PLACE.fullmatch(word.casefold()) or any(map(_DOTTED.fullmatch, run.split())):
+        return (), pos
+    if word and re.fullmatch(rf"{_BY}:?", word) and re.fullmatch(_AGENCIES, run, re.I):
+        return (run,), start + opens  # a news agency's byline: "Von DPA 5. Januar 2026"
+    names = _names_part(run, 0)
+    if not names or any(_is_common(n, _lower_words(text)) for n in names):
+        return (), pos
+    return names, start + opens
 
 
 def _names_part(part: str, rest_words: int) -> tuple[str, ...]:
@@ -690,12 +789,13 @@ def _slug_name(url: str) -> str | None:
 
 # --- the choice ----------------------------------------------------------------------
 
+_AGENCIES = r"(?:ap|afp|ansa|apa|dpa|efe|epd|kna|pti|ians|reuters|sda|sid|tnn|ats|belga|anp)"
 _GENERIC = re.compile(
     r"\b(?:staff|redaktion|redazione|rédaction|redacción|editors|newsroom|team|desk|"
     r"agenc(?:y|ies|e|ias?)|agentur(?:en)?|agenzi[ae]|press|news\s+service|online)\b|"
     r"^red\.?$|"
     # news agencies
-    r"^(?:(?:ap|afp|ansa|apa|dpa|efe|epd|kna|pti|ians|reuters|sda|sid|tnn|ats|belga|anp)\b[/, ]*)+$",
+    rf"^(?:{_AGENCIES}\b[/, ]*)+$",
     re.I,
 )
 _COMPANY = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|plc|s\.?p\.?a|s\.?r\.?l)\b\.?$", re.I)

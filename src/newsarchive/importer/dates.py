@@ -35,9 +35,11 @@ from newsarchive.importer.model import DatePrecision, RawRecord
 
 __all__ = [
     "DUMP_HEADER_ZONE",
+    "WEEKDAYS",
     "ParsedDate",
     "date_from_url",
     "day_and_headline",
+    "day_end",
     "day_near_headline",
     "html_date",
     "htmldate_params",
@@ -78,7 +80,7 @@ for _i, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _i
 
-_WEEKDAYS = (
+WEEKDAYS = (
     "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
     "lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi "
     "giovedi venerdi lun mar mer gio ven sab dom "
@@ -196,7 +198,7 @@ def _parse_wordy(low: str) -> ParsedDate | None:
     cjk = _parse_cjk(low)
     if cjk:
         return cjk
-    for word in _WEEKDAYS:
+    for word in WEEKDAYS:
         low = re.sub(rf"^{word}\.?,?\s+", "", low)
     match = _WORDY_RE.search(low)
     if match:
@@ -370,7 +372,7 @@ _BODY_TEXT = 150  # a text run this long is article body, not header
 def _label(text: str) -> str:
     """What is left of ``text`` without its digits, date units, month and weekday names."""
     words = re.sub(r"[\d\W_年月日년월일時时分시]+", " ", text.lower()).split()
-    return "".join(w for w in words if w not in _MONTHS and w not in _WEEKDAYS)
+    return "".join(w for w in words if w not in _MONTHS and w not in WEEKDAYS)
 
 
 def _named(el: HtmlElement) -> bool:
@@ -525,6 +527,32 @@ def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDa
             made = _make(year, b, a) or (_make(year, a, b) if g["sep"] == "/" else None)
         if made:
             yield match.start(), made
+
+
+# A day's time and zone after it: "at 4:31 pm", "- 13:52 Uhr", ", 19:06 Uhr", "8:02 pm UTC".
+_TIME_AFTER_DAY = re.compile(
+    r"(?:,?[ \t]*(?:at|um|à|alle|ore|kl\.|-|–|\|)?[ \t]*\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:[ \t]*(?:[ap]\.?m\.?|uhr|h\b))?(?:[ \t]+(?-i:[A-Z]{2,4})\b)?)?",
+    re.I,
+)
+
+
+def day_end(text: str, pos: int) -> int:
+    """Where the day written at ``pos`` in ``text`` (as ``_days_in`` found it) ends,
+    with the time after it; ``pos`` when no day starts there."""
+    match = (
+        _WORDY_RE.match(text.lower(), pos)
+        or _CJK_RE.match(text, pos)
+        or _NUMERIC_DAY_RE.match(text, pos)
+    )
+    if not match:
+        return pos
+    end = match.end()
+    if text[end : end + 1] == "T":  # an ISO timestamp: its time and zone too
+        stamp = re.match(r"T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", text[end:])
+        return end + (stamp.end() if stamp else 0)
+    time = _TIME_AFTER_DAY.match(text, end)
+    return time.end() if time else end
 
 
 def written_day_offsets(text: str) -> list[int]:

@@ -17,8 +17,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsarchive.importer.authors import CREDIT_TAIL_RE, names_beside, text_byline
-from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_and_headline, text_day
+from newsarchive.importer.authors import (
+    CREDIT_TAIL_RE,
+    name_before_day,
+    names_beside,
+    text_byline,
+)
+from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_and_headline, day_end, text_day
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
@@ -1034,13 +1039,15 @@ def _headline_form(text: str, title: str) -> str | None:
 _BYLINE_TO_DAY = 300  # letters from a byline's end to the day it dates
 
 
-def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...]]:
+def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...], str]:
     """The day the dump shows under its headline (``text`` is what follows the
     headline, or the whole dump when it was not found near the start), else the day
     shown next to the headline anywhere in the ``whole`` dump: above it, or under a
     headline that long menus pushed down. With it, the names beside that dateline
     (``authors.names_beside``), for a dump whose byline has no "By", when the dump
-    keeps its blocks on lines of their own."""
+    keeps its blocks on lines of their own, or right before the day where they run
+    together (``authors.name_before_day``); and that byline with its day, as the dump
+    writes them, when they stand inside a line of text (``""`` otherwise)."""
     # A page whose lines run its blocks together shows its day further into a line: told
     # by the whole dump (how the scraper saved the page), not what follows the headline.
     head = whole[:DUMP_HEADER_ZONE]
@@ -1059,18 +1066,35 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     if shown is None:
         source, shown = text, text_day(text, runs_together=runs_together)
     if shown is None:
-        return None, ()
+        return None, (), ""
     # Lines tell a byline from the menus beside it only when the dump keeps its blocks
     # apart: run together, the parts of a long line are menus and labels (bench: 2
     # names right and 35 wrong on one-line dumps).
     if runs_together:
-        return shown[0], ()
+        # Right before the day, a byline is bounded by it ("… hygiene Hazel Sheffield
+        # Friday 25 December 2015 0 comments"): that much of a long line is safe.
+        names, opens = name_before_day(source, shown[1])
+        return shown[0], names, source[opens : day_end(source, shown[1])] if names else ""
     # A "By" byline between the headline and its day ("By" / "Serafina Kenny" / a
     # caption / the day), where long menus pushed it past the byline zone of the text.
     names, _, end = text_byline(source[: shown[1]])
     if names and shown[1] - end <= _BYLINE_TO_DAY:
-        return shown[0], names
-    return shown[0], names_beside(source, shown[1], title)
+        return shown[0], names, ""
+    return shown[0], names_beside(source, shown[1], title), ""
+
+
+def _take_bylines(text: str, beside: tuple[str, ...], dateline: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without its byline, and the byline's authors: a "By" byline's
+    (``_take_byline``), else the names beside the day ``_shown_day`` read, whose byline
+    and day inside a line (``dateline``) go from the text too."""
+    text, authors = _take_byline(text)
+    if authors:
+        return text, authors
+    if dateline and text.count(dateline) == 1:
+        # A byline and its day inside a line part what the page showed before them
+        # (the standfirst) from what follows (the text).
+        text = text.replace(dateline, "\n", 1)
+    return text, beside
 
 
 def clean_dump(
@@ -1084,12 +1108,11 @@ def clean_dump(
     text = "\n".join(map(without_inline_scripts, text.split("\n")))
     whole = text
     text, found, standfirst = _drop_before_title(text, title)
-    shown, beside = _shown_day(text, whole, title)
+    shown, beside, dateline = _shown_day(text, whole, title)
     if title and not found:
         # Cut only after the date is read: a dateline may stand above the headline.
         text = text[_headline_variant_end(text, title) :]
-    text, authors = _take_byline(text)
-    authors = authors or beside
+    text, authors = _take_bylines(text, beside, dateline)
     dek = text.strip().split("\n", 1)[0].strip() if standfirst else ""
     text = _main_lines(text)
     if 4 <= len(dek.split()) <= MAX_DEK_WORDS and dek not in text:
