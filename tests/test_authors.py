@@ -16,13 +16,14 @@ from newsarchive.importer.authors import (
     clean_name,
     edge_byline,
     meta_authors,
+    name_after_day,
     name_before_day,
     names_beside,
     names_of,
     split_authors,
     text_byline,
 )
-from newsarchive.importer.dates import text_day
+from newsarchive.importer.dates import day_end, text_day
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
@@ -506,6 +507,8 @@ _MENU = "Home World Politics Business Technology Science Health Sport Culture Op
          " KommentareDrucken"),
         ("Von: Bill MCCARTHY, Marisha GOLDHAMER Übersetzung und Adaptierung: AFP",
          ("Bill MCCARTHY", "Marisha GOLDHAMER"), " Übersetzung"),
+        # A place in capitals after the name is its dateline's (Politico).
+        ("By Shawn Pogatchnik DUBLIN — She’s slammed NATO", ("Shawn Pogatchnik",), " DUBLIN"),
         # "Today" and the handle glued to the name are not part of it (The Nation).
         ("By Sarah LazareTwitter Today 5:00 am May 15, 2023 Tanner", ("Sarah Lazare",),
          " Today"),
@@ -635,6 +638,38 @@ def test_name_right_before_a_day_in_a_run_together_dump(
     assert text[start:].startswith(byline or day)
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "byline"),
+    [
+        # After the day, up to a separator, a reading time, a credit's © or the page's
+        # furniture ("Kommentare").
+        ("27. Januar 2026 • Gregor Meier • 3 Minuten EU und Indien", "27. Januar", " • Gregor Meier"),
+        ("9. September 2025 um 15:46 Uhr / Frank Wunderlich-Pfeiffer Kommentare News folgen",
+         "9. September", " / Frank Wunderlich-Pfeiffer"),
+        ("November 6, 2025 Ntombizethu Ngcobo 2 minutes read Facebook", "November 6",
+         " Ntombizethu Ngcobo"),
+        ("Medical Daily 9/21/2016 Lizette Borreli © Archive Photos", "9/21", " Lizette Borreli"),
+        ("May 3, 2024 Jane Doe and John Roe | Share", "May 3", " Jane Doe and John Roe"),
+        # Not a byline: the text's first words (a capitalised word or a verb after the
+        # name), a picture's credit or caption, a possessive, a menu's word.
+        ("Frankfurt, October 23, 2024, 3:48: Uhr Dieter Kuckelkorn Die Aussichten", "October", ""),
+        ("28. April 2024, 14:26 Uhr, Tobias Költzsch Samsung hat Probleme", "28. April", ""),
+        ("May 3, 2024 Angela Merkel sagte am Montag", "May 3", ""),
+        ("April 15, 2019 6:18am Andrew Harnik/Shutterstock Twitter erupted", "April 15", ""),
+        ("19.04.2026 19:05 Donald Trump Foto: REUTERS/Nathan Howard", "19.04", ""),
+        ("May 3, 2024 Maybe Donald Trump’s 3 minutes", "May 3", ""),
+        ("30. Juni 2025 Weiter Rainer de Meijer, Irene Lingg | Foto: Zvg.", "30. Juni", ""),
+    ],
+)  # fmt: skip
+def test_name_right_after_a_day_in_a_run_together_dump(text: str, day: str, byline: str) -> None:
+    end = day_end(text, text.index(day))
+    found, stop = name_after_day(text, end)
+    assert text[end:stop] == byline
+    assert bool(found) == bool(byline)
+    if found:
+        assert " ".join(found) in byline.replace(" and ", " ")
+
+
 def test_a_run_together_dump_gets_the_name_before_its_day_and_loses_that_byline() -> None:
     menus = "Home World Politics Business Technology Science Health Sport Culture Opinion " * 5
     sentence = "The council met on Tuesday and voted on the plan after a long debate. "
@@ -651,6 +686,21 @@ def test_a_run_together_dump_gets_the_name_before_its_day_and_loses_that_byline(
     assert "25 December" not in article.body_markdown
     # The byline parted the standfirst from the text: the standfirst is its own paragraph.
     assert article.body_markdown.startswith("The mayor wants a new bridge and the council agrees\n")
+
+
+def test_a_name_before_a_day_in_a_long_line_of_a_dump_with_lines() -> None:
+    # One block a line, but the headline, its standfirst, the byline and the day share
+    # one: the names beside the dateline are in that line.
+    content = (
+        "Home\nNews\nCouncil votes on the plan\nThe mayor wants a new bridge over the river and "
+        "the council agrees with him at last Jen Mills Wednesday 17 Jul 2024 9:41 am\n" + _TEXT * 3
+    )
+    record = RawRecord(
+        input="d.txt", kind="text", content=content, title="Council votes on the plan"
+    )
+    article = extract_record(record)
+    assert article.authors == ("Jen Mills",)
+    assert "Jen Mills" not in article.body_markdown
 
 
 def test_no_names_beside_a_day_in_a_caption() -> None:

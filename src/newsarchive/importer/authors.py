@@ -31,6 +31,7 @@ __all__ = [
     "clean_name",
     "edge_byline",
     "meta_authors",
+    "name_after_day",
     "name_before_day",
     "names_beside",
     "names_of",
@@ -470,6 +471,10 @@ def _byline_names(run: str) -> tuple[str, ...]:
                 cut, next((i for i, w in enumerate(words[caps:], caps) if not w.isupper()), cut)
             )
         words = words[:cut]
+        # A place in capitals after a name is its dateline's ("Shawn Pogatchnik DUBLIN").
+        mixed = next((i for i, w in enumerate(words) if _CAPS_SURNAME.fullmatch(w)), len(words))
+        if mixed >= 2 and all(_CAPS_SURNAME.fullmatch(w) for w in words[mixed:]):
+            words = words[:mixed]
         while words and _NOT_NAME_WORD.match(words[-1]):
             words.pop()
         if len(words) >= 2 and not any(_ROLE_WORD.match(w) for w in words):
@@ -537,7 +542,7 @@ _FURNITURE = re.compile(
     r"author|autor(?:in)?|advertisement|anzeige|sponsored|breaking|updated?|published|"
     r"download|privacy|settings|feedback|twitter|facebook|sale|actualizado|aktualisiert|"
     r"aggiornato|publicado|publié|veröffentlicht|kommentare|kommentieren|drucken|anhören|"
-    r"merken|commenti|stampa|commentaires|imprimer|comentarios|imprimir)\b",
+    r"merken|commenti|stampa|commentaires|imprimer|comentarios|imprimir|weiter|weiterlesen)\b",
     re.I,
 )
 
@@ -604,9 +609,10 @@ _BEFORE_PLACE = re.compile(
     r"zum|zur|der|die|das|den|dem|des|ein|eine|und|oder|à|au|aux|en|dans|du|des|le|la|les|"
     r"et|ou|el|los|las|del|al|y|con|nel|nella|della|alla|il|lo|gli"
 )
-# A word with a dot in a name: an initial or a title ("Laura E. Adkins", "Dr. Max
-# Kolter", "J.J."), not a sentence's last word ("Amtszeit.", "Florida.").
-_DOTTED = re.compile(r"\S*[^\W\d_]{4,}\.")
+# A word with a dot in a name is an initial or a title ("Laura E. Adkins", "Dr. Max
+# Kolter", "J.J."), not a sentence's last word ("Amtszeit.", "Florida."); a possessive is
+# prose ("Maybe Donald Trump’s").
+_DOTTED = re.compile(r"\S*[^\W\d_]{4,}\.|\S+['’]s")
 # A "By" word opening the names or after a capitalised word in them, where the names'
 # pattern took it for a name or a particle.
 _BY_INSIDE = re.compile(rf"(?:^|(?<=[^\W\d_])[ \t]+)({_BY})[ \t]+")
@@ -653,6 +659,50 @@ def name_before_day(text: str, pos: int) -> tuple[tuple[str, ...], int]:
     if not names or any(_is_common(n, _lower_words(text)) for n in names):
         return (), pos
     return names, start + opens
+
+
+# After a day, what may part it from its byline: separators, a "By" ("27. Januar 2026 •
+# Gregor Meier", "9. September 2025 um 15:46 Uhr / Frank Wunderlich-Pfeiffer").
+_DAY_TO_NAME = re.compile(rf"[ \t]*(?:[,|/·•–—-][ \t]*)*(?:{_BY}:?[ \t]+)?")
+# Where a byline after its day ends: a separator, a credit's ©, a reading time, the line's
+# end, or the page's furniture ("Gregor Meier • 3 Minuten", "Lizette Borreli © Archive",
+# "Ntombizethu Ngcobo 2 minutes read", "Frank Wunderlich-Pfeiffer Kommentare").
+_NAME_ENDS = re.compile(
+    r"[ \t]*(?:$|[|/·•–—©]|\d+[ \t]*(?:min|mins|minutes?|minuten|minuti|minutos)\b)", re.M | re.I
+)
+
+
+# A word of a run of names: a name's word, a particle, a comma or a word joining two.
+_RUN_WORD = re.compile(rf"[ \t]*({_NAME_WORD}|(?:{_PARTICLE}|and|und|e|y|et|og|och|&)(?=[ \t])|,)")
+
+
+def name_after_day(text: str, end: int) -> tuple[tuple[str, ...], int]:
+    """The names right after a day that ends at ``end`` in ``text``, a dump whose lines
+    run a page's blocks together, with where their byline ends: two or three capitalised
+    words (or several such names, joined), maybe after a separator or a "By", that a
+    separator, a credit's ©, a reading time, the line's end or the page's furniture
+    closes. Not the text's first words: a capitalised word after a name is the sentence
+    it opens ("Dieter Kuckelkorn Die Aussichten …"), a word in lower case its verb.
+    ``((), end)`` when no name stands there."""
+    gap = _DAY_TO_NAME.match(text, end)
+    start = gap.end() if gap else end
+    pos, taken = start, 0
+    while (word := _RUN_WORD.match(text, pos)) and not _FURNITURE.fullmatch(word.group(1)):
+        pos, taken = word.end(), taken + 1
+    closing = _NAME_ENDS.match(text, pos)
+    if not taken or not (closing or (word and _FURNITURE.fullmatch(word.group(1)))):
+        return (), end
+    if text.startswith("/", pos) or CREDIT_LINE_RE.match(text, closing.end() if closing else pos):
+        return (), end  # a picture's credit ("Andrew Harnik/Shutterstock") or caption
+    run = text[start:pos]
+    if not re.fullmatch(rf"{_NAME_2_3}(?:{_JOIN}{_NAME_2_3}){{0,3}}", run):
+        return (), end
+    if any(map(_DOTTED.fullmatch, run.split())):
+        return (), end
+    names = _names_part(run, 0)
+    if not names or any(_is_common(n, _lower_words(text)) for n in names):
+        return (), end
+    return names, pos
 
 
 def _names_part(part: str, rest_words: int) -> tuple[str, ...]:

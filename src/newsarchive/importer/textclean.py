@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from newsarchive.importer.authors import (
     CREDIT_TAIL_RE,
+    name_after_day,
     name_before_day,
     names_beside,
     text_byline,
@@ -1039,6 +1040,18 @@ def _headline_form(text: str, title: str) -> str | None:
 _BYLINE_TO_DAY = 300  # letters from a byline's end to the day it dates
 
 
+def _names_by_day(source: str, pos: int) -> tuple[tuple[str, ...], str]:
+    """The names right before the day at ``pos`` in ``source``, or right after it up to
+    a separator ("27. Januar 2026 • Gregor Meier •"), and that byline with its day as
+    ``source`` writes them; ``((), "")`` when neither stands there."""
+    names, opens = name_before_day(source, pos)
+    stop = day_end(source, pos)
+    if not names:
+        names, stop = name_after_day(source, stop)
+        opens = pos
+    return names, source[opens:stop] if names else ""
+
+
 def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...], str]:
     """The day the dump shows under its headline (``text`` is what follows the
     headline, or the whole dump when it was not found near the start), else the day
@@ -1073,14 +1086,16 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     if runs_together:
         # Right before the day, a byline is bounded by it ("… hygiene Hazel Sheffield
         # Friday 25 December 2015 0 comments"): that much of a long line is safe.
-        names, opens = name_before_day(source, shown[1])
-        return shown[0], names, source[opens : day_end(source, shown[1])] if names else ""
+        return shown[0], *_names_by_day(source, shown[1])
     # A "By" byline between the headline and its day ("By" / "Serafina Kenny" / a
     # caption / the day), where long menus pushed it past the byline zone of the text.
     names, _, end = text_byline(source[: shown[1]])
     if names and shown[1] - end <= _BYLINE_TO_DAY:
         return shown[0], names, ""
-    return shown[0], names_beside(source, shown[1], title), ""
+    beside = names_beside(source, shown[1], title)
+    if beside:
+        return shown[0], beside, ""
+    return shown[0], *_names_by_day(source, shown[1])
 
 
 def _take_bylines(text: str, beside: tuple[str, ...], dateline: str) -> tuple[str, tuple[str, ...]]:
