@@ -507,6 +507,14 @@ _MENU = "Home World Politics Business Technology Science Health Sport Culture Op
          " KommentareDrucken"),
         ("Von: Bill MCCARTHY, Marisha GOLDHAMER Übersetzung und Adaptierung: AFP",
          ("Bill MCCARTHY", "Marisha GOLDHAMER"), " Übersetzung"),
+        # Where the byline runs into the text's first sentence, a third capitalised word
+        # is the text's; closed by punctuation or the line's end, it is the name's.
+        ("Text.\nBy Gopal Sharma Fire is seen on a FlyDubai airplane", ("Gopal Sharma",), " Fire"),
+        ("Text.\nvon Oliver Kring Große Aufregung am Dienstag", ("Oliver Kring",), " Große"),
+        ("Text.\nvon Michelle de Oliveira Wenn dich eine Erkältung", ("Michelle de Oliveira",),
+         " Wenn"),
+        ("Text.\nBy Eleanor Ainge Roy (reporting)", ("Eleanor Ainge Roy",), " (reporting)"),
+        ("Text.\nBy Steven Lee Myers\nText.", ("Steven Lee Myers",), "\nText"),
         # A place in capitals after the name is its dateline's (Politico).
         ("By Shawn Pogatchnik DUBLIN — She’s slammed NATO", ("Shawn Pogatchnik",), " DUBLIN"),
         # "Today" and the handle glued to the name are not part of it (The Nation).

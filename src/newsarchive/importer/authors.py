@@ -423,9 +423,16 @@ def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
         )
         if not opens and not _day_follows(head, match):
             continue
-        names = _byline_names(match.group(1))
+        run = match.group(1)
+        # A link to the author's page the names' pattern took in ("Oli Coleman View
+        # author archive") ends the names.
+        if link := _PROFILE_IN.search(head, match.start(1), match.end(1) + _PROFILE_CHARS):
+            run = run[: max(0, link.start() - match.start(1))]
+        names = _byline_names(run)
         if not names:
             continue
+        if not _closed(head, match.start(1) + len(run)):
+            names = (*names[:-1], _first_two(names[-1]))
         # The byline ends after the last name kept (with what the flattening glued to
         # it, and a link to the author's page), not after a month or a role the
         # pattern took for more of the name.
@@ -437,6 +444,39 @@ def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
             end = link.end()
         return names, match.start(), end
     return (), 0, 0
+
+
+_PROFILE_IN = re.compile(rf"[ \t]+(?:{_PROFILE_LINK})", re.I)
+_PROFILE_CHARS = 30  # how far past the names a link to the author's page may reach
+# What closes a byline's names: the line's end, punctuation, a figure ("By Jane Doe\n",
+# "By Daniel Kahn Gillmor, Senior …", "By Eleanor Ainge Roy (reporting)").
+_CLOSES_NAMES = re.compile(r"[ \t]*(?:$|[^\w\s]|\d)", re.M)
+
+
+def _closed(text: str, end: int) -> bool:
+    """Whether the names that end at ``end`` in ``text`` are closed there, rather than
+    run into the capitalised words of the text after them, as when a dump runs the
+    byline and the article's first sentence together ("By Alyssa Newcomb If it's …",
+    "By Gopal Sharma Fire is seen …", "von Oliver Kring Große Aufregung …")."""
+    if _CLOSES_NAMES.match(text, end) or _DAY_AHEAD.match(text, end + 1):
+        return True
+    if _PROFILE_LINK_RE.match(text, end):
+        return True  # "By Robert D. Hof archive page"
+    after = text[end:].split(maxsplit=1)
+    return bool(after) and bool(_FURNITURE.fullmatch(after[0]) or _NOT_NAME_WORD.match(after[0]))
+
+
+def _first_two(name: str) -> str:
+    """A name cut to its first two words (and the particles and initials between them): where a
+    byline runs into the text, a third capitalised word is more often the text's first
+    ("Gopal Sharma Fire", "Kaveh Waddell New York") than the name's."""
+    words = name.split()
+    kept: list[str] = []
+    for word in words:
+        kept.append(word)
+        if sum(not re.fullmatch(rf"{_PARTICLE}|\w\.", w) for w in kept) == 2:
+            break
+    return " ".join(kept)
 
 
 def _day_follows(head: str, match: re.Match[str]) -> bool:
