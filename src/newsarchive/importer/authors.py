@@ -376,12 +376,13 @@ _BYLINE_RE = re.compile(rf"{_BY}:?\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S
 CREDIT_TAIL_RE = re.compile(rf"\s*(?:[a-z]+\s+)?{_BY}\s+{_NAMES}\s*$")
 # A day's label in other languages ("Publié le", "Aktualisiert am"): no part of a name.
 _DAY_LABELS = "publié|publicado|pubblicato|aggiornato|veröffentlicht|aktualisiert"
+# The day named in words: no part of a name ("Sarah Lazare Today 5:22 AM").
+_TODAY = "today|yesterday|heute|gestern|oggi|ieri|hoy|ayer|aujourd'hui|hier"
 # Capitalised words that follow a name on a flattened line and are not part of it.
 _NOT_NAME_WORD = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|in|on|at|the|for|with|photo(?:graph)?s?|illustrations?|video|"
     r"updated|published|posted|share|follow|twitter|archive|senior|staff|news|reporter|editor|"
-    r"today|yesterday|heute|gestern|oggi|ieri|hoy|ayer|hier|"
-    rf"{_DAY_LABELS})\.?$",
+    rf"{_TODAY}|{_DAY_LABELS})\.?$",
     re.I,
 )
 # A part of a byline holding one of these is a job title ("Senior Staff Technologist").
@@ -629,14 +630,17 @@ _TO_DAY_PIECE = re.compile(
     rf"(?:[\s,|/·•–—:-]+|(?<!\w)(?:{'|'.join(WEEKDAYS)}|first|zuerst|last|updated|published|"
     rf"posted|on|am|um|le|el|il|del?|stand|follow|{_DAY_LABELS}|actualizado|offentliggjort|"
     r"publiceret|publisert|publicerad|opdateret|oppdatert|uppdaterad|giriş|güncelleme|"
-    r"today|yesterday|heute|gestern|oggi|ieri|hoy|ayer|aujourd'hui|hier)\.?|"
+    rf"{_TODAY})\.?|"
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)\Z",
     re.I,
 )
 # Names of two or three capitalised words, joined ("Julia Carrie Wong and Sam Levin"),
 # closing the text before a day.
 _NAME_2_3 = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,2}}"
-_NAMES_CLOSING = re.compile(rf"(?:^|(?<=\s))({_NAME_2_3}(?:{_JOIN}{_NAME_2_3}){{0,3}})\Z")
+_NAMES_2_3 = rf"{_NAME_2_3}(?:{_JOIN}{_NAME_2_3}){{0,3}}"
+_NAMES_RUN = re.compile(_NAMES_2_3)
+_NAMES_CLOSING = re.compile(rf"(?:^|(?<=\s))({_NAMES_2_3})\Z")
+_BY_WORD = re.compile(rf"{_BY}:?")
 _BEFORE_NAME = 160  # letters before a day where its byline stands
 # The word before a name that opens its byline: a sentence's end (not an initial's dot:
 # "EFE/ J.J. Guillén Alberto Órfão"), a word in lower case, a figure ("… horrible hygiene
@@ -685,20 +689,30 @@ def name_before_day(text: str, pos: int) -> tuple[tuple[str, ...], int]:
         word, run, opens = inner.group(1), run[inner.end() :], opens + inner.start(1)
     elif glued := _GLUED_BY.match(run):
         word, run = "By", run[glued.end() :]
-    elif re.fullmatch(rf"{_BY}:?", word):
+    elif _BY_WORD.fullmatch(word):
         opens = len(left) - len(word)
     elif word and not _NAME_OPENS_AFTER.fullmatch(word):
         return (), pos  # the end of a longer run of capitalised words
     elif CREDIT_LINE_RE.fullmatch(word):
         return (), pos  # a picture's credit: "Illustration: Ruby Chen March 1, 2023"
-    if _BEFORE_PLACE.fullmatch(word.casefold()) or any(map(_DOTTED.fullmatch, run.split())):
+    if _BEFORE_PLACE.fullmatch(word.casefold()):
         return (), pos
-    if word and re.fullmatch(rf"{_BY}:?", word) and re.fullmatch(_AGENCIES, run, re.I):
+    if word and _BY_WORD.fullmatch(word) and re.fullmatch(_AGENCIES, run, re.I):
         return (run,), start + opens  # a news agency's byline: "Von DPA 5. Januar 2026"
+    names = _run_names(run, text)
+    return (names, start + opens) if names else ((), pos)
+
+
+def _run_names(run: str, text: str) -> tuple[str, ...]:
+    """The names a run of capitalised words by a day is (``_names_part``), in ``text``;
+    ``()`` for a sentence's last word or a possessive in it, or a word ``text`` writes
+    in lower case elsewhere."""
+    if any(map(_DOTTED.fullmatch, run.split())):
+        return ()
     names = _names_part(run, 0)
     if not names or any(_is_common(n, _lower_words(text)) for n in names):
-        return (), pos
-    return names, start + opens
+        return ()
+    return names
 
 
 # After a day, what may part it from its byline: separators, a "By" ("27. Januar 2026 •
@@ -735,14 +749,8 @@ def name_after_day(text: str, end: int) -> tuple[tuple[str, ...], int]:
     if text.startswith("/", pos) or CREDIT_LINE_RE.match(text, closing.end() if closing else pos):
         return (), end  # a picture's credit ("Andrew Harnik/Shutterstock") or caption
     run = text[start:pos]
-    if not re.fullmatch(rf"{_NAME_2_3}(?:{_JOIN}{_NAME_2_3}){{0,3}}", run):
-        return (), end
-    if any(map(_DOTTED.fullmatch, run.split())):
-        return (), end
-    names = _names_part(run, 0)
-    if not names or any(_is_common(n, _lower_words(text)) for n in names):
-        return (), end
-    return names, pos
+    names = _run_names(run, text) if _NAMES_RUN.fullmatch(run) else ()
+    return (names, pos) if names else ((), end)
 
 
 def _names_part(part: str, rest_words: int) -> tuple[str, ...]:
