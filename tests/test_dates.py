@@ -407,8 +407,18 @@ def test_date_from_url_reads_named_months(url: str, expected: tuple[int, ...] | 
         ("Publisert: 05.08.24 kl. 14:47", (2024, 8, 5)),
         ("Do 25.04.24 | 14:07 Uhr", (2024, 4, 25)),
         ("25.4.24\nKiel (dpo) - Finnland ist in Gefahr", (2024, 4, 25)),
+        # Glued to the word before it, as inline blocks flatten: a month's name after a
+        # small letter (AP's "Associated PressApril 28", Reuters' "2 minute readApril
+        # 25, 20232:26 PM"), figures after letters or CJK (getnews.jp, qdaily).
+        ("Associated PressApril 28, 2023 GMT", (2023, 4, 28)),
+        ("2 minute readApril 25, 20232:26 PM GMT+2", (2023, 4, 25)),
+        ("access_time2019/04/21 11:51", (2019, 4, 21)),
+        ("谢若含2017-03-01 14:27:02", (2017, 3, 1)),
         # Not dates: a version number, a fraction in a sentence, a day-first reading
-        # that is no day.
+        # that is no day, figures glued to more figures, a capital inside a word that
+        # spells no month.
+        ("Order 12005.06.2023 shipped", None),
+        ("McDonald 12, 2020 menu", None),
         ("Update to version 1.2.24 of the app", None),
         ("Mix 3/4/22 of the flour", None),
         ("Score 31.13.2024", None),
@@ -468,6 +478,17 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     # (BR24: "15.04.2026, 14:36 Uhr" / headline / "… berichtet: BR24 Radio am 14.04.2026").
     dump = f"Audio\n15.04.2026, 14:36 Uhr\n{headline}\nÜber dieses Thema berichtet: BR24 Radio am 14.04.2026 um 17:50 Uhr.\n{_BODY}"
     assert day_near_headline(dump, headline) == ("2026-04-15T00:00:00", dump.index("15.04"))
+    # An update's label after the day above the headline dates something else; the day
+    # is still the dateline (Reuters: "April 25, 2023 2:26 PM GMT+2 Last Updated 9 min
+    # ago" / headline / a caption's "April 24, 2023").
+    caption = (
+        "Fire is seen on the plane after it takes off in Nepal April 24, 2023 in this picture."
+    )
+    dump = f"Aerospace\nApril 25, 2023 2:26 PM GMT+2 Last Updated 9 min ago\n{headline}\n{caption}\n{_BODY}"
+    assert day_near_headline(dump, headline) == ("2023-04-25T00:00:00", dump.index("April 25"))
+    # ... labelled an update before it, it is not.
+    dump = f"Aerospace\nUpdated April 25, 2023 2:26 PM\n{headline}\n{caption}\n{_BODY}"
+    assert day_near_headline(dump, headline) == ("2023-04-24T00:00:00", dump.index("April 24"))
     # ... but a dateline under it beats one above it.
     dump = f"Audio\n15.04.2026\n{headline}\n16.04.2026\n{_BODY}"
     assert day_near_headline(dump, headline) == ("2026-04-16T00:00:00", dump.index("16.04"))

@@ -1143,3 +1143,31 @@ def test_the_day_under_the_pages_own_form_of_an_seo_title() -> None:
     assert _headline_form(f"{menus}\nTårene rant\n{body}", seo) is None
     cleaned = clean_dump(dump, title=seo)
     assert cleaned.date == "2024-08-05T00:00:00"
+
+
+def test_the_day_under_a_part_of_a_title_that_chains_the_sites_names() -> None:
+    # The scraper saved a <title> chaining the headline with the site's name and motto,
+    # or a Chinese one with its sections; the page shows the headline alone, the day under
+    # it (postlight.com, qdaily.com, nikkei.com's photo credit, sanwa.co.jp's full stop).
+    from newsarchive.importer.textclean import _title_part
+
+    menus = "\n".join(f"Menu {i}" for i in range(60))
+    body = "Great leaders set the temperature, especially when stress is high for the team. " * 6
+    headline = "Three Ways to Be the Thermostat"
+    title = f"{headline} — Postlight — Digital Strategy, Design and Engineering"
+    dump = f"{menus}\n{headline}\nOct 5, 2022\n{body}"
+    assert _title_part(dump, title) == headline
+    assert clean_dump(dump, title=title).date == "2022-10-05T00:00:00"
+    # Chinese and Japanese titles: parts joined by "_" or "：", a credit in brackets, a
+    # full stop before the site's name.
+    cn = "这个约会软件，想用你和对方的相似好恶来帮你找对象"
+    assert _title_part(f"智能\n{cn}\n谢若含2017-03-01 14:27:02", f"{cn}_智能_好奇心日报") == cn
+    jp = "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"
+    assert _title_part(f"{jp}\n2018/6/19", f"{jp} （写真＝ロイター） ：日本経済新聞") == jp
+    jp = "指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売"
+    text = f"サンワサプライ株式会社\n{jp}\n2019.03.08"
+    assert _title_part(text, f"{jp}。｜サンワサプライ株式会社") == jp
+    # The longest part is the headline: the site's name, also shown, is not.
+    assert _title_part("Postlight\nMenu", title) is None
+    # Too short a part stands for nothing.
+    assert _title_part("Head First\n", "O'Reilly Japan - Head First") is None

@@ -495,18 +495,25 @@ _RUN_LINE = 400
 # ("um 07:39", "kl. 14:47"), a separator or a line's end follows: a dateline, not a
 # version number or a fraction.
 _NUMERIC_DAY_RE = re.compile(
-    r"\b(?P<a>\d{1,2})(?P<sep>\. ?|/)(?P<b>\d{1,2})(?P=sep)"
+    r"(?<!\d)(?P<a>\d{1,2})(?P<sep>\. ?|/)(?P<b>\d{1,2})(?P=sep)"
     r"(?:(?P<y4>\d{4})\b|(?P<y2>\d{2})\b(?=,?[ \t]*(?:$|\n|[|•·-]|(?:[^\W\d]{1,3}\.?[ \t]+)?\d{1,2}[:.]\d{2})))"
-    r"|\b(?P<y>\d{4})(?P<sep2>[-./])(?P<m>\d{1,2})(?P=sep2)(?P<d>\d{1,2})"
+    r"|(?<!\d)(?P<y>\d{4})(?P<sep2>[-./])(?P<m>\d{1,2})(?P=sep2)(?P<d>\d{1,2})"
     r"(?:\b(?![.:]\d)|(?=T\d{2}:\d{2}))"
 )
+
+
+# A month's name glued to the word before it, as a page's inline blocks flatten
+# ("Associated PressApril 28, 2023", "2 minute readApril 25, 2023"): a capital after a
+# small letter, then the day.
+_GLUED_MONTH_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý][a-zà-ÿ]{2,8}\.?\s+\d)")
 
 
 def _days_in(text: str, *, numeric: bool = True) -> Iterator[tuple[int, ParsedDate]]:
     """Every full day written in ``text`` (month names, CJK units, and unless
     ``numeric`` is false days in figures), with its position; not in order."""
     low = text.lower()
-    for match in _WORDY_RE.finditer(low):
+    glued = (_WORDY_RE.match(low, m.start()) for m in _GLUED_MONTH_RE.finditer(text))
+    for match in (*_WORDY_RE.finditer(low), *filter(None, glued)):
         g = match.groupdict()
         month = _MONTHS.get((g["mon1"] or g["mon2"] or "").rstrip("."))
         day = g["d1"] or g["d2"]
@@ -668,7 +675,9 @@ def day_and_headline(
             line_start, line_end = _line_bounds(above, pos)
             line = above[line_start:line_end]
             dateline = len(_label(line)) <= _DATELINE_LABEL or len(above) - pos <= _JUST_ABOVE
-            if dateline and not _UPDATED_RE.search(line):
+            # An update's label comes before its day ("Updated Jul 24, 2018"); one after
+            # the day dates another ("April 25, 2023 2:26 PM GMT+2 Last Updated 9 min ago").
+            if dateline and not _UPDATED_RE.search(above[line_start:pos]):
                 return found[0].isoformat(), above_start + pos, 0
         if under:
             return under[0], end + under[1], end

@@ -1037,6 +1037,31 @@ def _headline_form(text: str, title: str) -> str | None:
     return text[start:end] if length >= need else None
 
 
+# A ``<title>``'s parts: at a spaced separator, or at a bar, a full-width colon or an
+# underscore as Chinese and Japanese titles join them ("…找对象_智能_好奇心日报").
+_TITLE_PART_SEP = re.compile(rf"{SPACED_SEP}|\s*[|｜：_]\s*")
+_TRAILING_CREDIT = re.compile(r"\s*[（(][^（()）]*[)）]$")  # "… （写真＝ロイター）"
+_PART_WORDS = 4  # words of a title's part that can stand for its headline
+_PART_CJK = 8  # ... or Chinese, Japanese or Korean characters
+
+
+def _title_part(text: str, title: str) -> str | None:
+    """The longest part of ``title`` that ``text`` shows, long enough to be its headline:
+    the page shows its headline where the scraper saved a title that chains it with the
+    site's name and sections, when the site's name is not one ``strip_site_suffix``
+    knows ("Three Ways to Be the Thermostat — Postlight — Digital Strategy, Design and
+    Engineering", "O'Reilly Japan - Head First はじめてのプログラミング"). A part with a
+    photo credit in brackets or a full stop at its end stands for itself without them
+    ("…マウスを発売。｜サンワサプライ株式会社")."""
+    for part in sorted(_TITLE_PART_SEP.split(title), key=len, reverse=True):
+        bare = _TRAILING_CREDIT.sub("", part).strip().rstrip("。.")
+        for form in dict.fromkeys((part.strip(), bare)):
+            long_enough = len(form.split()) >= _PART_WORDS or len(CJK_RE.findall(form)) >= _PART_CJK
+            if long_enough and form != title and form in text:
+                return form
+    return None
+
+
 _BYLINE_TO_DAY = 300  # letters from a byline's end to the day it dates
 
 
@@ -1070,7 +1095,9 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     source, shown = whole, None
     if title:
         # The scraper's title, else the page's own form of it (an SEO title differs).
-        shown_as = title if title in whole else _headline_form(whole, title)
+        shown_as = (
+            title if title in whole else _headline_form(whole, title) or _title_part(whole, title)
+        )
         near = day_and_headline(whole, shown_as, runs_together=runs_together) if shown_as else None
         if near:
             # A day under the headline has its byline under it too: the menu entries
