@@ -10,9 +10,11 @@ import pytest
 from newsarchive.importer.dates import (
     date_from_url,
     day_end,
+    day_has_time,
     day_near_headline,
     html_date,
     htmldate_params,
+    late_day,
     page_dates,
     parse_date,
     shown_date,
@@ -343,6 +345,28 @@ def test_date_deep_in_a_line_when_the_dump_runs_its_blocks_together() -> None:
     # Only in a long line: in a paragraph's line the day is a mention, as before.
     paragraph = "The council met on Tuesday and voted on the plan. " * 4
     assert text_date(f"{paragraph}It first met on 22 Dec, 2016.\n", runs_together=True) is None
+    # ... unless the day has its time beside it, as a dateline does (Daily Star, WAZ).
+    byline = "like dolls News Joshua Whorms 12:43, 20 Apr 2026Updated 12:44, 20 Apr 2026 View"
+    assert text_date(f"{paragraph}{byline}\n", runs_together=True) == "2026-04-20T00:00:00"
+    assert text_date(f"{paragraph}{byline}\n") is None
+    waz = "So teuer wird die Abnehmspritze 29.06.2023, 15:04 | Lesedauer: 7 Minuten"
+    assert text_date(f"{paragraph}{waz}\n", runs_together=True) == "2023-06-29T00:00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "timed"),
+    [
+        ("3. Mai 2024, 17:47 Nach der Demo", "3. Mai", True),
+        ("May 24, 2026 at 4:31 pm I think", "May", True),
+        ("2024-02-14T16:15:30Z Share", "2024", True),
+        ("Whorms 12:43, 20 Apr 2026Updated", "20 Apr", True),
+        ("05.08.2024 Text", "05", False),
+        ("March 3, 2019 in the old hall", "March", False),
+        ("score 12, 20 Apr 2026", "20 Apr", False),
+    ],
+)
+def test_day_has_time(text: str, day: str, timed: bool) -> None:
+    assert day_has_time(text, text.index(day)) is timed
 
 
 def test_dump_date_from_text_refines_but_never_contradicts_the_record() -> None:
@@ -532,3 +556,40 @@ def test_day_end_takes_the_days_time_and_zone(text: str, written: str) -> None:
 
 def test_day_end_where_no_day_starts() -> None:
     assert day_end("no day here", 3) == 3
+
+
+def test_a_day_after_the_text_when_none_stands_by_the_headline() -> None:
+    from newsarchive.importer.authors import BYLINE_START_RE
+
+    # Labelled as the publication's, on its line or the line above (VG, NRK, Postlight).
+    assert late_day(f"{_BODY}\nPublisert: 05.08.24 kl. 14:47\nRelaterte emner")[0] == (
+        "2024-08-05T00:00:00"
+    )
+    assert late_day(f"{_BODY}\nPublisert\n05.08.2024, kl. 13.05\nOppdatert\n05.08.2024")
+    assert late_day(f"{_BODY}\nStory published on Oct 5, 2022.\nLeadership")[0] == (
+        "2022-10-05T00:00:00"
+    )
+    # A dateline that pairs the day with its update (Corriere), or stands over a byline
+    # (taz: "Kommentar von" / the name).
+    dump = f"{_BODY}\n5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)\n© RIPRODUZIONE"
+    assert late_day(dump) == ("2025-01-05T00:00:00", dump.index("5 gennaio"))
+    dump = f"{_BODY}\nPolitik\n28. 4. 2023, 18:41 Uhr\nKommentar von\nNicole Opitz\n"
+    assert late_day(dump) is None
+    assert late_day(dump, BYLINE_START_RE) == ("2023-04-28T00:00:00", dump.index("28. 4."))
+    # After the text, a day alone on its line is a related story's, an update's or a
+    # reference's: none of them is the article's.
+    related = "Related\nChippy facing constant struggle for survival\n13 May 2024\nBirmingham\n"
+    assert late_day(f"{_BODY}\n{related}", BYLINE_START_RE) is None
+    assert late_day(f"{_BODY}\nUpdated: 6 January 2025\nBy Jo Bloggs", BYLINE_START_RE) is None
+    assert late_day(f'{_BODY}\n^ "In the Loop". 24 August 2021.\n') is None
+
+
+def test_a_dump_dated_at_its_end_through_the_importer() -> None:
+    headline = "Giorgia Meloni da Donald Trump a Mar-a-Lago, pronti a lavorare insieme"
+    record = RawRecord(
+        input="d.txt", kind="text", title=headline, fetched="2026-03-01",
+        content=f"Home\n{headline}\n{_BODY}\n5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)\n",
+    )  # fmt: skip
+    article = extract_record(record)
+    assert article.date is not None and article.date.date() == dt.date(2025, 1, 5)
+    assert not article.warnings

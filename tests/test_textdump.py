@@ -1171,3 +1171,19 @@ def test_the_day_under_a_part_of_a_title_that_chains_the_sites_names() -> None:
     assert _title_part("Postlight\nMenu", title) is None
     # Too short a part stands for nothing.
     assert _title_part("Head First\n", "O'Reilly Japan - Head First") is None
+
+
+def test_a_byline_and_its_day_run_into_a_line_of_a_dump_that_keeps_its_blocks_apart() -> None:
+    # Der Standard's standfirst, bylines, day and first sentence share a line; the rest of
+    # the dump keeps one block a line. The day with its time is the dateline.
+    headline = "Nach Kalifat-Rufen in Hamburg: Sind wir zu sanft zu Islamisten?"
+    stand = (
+        "Die Aufregung nach dem Aufmarsch von Islamisten in Hamburg bleibt groß, und "
+        "auch in Österreich stellt sich nun die Frage nach der Antwort darauf"
+    )
+    body = "Die Politik will den Ruf nach einem Kalifat unter Strafe stellen, sagte sie. " * 6
+    dump = f"Panorama\n{headline}\n{stand} Birgit Baumann Anna Giulia Fink 3. Mai 2024, 17:47 Nach der Demo wollen Politiker handeln.\n{body}"
+    assert clean_dump(dump, title=headline).date == "2024-05-03T00:00:00"
+    # A day the standfirst mentions, with no time and no names by it, is none.
+    dump = f"Panorama\n{headline}\n{stand} seit dem 3. Mai 2024 und wollen handeln.\n{body}"
+    assert clean_dump(dump, title=headline).date is None

@@ -40,9 +40,11 @@ __all__ = [
     "date_from_url",
     "day_and_headline",
     "day_end",
+    "day_has_time",
     "day_near_headline",
     "html_date",
     "htmldate_params",
+    "late_day",
     "page_dates",
     "parse_date",
     "pick_date",
@@ -547,19 +549,36 @@ _TIME_AFTER_DAY = re.compile(
 def day_end(text: str, pos: int) -> int:
     """Where the day written at ``pos`` in ``text`` (as ``_days_in`` found it) ends,
     with the time after it; ``pos`` when no day starts there."""
+    return _day_span(text, pos)[1]
+
+
+def day_has_time(text: str, pos: int) -> bool:
+    """Whether the day written at ``pos`` in ``text`` has its time after it ("3. Mai
+    2024, 17:47", "2024-02-14T16:15:30Z") or before it ("12:43, 20 Apr 2026", as the
+    Reach papers write it), as a dateline gives it and a day mentioned in a sentence
+    seldom does."""
+    date_end, end = _day_span(text, pos)
+    return end > date_end or bool(_TIME_BEFORE_DAY.search(text, max(0, pos - 12), pos))
+
+
+_TIME_BEFORE_DAY = re.compile(r"\b\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?,?[ \t]*$", re.I)
+
+
+def _day_span(text: str, pos: int) -> tuple[int, int]:
+    """Where the day written at ``pos`` ends, and where its time after it ends."""
     match = (
         _WORDY_RE.match(text.lower(), pos)
         or _CJK_RE.match(text, pos)
         or _NUMERIC_DAY_RE.match(text, pos)
     )
     if not match:
-        return pos
+        return pos, pos
     end = match.end()
     if text[end : end + 1] == "T":  # an ISO timestamp: its time and zone too
         stamp = re.match(r"T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", text[end:])
-        return end + (stamp.end() if stamp else 0)
+        return end, end + (stamp.end() if stamp else 0)
     time = _TIME_AFTER_DAY.match(text, end)
-    return time.end() if time else end
+    return end, time.end() if time and any(c.isdigit() for c in time.group()) else end
 
 
 def written_day_offsets(text: str) -> list[int]:
@@ -584,6 +603,18 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
 
 
+def _day_label(text: str, pos: int, line_start: int) -> str:
+    """The label before the day at ``pos`` in ``text``, on its line (which starts at
+    ``line_start``) or on the line above ("Updated:" / "Mar 6, 2018"), when that line is
+    a label alone (not another day's line: "Akt.: 29. Juni 2025")."""
+    label_start = line_start
+    if not text[line_start:pos].strip():
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if not any(c.isdigit() for c in text[above:line_start]):
+            label_start = above
+    return text[max(label_start, pos - 40) : pos]
+
+
 def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | None:
     """The publication day a flattened page shows near its start, as an ISO string,
     and where it stands in ``text``; or None: within the header zone, the first day on a dateline, else the first day at
@@ -606,16 +637,12 @@ def _text_day(text: str, *, runs_together: bool = False) -> tuple[str, int, bool
     for pos, found in days:
         line_start, line_end = _line_bounds(head, pos)
         long_line = line_end - line_start > _RUN_LINE
-        if pos - line_start > _BODY_TEXT and not (runs_together and long_line):
+        # Run together, a day with its time after it is a dateline in a shorter line too
+        # ("… like dolls News Joshua Whorms 12:43, 20 Apr 2026Updated …").
+        timed = runs_together and day_has_time(head, pos)
+        if pos - line_start > _BODY_TEXT and not (runs_together and long_line) and not timed:
             continue
-        # The label may stand on the line above ("Updated:" / "Mar 6, 2018"), when that
-        # line is a label alone (not another day's line: "Akt.: 29. Juni 2025").
-        label_start = line_start
-        if not head[line_start:pos].strip():
-            above = head.rfind("\n", 0, line_start - 1) + 1
-            if not any(c.isdigit() for c in head[above:line_start]):
-                label_start = above
-        label = head[max(label_start, pos - 40) : pos]
+        label = _day_label(head, pos, line_start)
         if _UNTIL_RE.search(label):
             continue
         update = _UPDATED_RE.search(label)
@@ -630,6 +657,31 @@ def _text_day(text: str, *, runs_together: bool = False) -> tuple[str, int, bool
         first = first or (found, pos)
     chosen = first or updated
     return (chosen[0][0].isoformat(), chosen[1], False) if chosen else None
+
+
+def late_day(text: str, byline: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+    """The publication day a flattened page shows after its text, when none stands by its
+    headline (VG, NRK, Postlight, Corriere and taz date an article at its end): the first
+    day labelled as the publication's ("Publisert: 05.08.24 kl. 14:47", "Story published
+    on Oct 5, 2022."), else the first dateline that pairs the day with its update ("5
+    gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)") or stands over a byline that
+    ``byline`` matches ("28. 4. 2023, 18:41 Uhr" / "Kommentar von"). A day alone on its
+    line is not enough: after the text, that is a related story's or a reference's."""
+    days = sorted(_days_in(text), key=lambda item: item[0])
+    paired: tuple[str, int] | None = None
+    for pos, found in days:
+        line_start, line_end = _line_bounds(text, pos)
+        label = _day_label(text, pos, line_start)
+        if _UNTIL_RE.search(label) or _UPDATED_RE.search(label):
+            continue
+        if _PUBLISHED_RE.search(label):
+            return found[0].isoformat(), pos
+        if paired or len(_label(text[line_start:line_end])) > _DATELINE_LABEL:
+            continue
+        next_line = text[line_end + 1 :].split("\n", 1)[0]
+        if _UPDATED_RE.search(text[pos:line_end]) or (byline and byline.match(next_line)):
+            paired = found[0].isoformat(), pos
+    return paired
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /

@@ -18,13 +18,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsarchive.importer.authors import (
+    BYLINE_START_RE,
     CREDIT_TAIL_RE,
     name_after_day,
     name_before_day,
     names_beside,
     text_byline,
 )
-from newsarchive.importer.dates import DUMP_HEADER_ZONE, day_and_headline, day_end, text_day
+from newsarchive.importer.dates import (
+    DUMP_HEADER_ZONE,
+    day_and_headline,
+    day_end,
+    day_has_time,
+    late_day,
+    text_day,
+)
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
@@ -1092,7 +1100,7 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
         len(_segments(line)) > 1 for line in head.split("\n")
     )
-    source, shown = whole, None
+    source, shown, shown_as = whole, None, None
     if title:
         # The scraper's title, else the page's own form of it (an SEO title differs).
         shown_as = (
@@ -1105,8 +1113,18 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
             source, shown = whole[near[2] :], (near[0], near[1] - near[2])
     if shown is None:
         source, shown = text, text_day(text, runs_together=runs_together)
+    if shown is None and shown_as and not runs_together:
+        # A dump that keeps its blocks apart may still run a byline and its day into a
+        # line of text ("… tatsächlich ist Birgit Baumann Anna Giulia Fink 3. Mai 2024,
+        # 17:47 Nach der …"): a day deep in a line under the headline is its dateline when
+        # names stand right by it, or its time after it.
+        near = day_and_headline(whole, shown_as, runs_together=True)
+        if near:
+            by_day = _names_by_day(whole[near[2] :], near[1] - near[2])
+            if by_day[0] or day_has_time(whole, near[1]):
+                return near[0], *by_day
     if shown is None:
-        return None, (), ""
+        return (found[0] if (found := late_day(whole, BYLINE_START_RE)) else None), (), ""
     # Lines tell a byline from the menus beside it only when the dump keeps its blocks
     # apart: run together, the parts of a long line are menus and labels (bench: 2
     # names right and 35 wrong on one-line dumps).
