@@ -351,6 +351,13 @@ def test_date_deep_in_a_line_when_the_dump_runs_its_blocks_together() -> None:
     assert text_date(f"{paragraph}{byline}\n") is None
     waz = "So teuer wird die Abnehmspritze 29.06.2023, 15:04 | Lesedauer: 7 Minuten"
     assert text_date(f"{paragraph}{waz}\n", runs_together=True) == "2023-06-29T00:00:00"
+    # A photo caption's day just before the byline's timed day is the caption's (Público,
+    # TIME); an embedded post's timed day far below the byline's is the post's (Us Weekly).
+    caption = "Cientos de personas en la pradera de San Isidro, a 15 de mayo de 2025, en Madrid."
+    dump = f"{line}{caption} Comparte Luna González Madrid-29/05/2025 20:00 Comparte {_BODY}"
+    assert text_date(dump, runs_together=True) == "2025-05-29T00:00:00"
+    dump = f"{line}By Megan French December 7, 2016 {_BODY}A post shared by Gaga on Dec 5, 2016 at 9:10am PST"
+    assert text_date(dump, runs_together=True) == "2016-12-07T00:00:00"
 
 
 @pytest.mark.parametrize(

@@ -628,12 +628,16 @@ def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | Non
     return found[:2] if found else None
 
 
+_CAPTION_TO_BYLINE = 500  # letters from a caption's day to the byline's day after it
+
+
 def _text_day(text: str, *, runs_together: bool = False) -> tuple[str, int, bool] | None:
     """``text_day``'s day and position, and whether the day stands on a dateline."""
     head = text[:DUMP_HEADER_ZONE]
     days = sorted(_days_in(head), key=lambda item: item[0])
     updated: tuple[ParsedDate, int] | None = None
     first: tuple[ParsedDate, int] | None = None
+    first_timed: tuple[ParsedDate, int] | None = None
     for pos, found in days:
         line_start, line_end = _line_bounds(head, pos)
         long_line = line_end - line_start > _RUN_LINE
@@ -655,7 +659,12 @@ def _text_day(text: str, *, runs_together: bool = False) -> tuple[str, int, bool
         if len(_label(head[line_start:line_end])) <= _DATELINE_LABEL:
             return found[0].isoformat(), pos, True
         first = first or (found, pos)
-    chosen = first or updated
+        if timed and pos - first[1] <= _CAPTION_TO_BYLINE:
+            first_timed = first_timed or (found, pos)
+    # Run together, a day with its time is the byline's; one without it just before it
+    # is a photo caption's ("… Madrid (España), a 15 de mayo de 2025 … Luna González
+    # Madrid-29/05/2025 20:00"). Further on, a timed day is an embedded post's.
+    chosen = first_timed or first or updated
     return (chosen[0][0].isoformat(), chosen[1], False) if chosen else None
 
 
