@@ -45,6 +45,7 @@ from quality_data import FLATTEN_STYLES, Case, flatten_html, load_all
 from quality_metrics import (
     authors_right,
     date_right,
+    day_written,
     f1,
     lang_right,
     md_to_text,
@@ -185,6 +186,8 @@ def _dump_fields(case: Case, result: DumpResult) -> dict[str, Any]:
             "ok": date_right(result.date, case.date),
             "got": got,
             "truth": case.date,
+            # Whether the dump writes that day anywhere: what a reader could date it by.
+            "written": day_written(result.dump, case.date),
         }
     if case.authors:
         row["dump_authors"] = {"ok": authors_right(result.authors, case.authors),
@@ -352,6 +355,10 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             if traf_ok:
                 s[f"{field}_traf_n"] = len(traf_ok)
                 s[f"{field}_traf_acc"] = sum(traf_ok) / len(traf_ok)
+        written = [r["dump_date"]["ok"] for r in group if r.get("dump_date", {}).get("written")]
+        if written:
+            s["dump_date_written_n"] = len(written)
+            s["dump_date_written_acc"] = sum(written) / len(written)
         for key in ("stated", "agreed"):
             picked = [r["title"]["ok"] for r in group if r.get("title", {}).get(key)]
             if picked:
@@ -400,7 +407,7 @@ def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> st
     lines += ["", "flattened dumps (body: pages with a full body ground truth; date and authors:",
               "pages with those in their ground truth, the dump given its URL and <title>)",
               f"{'set':12} {'n':>5} | {'F1 raw':>7} {'P raw':>6} | {'F1 clean':>8} {'P clean':>7} "
-              f"{'R clean':>7} | {'date':>11} {'authors':>11}"]  # fmt: skip
+              f"{'R clean':>7} | {'date':>11} {'authors':>11} | {'date where written':>18}"]  # fmt: skip
     for name, s in summary.items():
         if "dump_raw_f1" in s or "dump_date_acc" in s:
             meta = []
@@ -412,6 +419,12 @@ def table(summary: dict[str, dict[str, Any]], *, dumps_only: bool = False) -> st
                 f"{_fmt(s.get('dump_raw_p'))} | {_fmt(s.get('dump_clean_f1')):>8} "
                 f"{_fmt(s.get('dump_clean_p')):>7} {_fmt(s.get('dump_clean_r')):>7} | "
                 + " ".join(f"{m:>11}" for m in meta)
+                + " | "
+                + (
+                    f"{s['dump_date_written_acc']:5.1%} ({s['dump_date_written_n']:3d})".rjust(18)
+                    if "dump_date_written_acc" in s
+                    else f"{'-':>18}"
+                )
             )
     return "\n".join(lines)
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 
 __all__ = [
-    "authors_right", "date_right", "f1", "lang_right", "md_to_text", "prefix_recall",
+    "authors_right", "date_right", "day_written", "f1", "lang_right", "md_to_text", "prefix_recall",
     "title_right", "tokens",
 ]  # fmt: skip
 
@@ -143,6 +143,58 @@ def _parse_truth_date(text: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(match.group(0)) if match else None
 
 
+def _truth_days(truth: str) -> set[dt.date]:
+    """The calendar days ``truth`` can be: its own, or that instant's in any offset from
+    UTC-12 to UTC+14 when it gives a time zone."""
+    gold = _parse_truth_date(truth)
+    if gold is None:
+        return set()
+    if gold.tzinfo is None:
+        return {gold.date()}
+    utc = gold.astimezone(dt.UTC)
+    return {(utc + dt.timedelta(hours=h)).date() for h in range(-12, 15)}
+
+
+# Month names for ``day_written``: the bench's own list (English, Italian and the other
+# languages of ../shared/data), not the importer's, so that what a page "writes" is not
+# defined by what the importer reads.
+_MONTH_WORDS = [
+    "january|jan|gennaio|gen|januar|jänner|janvier|janv|enero|janeiro|januari|januar|styczeń",
+    "february|feb|febbraio|februar|février|févr|fév|febrero|fevereiro|fev|februari",
+    "march|mar|marzo|märz|mär|mars|março|maart|mrt|marts",
+    "april|apr|aprile|avril|avr|abril",
+    "may|maggio|mag|mai|mayo|maio|mei|maj",
+    "june|jun|giugno|giu|juni|juin|junio|junho",
+    "july|jul|luglio|lug|juli|juillet|juil|julio|julho",
+    "august|aug|agosto|ago|août|augustus|augusti",
+    "september|sep|sept|settembre|set|septembre|septiembre|setembro",
+    "october|oct|ottobre|ott|oktober|okt|octobre|octubre|outubro",
+    "november|nov|novembre|noviembre|novembro",
+    "december|dec|dicembre|dic|dezember|dez|décembre|déc|diciembre|dezembro|desember",
+]
+
+
+def _day_forms(day: dt.date) -> re.Pattern[str]:
+    d, m, y = day.day, day.month, day.year
+    dd, mm, yy = f"0?{d}", f"0?{m}", f"{y % 100:02d}"
+    month = f"(?:{_MONTH_WORDS[m - 1]})"
+    forms = [
+        rf"{y}\s*[-/.年년]\s*{mm}\s*[-/.月월]\s*{dd}(?!\d)",  # 2024-05-03, 2024年5月3日
+        rf"(?<!\d){dd}\s*[./-]\s*{mm}\s*[./-]\s*(?:{y}|{yy}(?!\d))",  # 3.5.2024, 03/05/24
+        rf"(?<!\d){mm}/{dd}/(?:{y}|{yy}(?!\d))",  # 5/3/2024 (US)
+        rf"(?<!\d){dd}(?:st|nd|rd|th)?\.?\s*(?:de\s+)?{month}\.?,?\s+(?:de\s+)?{y}",
+        rf"{month}\.?\s+{dd}(?:st|nd|rd|th)?,?\s+{y}",
+    ]
+    return re.compile("|".join(forms), re.I)
+
+
+def day_written(text: str, truth: str) -> bool:
+    """Whether ``text`` writes the day ``truth`` states (as ``date_right`` reads it) in
+    one of the ways pages write days, anywhere: the pages of which a reader could tell
+    the date, the fair denominator for a flattened dump's date."""
+    return any(_day_forms(day).search(text) for day in _truth_days(truth))
+
+
 def date_right(predicted: dt.datetime | None, truth: str) -> bool:
     """Same calendar day, in some real time zone when the ground truth gives an instant.
 
@@ -152,14 +204,7 @@ def date_right(predicted: dt.datetime | None, truth: str) -> bool:
     known), so their own calendar day is compared, not the UTC day: 00:01 in Rome on
     2 November is 2 November.
     """
-    gold = _parse_truth_date(truth)
-    if predicted is None or gold is None:
-        return False
-    days = {gold.date()}
-    if gold.tzinfo is not None:
-        utc = gold.astimezone(dt.UTC)
-        days = {(utc + dt.timedelta(hours=h)).date() for h in range(-12, 15)}
-    return predicted.date() in days
+    return predicted is not None and predicted.date() in _truth_days(truth)
 
 
 def _norm_name(name: str) -> str:

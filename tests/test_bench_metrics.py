@@ -12,7 +12,7 @@ from conftest import REPO
 sys.path.insert(0, str(REPO / "bench"))
 
 from quality_data import flatten_html
-from quality_metrics import authors_right, title_right
+from quality_metrics import authors_right, day_written, title_right
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,25 @@ def test_flatten_styles(style: str, dump: str) -> None:
         "<p>Spending rises<br>by four percent.</p><footer>About us</footer></body></html>"
     )
     assert flatten_html(page, style) == dump
+
+
+@pytest.mark.parametrize(
+    ("text", "truth", "written"),
+    [
+        ("Publisert: 05.08.24 kl. 14:47", "2024-08-05 12:47:21+00:00", True),
+        ("Politik 28. 4. 2023, 18:41 Uhr", "2023-04-28", True),
+        ("By Jane Doe May 3rd, 2024", "2024-05-03", True),
+        ("5 gennaio 2025 ( modifica il 6 gennaio 2025 )", "2025-01-05", True),
+        ("access_time2019/04/21 11:51", "2019-04-21T02:51:39.000Z", True),
+        ("2019年4月21日", "2019-04-21", True),
+        ("11/28/2016 04:23 pm ET", "2016-11-28", True),
+        # A Japanese page's midnight, stated in UTC the day before, is its own day.
+        ("2019年4月2日", "2019-04-01T15:00:00.000Z", True),
+        # Another day, or the month and year alone, is not that day written.
+        ("13 May 2024", "2024-05-03", False),
+        ("Score 2024 in May, issue 3", "2024-05-03", False),
+        ("2019年4月2日", "2019-04-01", False),
+    ],
+)
+def test_day_written(text: str, truth: str, written: bool) -> None:
+    assert day_written(text, truth) is written

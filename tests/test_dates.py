@@ -583,6 +583,11 @@ def test_a_day_after_the_text_when_none_stands_by_the_headline() -> None:
     dump = f"{_BODY}\nPolitik\n28. 4. 2023, 18:41 Uhr\nKommentar von\nNicole Opitz\n"
     assert late_day(dump) is None
     assert late_day(dump, BYLINE_START_RE) == ("2023-04-28T00:00:00", dump.index("28. 4."))
+    # ... also where the dump runs them into one line.
+    dump = f"{_BODY} Politik 28. 4. 2023, 18:41 Uhr Kommentar von Nicole Opitz Redakteurin"
+    assert late_day(dump, BYLINE_START_RE) == ("2023-04-28T00:00:00", dump.index("28. 4."))
+    dump = f"{_BODY} go Donald go». 5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24) ©"
+    assert late_day(dump) == ("2025-01-05T00:00:00", dump.index("5 gennaio"))
     # After the text, a day alone on its line is a related story's, an update's or a
     # reference's: none of them is the article's.
     related = "Related\nChippy facing constant struggle for survival\n13 May 2024\nBirmingham\n"

@@ -642,7 +642,7 @@ _NAMES_RUN = re.compile(_NAMES_2_3)
 _NAMES_CLOSING = re.compile(rf"(?:^|(?<=\s))({_NAMES_2_3})\Z")
 _BY_WORD = re.compile(rf"{_BY}:?")
 # A line that opens a "By" byline, maybe after its kind ("Kommentar von", "Analysis by").
-BYLINE_START_RE = re.compile(rf"(?:\w+[ \t]+)?{_BY}:?(?:[ \t]|$)")
+BYLINE_START_RE = re.compile(rf"(?:\w+[ \t]+)?{_BY}:?(?=\s)")
 _BEFORE_NAME = 160  # letters before a day where its byline stands
 # The word before a name that opens its byline: a sentence's end (not an initial's dot:
 # "EFE/ J.J. Guillén Alberto Órfão"), a word in lower case, a figure ("… horrible hygiene

@@ -672,25 +672,26 @@ def late_day(text: str, byline: re.Pattern[str] | None = None) -> tuple[str, int
     """The publication day a flattened page shows after its text, when none stands by its
     headline (VG, NRK, Postlight, Corriere and taz date an article at its end): the first
     day labelled as the publication's ("Publisert: 05.08.24 kl. 14:47", "Story published
-    on Oct 5, 2022."), else the first dateline that pairs the day with its update ("5
-    gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)") or stands over a byline that
-    ``byline`` matches ("28. 4. 2023, 18:41 Uhr" / "Kommentar von"). A day alone on its
-    line is not enough: after the text, that is a related story's or a reference's."""
+    on Oct 5, 2022."), else the first that its update follows ("5 gennaio 2025 (
+    modifica il 6 gennaio 2025 | 15:24)") or a byline that ``byline`` matches ("28. 4.
+    2023, 18:41 Uhr" / "Kommentar von"). A day with neither is not enough: after the
+    text, that is a related story's or a reference's."""
     days = sorted(_days_in(text), key=lambda item: item[0])
     paired: tuple[str, int] | None = None
     for pos, found in days:
-        line_start, line_end = _line_bounds(text, pos)
+        line_start, _ = _line_bounds(text, pos)
         label = _day_label(text, pos, line_start)
         if _UNTIL_RE.search(label) or _UPDATED_RE.search(label):
             continue
         if _PUBLISHED_RE.search(label):
             return found[0].isoformat(), pos
-        if paired or len(_label(text[line_start:line_end])) > _DATELINE_LABEL:
-            continue
-        next_line = text[line_end + 1 :].split("\n", 1)[0]
-        if _UPDATED_RE.search(text[pos:line_end]) or (byline and byline.match(next_line)):
+        after = text[day_end(text, pos) :][:_PAIRED_WITHIN].lstrip(" \t\n(|,-–")
+        if not paired and (_UPDATED_RE.match(after) or (byline and byline.match(after))):
             paired = found[0].isoformat(), pos
     return paired
+
+
+_PAIRED_WITHIN = 40  # letters after a day where its update's label or its byline starts
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /
