@@ -520,6 +520,9 @@ _MENU = "Home World Politics Business Technology Science Health Sport Culture Op
         # "Today" and the handle glued to the name are not part of it (The Nation).
         ("By Sarah LazareTwitter Today 5:00 am May 15, 2023 Tanner", ("Sarah Lazare",),
          " Today"),
+        # "by" glued to the name (Daily News Tanzania, HabariLeo).
+        ("Solar streetlights boost Lindi women’s businesses\nbySauli Giliard\nApril 24, 2019",
+         ("Sauli Giliard",), "\nApril"),
     ],
 )  # fmt: skip
 def test_byline_in_flattened_text(text: str, names: tuple[str, ...], rest: str) -> None:
@@ -538,6 +541,9 @@ def test_byline_in_flattened_text(text: str, names: tuple[str, ...], rest: str) 
         _MENU + "The deal was struck by Joe Biden in March 2021 and signed later.",
         _MENU + "The deal was struck by Joe Biden, who met them on 4 May 2021.",
         _MENU + "By April Smith and the rest of the team, the bridge was saved.",
+        # A word that only starts with "by" or "Di" is no byline.
+        "Headline here\nDiCaprio stars in it\nText.",
+        "Headline here\nByteDance said on Monday\nText.",
     ],
 )
 def test_no_byline_in_prose(text: str) -> None:

@@ -536,13 +536,8 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     article = extract_record(record)
     assert article.date is not None and article.date.date() == dt.date(2025, 6, 28)
     # The whole dump through the importer: the dateline above the headline is its date.
-    record = RawRecord(
-        input="d.txt", kind="text", title=headline, fetched="2026-03-01",
-        content=f"Home\nNews\nCAREER FEATURE\n06 February 2026\n{headline}\n{_BODY}",
-    )  # fmt: skip
-    article = extract_record(record)
-    assert article.date is not None and article.date.date() == dt.date(2026, 2, 6)
-    assert not article.warnings
+    dump = f"Home\nNews\nCAREER FEATURE\n06 February 2026\n{headline}\n{_BODY}"
+    assert imported_day(headline, dump) == (dt.date(2026, 2, 6), ())
 
 
 @pytest.mark.parametrize(
@@ -596,12 +591,18 @@ def test_a_day_after_the_text_when_none_stands_by_the_headline() -> None:
     assert late_day(f'{_BODY}\n^ "In the Loop". 24 August 2021.\n') is None
 
 
+def imported_day(title: str, dump: str) -> tuple[dt.date | None, tuple[str, ...]]:
+    """The day the importer gives a flattened ``dump`` with the scraper's ``title``, and
+    its warnings."""
+    record = RawRecord(input="d.txt", kind="text", title=title, fetched="2026-03-01", content=dump)
+    article = extract_record(record)
+    return (article.date.date() if article.date else None), article.warnings
+
+
 def test_a_dump_dated_at_its_end_through_the_importer() -> None:
     headline = "Giorgia Meloni da Donald Trump a Mar-a-Lago, pronti a lavorare insieme"
-    record = RawRecord(
-        input="d.txt", kind="text", title=headline, fetched="2026-03-01",
-        content=f"Home\n{headline}\n{_BODY}\n5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)\n",
-    )  # fmt: skip
-    article = extract_record(record)
-    assert article.date is not None and article.date.date() == dt.date(2025, 1, 5)
-    assert not article.warnings
+    dump = f"Home\n{headline}\n{_BODY}\n5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)\n"
+    assert imported_day(headline, dump) == (dt.date(2025, 1, 5), ())
+    # With no day by the headline or after the text, the fetch date, with a warning.
+    day, warnings = imported_day(headline, f"Home\n{headline}\n{_BODY}\n")
+    assert day == dt.date(2026, 3, 1) and warnings

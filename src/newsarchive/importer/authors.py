@@ -370,7 +370,10 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
 _JOIN = r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&)(?=[ \t]))[ \t]*"
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
 _BY = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
-_BYLINE_RE = re.compile(rf"{_BY}:?\s+({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))", re.M)
+# Also "By" glued to the name as a page's inline blocks flatten ("bySauli Giliard").
+_BYLINE_RE = re.compile(
+    rf"(?:{_BY}:?\s+|\b[Bb]y(?=[A-ZÀ-Ý][a-zß-ÿ]))({_NAMES})(?=[ \t]*(?:$|[,(|·•]|[ \t]+\S))", re.M
+)
 # The author's credit closing a text, maybe behind a toggle's label (MIT Technology
 # Review's dumps: "… keep exploring.” hide by Tom Simonite").
 CREDIT_TAIL_RE = re.compile(rf"\s*(?:[a-z]+\s+)?{_BY}\s+{_NAMES}\s*$")
