@@ -1187,3 +1187,34 @@ def test_a_byline_and_its_day_run_into_a_line_of_a_dump_that_keeps_its_blocks_ap
     # A day the standfirst mentions, with no time and no names by it, is none.
     dump = f"Panorama\n{headline}\n{stand} seit dem 3. Mai 2024 und wollen handeln.\n{body}"
     assert clean_dump(dump, title=headline).date is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "name"),
+    [
+        ("Published 3 seconds ago", "Chris Wilson-Smith"),  # The Globe and Mail
+        ("1 day ago", "Alex Perry"),  # MSN
+        ("1:39 PM ET", "Sarah Archer"),  # CityLab
+        ("Publicerad 22:31", "Leo Pettersson"),  # Aftonbladet
+        ("vor 3 Stunden", "Julia Vergin"),
+    ],
+)
+def test_the_byline_beside_a_dateline_relative_to_now(dateline: str, name: str) -> None:
+    # A fresh article shows no day, only how long ago it went up: the name beside that
+    # is its byline, as beside a day's dateline.
+    headline = "Business Brief: Nvidia is into nation building and we are cool with that"
+    body = "If one analyst catches the chief executive on a good day, the deal is done. " * 6
+    dump = f"Menu\nNews\n{headline}\n{name}\n{dateline}\nShare\n{body}"
+    cleaned = clean_dump(dump, title=headline)
+    assert cleaned.authors == (name,)
+    assert cleaned.date is None
+
+
+def test_no_byline_beside_a_video_length_or_a_sentence_about_the_past() -> None:
+    from newsarchive.importer.dates import relative_dateline
+
+    headline = "Business Brief: Nvidia is into nation building and we are cool with that"
+    body = "If one analyst catches the chief executive on a good day, the deal is done. " * 6
+    assert clean_dump(f"{headline}\nMagazín Byznys\n5:59\n{body}", title=headline).authors == ()
+    sentence = "Jane Doe said the plant closed 3 days ago, and that the town had not recovered."
+    assert relative_dateline(f"{sentence}\n{body}") is None

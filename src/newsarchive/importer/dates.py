@@ -49,6 +49,7 @@ __all__ = [
     "parse_date",
     "pick_date",
     "refines",
+    "relative_dateline",
     "shown_date",
     "text_day",
     "written_day_offsets",
@@ -692,6 +693,36 @@ def late_day(text: str, byline: re.Pattern[str] | None = None) -> tuple[str, int
 
 
 _PAIRED_WITHIN = 40  # letters after a day where its update's label or its byline starts
+
+
+# A time relative to now, as pages show a fresh article's ("5 hours ago", "vor 3
+# Stunden", "před 2 hodinami", "2 ore fa"), or a time of day alone with its am/pm or
+# its label ("1:39 PM ET", "Publicerad 22:31"; not a video's "5:59"): a dateline with
+# no day in it.
+_RELATIVE_RE = re.compile(
+    r"(?:\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
+    r"|\bpřed\s+\d+\s+(?:minutami|hodinami|dny)\b"
+    r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"
+    r"|\b\d+\s+(?:minuti|ore|giorni)\s+fa\b|\b\d+\s+(?:minuten|uur|dagen)\s+geleden\b"
+    r"|\b\d+\s+(?:minuter|timmar|dagar|minutter|timer|dager|dage)\s+siden?\b"
+    r"|^(?:[^\W\d]+:?[ \t]+\d{1,2}[:.]\d{2}|\d{1,2}[:.]\d{2}[ \t]*[ap]\.?m\.?)(?:[ \t]+[A-Z]{2,4})?[ \t]*$)",
+    re.I | re.M,
+)
+_RELATIVE_WORDS = 8  # words on a relative dateline's line, label and counters included
+
+
+def relative_dateline(text: str) -> int | None:
+    """Where the first line near the start of ``text`` that dates the page relative to
+    now ("Published 3 seconds ago", "1 day ago") or by a time of day alone ("1:39 PM
+    ET") stands: a dateline with no day, beside which a byline without "By" stands as
+    beside a day's."""
+    head = text[:DUMP_HEADER_ZONE]
+    for match in _RELATIVE_RE.finditer(head):
+        line_start, line_end = _line_bounds(head, match.start())
+        if len(head[line_start:line_end].split()) <= _RELATIVE_WORDS:
+            return match.start()
+    return None
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /

@@ -31,6 +31,7 @@ from newsarchive.importer.dates import (
     day_end,
     day_has_time,
     late_day,
+    relative_dateline,
     text_day,
 )
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
@@ -1124,7 +1125,11 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
             if by_day[0] or day_has_time(whole, near[1]):
                 return near[0], *by_day
     if shown is None:
-        return (found[0] if (found := late_day(whole, BYLINE_START_RE)) else None), (), ""
+        late = late_day(whole, BYLINE_START_RE)
+        # No day by the headline, but a time relative to now: the names beside it.
+        rel = relative_dateline(text) if not runs_together else None
+        beside = names_beside(text, rel, title) if rel is not None else ()
+        return (late[0] if late else None), beside, ""
     # Lines tell a byline from the menus beside it only when the dump keeps its blocks
     # apart: run together, the parts of a long line are menus and labels (bench: 2
     # names right and 35 wrong on one-line dumps).
