@@ -1196,6 +1196,7 @@ def test_a_byline_and_its_day_run_into_a_line_of_a_dump_that_keeps_its_blocks_ap
         ("1 day ago", "Alex Perry"),  # MSN
         ("1:39 PM ET", "Sarah Archer"),  # CityLab
         ("Publicerad 22:31", "Leo Pettersson"),  # Aftonbladet
+        ("Uppdaterad 15.59 | Publicerad 14.14", "Amanda Hällsten"),
         ("vor 3 Stunden", "Julia Vergin"),
     ],
 )

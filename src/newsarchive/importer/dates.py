@@ -697,7 +697,7 @@ _PAIRED_WITHIN = 40  # letters after a day where its update's label or its bylin
 
 # A time relative to now, as pages show a fresh article's ("5 hours ago", "vor 3
 # Stunden", "před 2 hodinami", "2 ore fa"), or a time of day alone with its am/pm or
-# its label ("1:39 PM ET", "Publicerad 22:31"; not a video's "5:59"): a dateline with
+# its label ("1:39 PM ET", "Uppdaterad 15.59 | Publicerad 14.14"; not a video's "5:59"): a dateline with
 # no day in it.
 _RELATIVE_RE = re.compile(
     r"(?:\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b"
@@ -706,7 +706,8 @@ _RELATIVE_RE = re.compile(
     r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"
     r"|\b\d+\s+(?:minuti|ore|giorni)\s+fa\b|\b\d+\s+(?:minuten|uur|dagen)\s+geleden\b"
     r"|\b\d+\s+(?:minuter|timmar|dagar|minutter|timer|dager|dage)\s+siden?\b"
-    r"|^(?:[^\W\d]+:?[ \t]+\d{1,2}[:.]\d{2}|\d{1,2}[:.]\d{2}[ \t]*[ap]\.?m\.?)(?:[ \t]+[A-Z]{2,4})?[ \t]*$)",
+    r"|^(?:[^\W\d]+:?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*\|[ \t]*[^\W\d]+:?[ \t]+\d{1,2}[:.]\d{2})*"
+    r"|\d{1,2}[:.]\d{2}[ \t]*[ap]\.?m\.?)(?:[ \t]+[A-Z]{2,4})?[ \t]*$)",
     re.I | re.M,
 )
 _RELATIVE_WORDS = 8  # words on a relative dateline's line, label and counters included
