@@ -622,9 +622,10 @@ def text_day(text: str, *, runs_together: bool = False) -> tuple[str, int] | Non
     most ``_BODY_TEXT`` characters into a line (further in, running text mentions a
     date; a photo caption's "a 15 de mayo de 2025, en Madrid" comes before the byline's
     day). When the dump ``runs_together`` its page's blocks (menus, headline, byline
-    and text on one line), a day anywhere in a long line (``_RUN_LINE``) counts too.
-    Days in a list of dated teasers do not count; a day labelled as an update is taken
-    only when no other is shown."""
+    and text on one line), a day anywhere in a long line (``_RUN_LINE``) or with its
+    time beside it (``day_has_time``) counts too, and a timed day just after an untimed
+    one (a photo caption's) is taken instead. Days in a list of dated teasers do not
+    count; a day labelled as an update is taken only when no other is shown."""
     found = _text_day(text, runs_together=runs_together)
     return found[:2] if found else None
 
