@@ -517,6 +517,13 @@ def test_day_near_a_headline_far_down_or_below_its_dateline() -> None:
     )
     dump = f"Aerospace\nApril 25, 2023 2:26 PM GMT+2 Last Updated 9 min ago\n{headline}\n{caption}\n{_BODY}"
     assert day_near_headline(dump, headline) == ("2023-04-25T00:00:00", dump.index("April 25"))
+    # Run together (a caption's day under the headline comes first there), the timed day
+    # just above the headline still beats the caption's untimed one; an untimed day
+    # above does not.
+    flat = f"Aerospace 2 minute readApril 25, 20232:26 PM GMT+2 {headline} {caption} {_BODY}"
+    assert day_near_headline(flat, headline, runs_together=True)[0] == "2023-04-25T00:00:00"
+    flat = f"Aerospace April 25, 2023 {headline} {caption} {_BODY}"
+    assert day_near_headline(flat, headline, runs_together=True)[0] == "2023-04-24T00:00:00"
     # ... labelled an update before it, it is not.
     dump = f"Aerospace\nUpdated April 25, 2023 2:26 PM\n{headline}\n{caption}\n{_BODY}"
     assert day_near_headline(dump, headline) == ("2023-04-24T00:00:00", dump.index("April 24"))

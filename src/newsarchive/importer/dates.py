@@ -762,10 +762,18 @@ def day_and_headline(
             return None
         end = start + len(headline)
         under = _text_day(text[end:], runs_together=runs_together)
-        if under and (under[2] or runs_together):
-            return under[0], end + under[1], end
         above_start = max(0, start - _ABOVE_HEADLINE)
         above = text[above_start:start]
+        if under and runs_together and not day_has_time(text, end + under[1]):
+            # Run together, a timed day just above the headline is its dateline, not an
+            # untimed day under it (Reuters: "2 minute readApril 25, 20232:26 PM" /
+            # headline / a caption's "April 24, 2023").
+            for pos, found in _days_in(above[-_JUST_ABOVE:]):
+                at = len(above) - min(_JUST_ABOVE, len(above)) + pos
+                if day_has_time(above, at) and not _UPDATED_RE.search(above[max(0, at - 40) : at]):
+                    return found[0].isoformat(), above_start + at, 0
+        if under and (under[2] or runs_together):
+            return under[0], end + under[1], end
         for pos, found in sorted(_days_in(above), key=lambda item: -item[0]):
             line_start, line_end = _line_bounds(above, pos)
             line = above[line_start:line_end]
