@@ -1219,3 +1219,23 @@ def test_no_byline_beside_a_video_length_or_a_sentence_about_the_past() -> None:
     assert clean_dump(f"{headline}\nMagazín Byznys\n5:59\n{body}", title=headline).authors == ()
     sentence = "Jane Doe said the plant closed 3 days ago, and that the town had not recovered."
     assert relative_dateline(f"{sentence}\n{body}") is None
+
+
+def test_a_by_byline_under_a_headline_that_menus_pushed_down_in_a_run_together_dump() -> None:
+    # La Repubblica run together: long menus, the headline, "di Luca Monaco", the
+    # standfirst, the day. The "By" byline under the headline is read and leaves the text.
+    menus = " ".join(f"Sezione{i} Voce{i}" for i in range(150))
+    headline = '"Laziale ebreo" e due svastiche: striscione antisemita alla vigilia del derby'
+    stand = "Il messaggio apparso su un cavalcavia nella notte tra sabato e domenica, a poche ore dalla sfida"
+    body = (
+        "La polizia ha avviato le indagini sul messaggio comparso sul cavalcavia della tangenziale. "
+        * 5
+    )
+    dump = f"{menus} {headline} di Luca Monaco {stand} 05 Gennaio 2025 Aggiornato alle 16:01 {body}"
+    cleaned = clean_dump(dump, title=headline)
+    assert cleaned.date == "2025-01-05T00:00:00"
+    assert cleaned.authors == ("Luca Monaco",)
+    assert "Luca Monaco" not in " ".join(b.text for b in cleaned.blocks)
+    # "di" inside the standfirst's prose is no byline.
+    dump = f"{menus} {headline} {stand} di fronte alla curva 05 Gennaio 2025 {body}"
+    assert clean_dump(dump, title=headline).authors == ()

@@ -1136,7 +1136,15 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     if runs_together:
         # Right before the day, a byline is bounded by it ("… hygiene Hazel Sheffield
         # Friday 25 December 2015 0 comments"): that much of a long line is safe.
-        return shown[0], *_names_by_day(source, shown[1])
+        by_day = _names_by_day(source, shown[1])
+        if not by_day[0] and source is not whole:
+            # Else a "By" byline under the headline, where menus pushed the headline
+            # past the byline zone of the text ("…offene Fragen?\nVon Christin Jordan 42
+            # Sitzungen …"); it leaves the text.
+            names, start, end = text_byline(source)
+            if names:
+                return shown[0], names, source[start:end]
+        return shown[0], *by_day
     # A "By" byline between the headline and its day ("By" / "Serafina Kenny" / a
     # caption / the day), where long menus pushed it past the byline zone of the text.
     names, _, end = text_byline(source[: shown[1]])
