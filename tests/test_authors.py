@@ -747,3 +747,19 @@ def test_a_by_byline_under_a_headline_that_menus_pushed_down() -> None:
     article = extract_record(RawRecord(input="d.txt", kind="text", content=content, title=headline))
     assert article.authors == ("Serafina Kenny",)
     assert article.date.date() == dt.date(2025, 3, 29)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Thabo Mokone Parliamentary editor", "Thabo Mokone"),  # TimesLive
+        ("Daniel Großert Redakteur", "Daniel Großert"),  # Ruhr Nachrichten
+        ("Tania Broughton Journalist", "Tania Broughton"),
+    ],
+)
+def test_a_name_beside_its_dateline_with_its_job_title_after_it(line: str, name: str) -> None:
+    text = f"Tax agency will hire more debt collectors\n21 May 2025 - 14:19\n{line}\n{_TEXT}"
+    assert names_beside(text, text.index("21 May")) == (name,)
+    # A job title alone, or one the name runs into, is no name.
+    text = f"Headline\n21 May 2025 - 14:19\nParliamentary editor\n{_TEXT}"
+    assert names_beside(text, text.index("21 May")) == ()

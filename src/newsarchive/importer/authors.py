@@ -758,10 +758,27 @@ def name_after_day(text: str, end: int) -> tuple[tuple[str, ...], int]:
     return (names, pos) if names else ((), end)
 
 
+_TRAILING_ROLE = re.compile(
+    r"\s+(?:(?:senior|chief|staff|contributing|freelance|managing|deputy|political|"
+    rf"parliamentary|foreign|business|sports?|science|health|legal|investigative)\s+)?{_ROLE_NOUN}$",
+    re.I,
+)
+
+
 def _names_part(part: str, rest_words: int) -> tuple[str, ...]:
     """The names ``part`` (of a line, or a paragraph) is, maybe after "By" and before a
     role or place of up to ``rest_words`` words after a comma; ``()`` for a part with
     digits, the page's furniture, or a label's opening word."""
+    names = _names_in_part(part, rest_words)
+    if not names and (bare := _TRAILING_ROLE.sub("", part)) != part:
+        # A job title after the name with no comma ("Thabo Mokone Parliamentary editor",
+        # "Daniel Großert Redakteur") is no part of it.
+        names = _names_in_part(bare, rest_words)
+    return names
+
+
+def _names_in_part(part: str, rest_words: int) -> tuple[str, ...]:
+    """``_names_part`` of ``part`` as it stands."""
     match = _BESIDE_NAME.fullmatch(part)
     if not match or any(c.isdigit() for c in part) or _FURNITURE.search(part):
         return ()
