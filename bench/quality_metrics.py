@@ -159,7 +159,7 @@ def _truth_days(truth: str) -> set[dt.date]:
 # languages of ../shared/data), not the importer's, so that what a page "writes" is not
 # defined by what the importer reads.
 _MONTH_WORDS = [
-    "january|jan|gennaio|gen|januar|jänner|janvier|janv|enero|janeiro|januari|januar|styczeń",
+    "january|jan|gennaio|gen|januar|jänner|janvier|janv|enero|janeiro|januari|styczeń",
     "february|feb|febbraio|februar|février|févr|fév|febrero|fevereiro|fev|februari",
     "march|mar|marzo|märz|mär|mars|março|maart|mrt|marts",
     "april|apr|aprile|avril|avr|abril",

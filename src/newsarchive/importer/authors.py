@@ -283,9 +283,8 @@ _ROLE_NOUN = (
     r"fotograf(?:in)?|giornalista|journaliste|periodista|redactor(?:a)?)"
 )
 # A job title standing where a name should ("Mathias Hagen / Journalist").
-_ROLE = re.compile(
-    rf"^(?:(?:senior|chief|staff|contributing|freelance|managing|deputy)\s+)?{_ROLE_NOUN}$", re.I
-)
+_ROLE_QUALIFIER = r"senior|chief|staff|contributing|freelance|managing|deputy"
+_ROLE = re.compile(rf"^(?:(?:{_ROLE_QUALIFIER})\s+)?{_ROLE_NOUN}$", re.I)
 # Not a name: a bare date word, a reading time, a credit line ("X at Agency"), prose.
 _NOT_NAME = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS})\.?$|^\d|\s(?:at|for|using|via)\s|[?!*]|\.\.|^(?:see|view|read|"
@@ -758,9 +757,10 @@ def name_after_day(text: str, end: int) -> tuple[tuple[str, ...], int]:
     return (names, pos) if names else ((), end)
 
 
+# A job title closing a line after the name ("Parliamentary editor", "Redakteur").
 _TRAILING_ROLE = re.compile(
-    r"\s+(?:(?:senior|chief|staff|contributing|freelance|managing|deputy|political|"
-    rf"parliamentary|foreign|business|sports?|science|health|legal|investigative)\s+)?{_ROLE_NOUN}$",
+    rf"\s+(?:(?:{_ROLE_QUALIFIER}|political|parliamentary|foreign|business|sports?|science|"
+    rf"health|legal|investigative)\s+)?{_ROLE_NOUN}$",
     re.I,
 )
 

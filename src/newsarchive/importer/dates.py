@@ -565,16 +565,20 @@ def day_has_time(text: str, pos: int) -> bool:
 _TIME_BEFORE_DAY = re.compile(r"\b\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?,?[ \t]*$", re.I)
 
 
+_DAY_CHARS = 60  # letters a day written out takes at most ("28 de septiembre de 2025")
+
+
 def _day_span(text: str, pos: int) -> tuple[int, int]:
     """Where the day written at ``pos`` ends, and where its time after it ends."""
+    # The day's own letters only: lower-casing the whole text for every day read made
+    # ``_text_day`` quadratic in the header's days.
+    window = text[pos : pos + _DAY_CHARS]
     match = (
-        _WORDY_RE.match(text.lower(), pos)
-        or _CJK_RE.match(text, pos)
-        or _NUMERIC_DAY_RE.match(text, pos)
+        _WORDY_RE.match(window.lower()) or _CJK_RE.match(window) or _NUMERIC_DAY_RE.match(window)
     )
     if not match:
         return pos, pos
-    end = match.end()
+    end = pos + match.end()
     if text[end : end + 1] == "T":  # an ISO timestamp: its time and zone too
         stamp = re.match(r"T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?", text[end:])
         return end, end + (stamp.end() if stamp else 0)
@@ -764,17 +768,19 @@ def day_and_headline(
         under = _text_day(text[end:], runs_together=runs_together)
         above_start = max(0, start - _ABOVE_HEADLINE)
         above = text[above_start:start]
+        above_days = sorted(_days_in(above), key=lambda item: item[0])
         if under and runs_together and not day_has_time(text, end + under[1]):
             # Run together, a timed day just above the headline is its dateline, not an
             # untimed day under it (Reuters: "2 minute readApril 25, 20232:26 PM" /
             # headline / a caption's "April 24, 2023").
-            for pos, found in _days_in(above[-_JUST_ABOVE:]):
-                at = len(above) - min(_JUST_ABOVE, len(above)) + pos
-                if day_has_time(above, at) and not _UPDATED_RE.search(above[max(0, at - 40) : at]):
-                    return found[0].isoformat(), above_start + at, 0
+            for pos, found in above_days:
+                label = _day_label(above, pos, _line_bounds(above, pos)[0])
+                just_above = len(above) - pos <= _JUST_ABOVE
+                if just_above and day_has_time(above, pos) and not _UPDATED_RE.search(label):
+                    return found[0].isoformat(), above_start + pos, 0
         if under and (under[2] or runs_together):
             return under[0], end + under[1], end
-        for pos, found in sorted(_days_in(above), key=lambda item: -item[0]):
+        for pos, found in reversed(above_days):
             line_start, line_end = _line_bounds(above, pos)
             line = above[line_start:line_end]
             dateline = len(_label(line)) <= _DATELINE_LABEL or len(above) - pos <= _JUST_ABOVE

@@ -1066,7 +1066,7 @@ def _title_part(text: str, title: str) -> str | None:
         bare = _TRAILING_CREDIT.sub("", part).strip().rstrip("。.")
         for form in dict.fromkeys((part.strip(), bare)):
             long_enough = len(form.split()) >= _PART_WORDS or len(CJK_RE.findall(form)) >= _PART_CJK
-            if long_enough and form != title and form in text:
+            if long_enough and form in text:
                 return form
     return None
 
