@@ -763,3 +763,14 @@ def test_a_name_beside_its_dateline_with_its_job_title_after_it(line: str, name:
     # A job title alone, or one the name runs into, is no name.
     text = f"Headline\n21 May 2025 - 14:19\nParliamentary editor\n{_TEXT}"
     assert names_beside(text, text.index("21 May")) == ()
+
+
+def test_a_by_byline_ends_at_its_job_title() -> None:
+    # The Citizen run together: "By Enkosi Selane Journalist 4 minute read 28 November …".
+    text = (
+        "Severe storms escalate By Enkosi Selane Journalist 4 minute read 28 November 2025 03:26 pm"
+    )
+    assert text_byline(text)[0] == ("Enkosi Selane",)
+    assert text_byline("By Jane Doe Senior Staff Writer\nThe text.")[0] == ("Jane Doe",)
+    # A job title where the name should be is no name.
+    assert text_byline("By Staff Reporter\nThe text.")[0] == ()

@@ -1239,3 +1239,48 @@ def test_a_by_byline_under_a_headline_that_menus_pushed_down_in_a_run_together_d
     # "di" inside the standfirst's prose is no byline.
     dump = f"{menus} {headline} {stand} di fronte alla curva 05 Gennaio 2025 {body}"
     assert clean_dump(dump, title=headline).authors == ()
+
+
+def test_a_by_byline_right_after_the_dateline_in_a_run_together_dump() -> None:
+    # Merkur run together, under a headline the scraper's title words differently:
+    # "Erstellt: 28.04.2023, 18:16 Uhr Von: Nadja Zinsmeister KommentareTeilen In …".
+    menus = " ".join(f"Rubrik{i} Thema{i}" for i in range(150))
+    title = (
+        "Nostradamus-Vorhersage sät Zweifel: Ist König Charles III. nicht der richtige Thronfolger?"
+    )
+    shown = (
+        "Nostradamus-Vorhersage lässt Zweifel aufkommen: Ist König Charles III. der Thronfolger?"
+    )
+    body = (
+        "In England findet bald die Krönungszeremonie statt, und die Zweifel wachsen im Land. " * 6
+    )
+    dump = f"{menus} {shown} Erstellt: 28.04.2023, 18:16 Uhr Von: Nadja Zinsmeister KommentareTeilen {body}"
+    cleaned = clean_dump(dump, title=title)
+    assert cleaned.date == "2023-04-28T00:00:00"
+    assert cleaned.authors == ("Nadja Zinsmeister",)
+    assert "Zinsmeister" not in " ".join(b.text for b in cleaned.blocks)
+    # A "Von" further on, in the text, is prose, not the byline.
+    late = f"{menus} {shown} Erstellt: 28.04.2023, 18:16 Uhr {body * 2} Von Nadja Zinsmeister"
+    assert clean_dump(late, title=title).authors == ()
+
+
+def test_a_by_byline_after_the_headline_shown_again_by_its_day() -> None:
+    # Freie Presse run together: the headline, a long caption, then the section, the
+    # day and the headline again, and only then "Von Patrick Hyslop".
+    headline = "„Niemand glaubt Euch“: Netz-Spott über die Partei - Generalsekretär tritt zurück"
+    caption = (
+        "Der Parteichef äußert sich in der Parteizentrale bei einer Pressekonferenz. Bild: dpa "
+        * 12
+    )
+    body = (
+        "Der Generalsekretär übernimmt die Verantwortung für das Agieren der Partei vor dem Aus. "
+        * 6
+    )
+    dump = f"{headline} {caption} Panorama 29.11.2024 {headline} Von Patrick Hyslop 0:00 Anhören {body}"
+    cleaned = clean_dump(dump, title=headline)
+    assert cleaned.date == "2024-11-29T00:00:00"
+    assert cleaned.authors == ("Patrick Hyslop",)
+    assert "Hyslop" not in " ".join(b.text for b in cleaned.blocks)
+    # Without the headline shown again by the day, the "Von" stands too far from both.
+    dump = f"{headline} {caption} Panorama 29.11.2024 {caption} Von Patrick Hyslop {body}"
+    assert clean_dump(dump, title=headline).authors == ()

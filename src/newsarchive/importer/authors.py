@@ -285,6 +285,12 @@ _ROLE_NOUN = (
 # A job title standing where a name should ("Mathias Hagen / Journalist").
 _ROLE_QUALIFIER = r"senior|chief|staff|contributing|freelance|managing|deputy"
 _ROLE = re.compile(rf"^(?:(?:{_ROLE_QUALIFIER})\s+)?{_ROLE_NOUN}$", re.I)
+# What may qualify a job title after a name: its rank or its desk ("Political editor").
+_ROLE_DESK = (
+    rf"{_ROLE_QUALIFIER}|political|parliamentary|foreign|business|sports?|science|health|legal|"
+    r"investigative"
+)
+_ROLE_QUALIFIER_WORD = re.compile(rf"^(?:{_ROLE_DESK})$", re.I)
 # Not a name: a bare date word, a reading time, a credit line ("X at Agency"), prose.
 _NOT_NAME = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS})\.?$|^\d|\s(?:at|for|using|via)\s|[?!*]|\.\.|^(?:see|view|read|"
@@ -518,9 +524,14 @@ def _byline_names(run: str) -> tuple[str, ...]:
         mixed = next((i for i, w in enumerate(words) if _CAPS_SURNAME.fullmatch(w)), len(words))
         if mixed >= 2 and all(_CAPS_SURNAME.fullmatch(w) for w in words[mixed:]):
             words = words[:mixed]
+        # A job title after the name ends it ("By Enkosi Selane Journalist 4 minute read").
+        role = next((i for i, w in enumerate(words) if _ROLE_WORD.match(w)), len(words))
+        if 0 < role < len(words) and _ROLE_QUALIFIER_WORD.match(words[role - 1]):
+            role -= 1
+        words = words[:role]
         while words and _NOT_NAME_WORD.match(words[-1]):
             words.pop()
-        if len(words) >= 2 and not any(_ROLE_WORD.match(w) for w in words):
+        if len(words) >= 2:
             names.append(" ".join(words))
     return tuple(names_of("; ".join(names)))
 
@@ -758,11 +769,7 @@ def name_after_day(text: str, end: int) -> tuple[tuple[str, ...], int]:
 
 
 # A job title closing a line after the name ("Parliamentary editor", "Redakteur").
-_TRAILING_ROLE = re.compile(
-    rf"\s+(?:(?:{_ROLE_QUALIFIER}|political|parliamentary|foreign|business|sports?|science|"
-    rf"health|legal|investigative)\s+)?{_ROLE_NOUN}$",
-    re.I,
-)
+_TRAILING_ROLE = re.compile(rf"\s+(?:(?:{_ROLE_DESK})\s+)?{_ROLE_NOUN}$", re.I)
 
 
 def _names_part(part: str, rest_words: int) -> tuple[str, ...]:

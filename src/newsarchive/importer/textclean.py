@@ -1086,6 +1086,18 @@ def _names_by_day(source: str, pos: int) -> tuple[tuple[str, ...], str]:
     return names, source[opens:stop] if names else ""
 
 
+def _showings_by(text: str, headline: str, pos: int) -> list[tuple[int, int]]:
+    """Where the showings of ``headline`` in ``text`` that stand by the day at ``pos``
+    (ending up to ``_BYLINE_TO_DAY`` letters before it, or starting as far after it)
+    start and end."""
+    found = []
+    at = text.find(headline, max(0, pos - _BYLINE_TO_DAY - len(headline)))
+    while 0 <= at <= pos + _BYLINE_TO_DAY:
+        found.append((at, at + len(headline)))
+        at = text.find(headline, at + 1)
+    return found
+
+
 def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...], str]:
     """The day the dump shows under its headline (``text`` is what follows the
     headline, or the whole dump when it was not found near the start), else the day
@@ -1137,13 +1149,23 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
         # Right before the day, a byline is bounded by it ("… hygiene Hazel Sheffield
         # Friday 25 December 2015 0 comments"): that much of a long line is safe.
         by_day = _names_by_day(source, shown[1])
-        if not by_day[0] and source is not whole:
+        if not by_day[0]:
             # Else a "By" byline under the headline, where menus pushed the headline
             # past the byline zone of the text ("…offene Fragen?\nVon Christin Jordan 42
-            # Sitzungen …"); it leaves the text.
-            names, start, end = text_byline(source)
-            if names:
-                return shown[0], names, source[start:end]
+            # Sitzungen …"), or right after the dateline ("Erstellt: 28.04.2023, 18:16 Uhr
+            # Von: Nadja Zinsmeister"), or after the headline shown again by the dateline
+            # ("Panorama 29.11.2024 „Niemand glaubt Euch“ … Von Patrick Hyslop"); it
+            # leaves the text.
+            showings = _showings_by(source, shown_as, shown[1]) if shown_as else []
+            starts = [0] if source is not whole else []
+            starts += [day_end(source, shown[1]), *(end for _, end in showings)]
+            for at in starts:
+                names, start, end = text_byline(source[at:])
+                if names:
+                    # With the day and the headline shown again by it, when the byline
+                    # follows them: the text starts after the byline.
+                    begin = at + start if at == 0 else min([shown[1], *(a for a, _ in showings)])
+                    return shown[0], names, source[begin : at + end]
         return shown[0], *by_day
     # A "By" byline between the headline and its day ("By" / "Serafina Kenny" / a
     # caption / the day), where long menus pushed it past the byline zone of the text.
