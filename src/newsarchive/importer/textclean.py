@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from newsarchive.importer.authors import (
     BYLINE_START_RE,
+    BYLINE_ZONE,
     CREDIT_TAIL_RE,
     name_after_day,
     name_before_day,
@@ -1160,7 +1161,8 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
             starts = [0] if source is not whole else []
             starts += [day_end(source, shown[1]), *(end for _, end in showings)]
             for at in starts:
-                names, start, end = text_byline(source[at:])
+                # text_byline reads only its byline zone: slice no more of a long dump.
+                names, start, end = text_byline(source[at : at + BYLINE_ZONE])
                 if names:
                     # With the day and the headline shown again by it, when the byline
                     # follows them: the text starts after the byline.
