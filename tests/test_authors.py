@@ -485,7 +485,24 @@ _MENU = "Home World Politics Business Technology Science Health Sport Culture Op
         # What the flattening glued to the name, and a role after a comma, are not names.
         ("By Ulrich ExnerKorrespondent\nText.", ("Ulrich Exner",), "\nText"),
         ("By\nRachel Brazil0\nText.", ("Rachel Brazil",), "\nText"),
-        ("By Daniel Kahn Gillmor, Senior Staff Technologist\nText.", ("Daniel Kahn Gillmor",), " Senior"),
+        # The post after the names, and the employer after it, are the byline's.
+        ("By Daniel Kahn Gillmor, Senior Staff Technologist\nText.", ("Daniel Kahn Gillmor",), "\nText"),
+        ("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology"
+         " Project April 5, 2018", ("Daniel Kahn Gillmor",), " Privacy"),
+        ("By Jane Doe, Staff Writer, and John Roe, Editor\nText.", ("Jane Doe", "John Roe"),
+         " Editor"),
+        # Credentials after a comma, and a desk in capitals after a name that is not.
+        ("By Brenda Goodman, MA WebMD Health News Reviewed by", ("Brenda Goodman",), " Reviewed"),
+        ("Hauptinhalt von David Straub, MDR THÜRINGEN Stand: 28. April 2023", ("David Straub",),
+         " Stand"),
+        ("Von: Bill MCCARTHY, Marisha GOLDHAMER\nText.", ("Bill MCCARTHY", "Marisha GOLDHAMER"),
+         "\nText"),
+        # A job title's desk before it ("Web Editor"), the name shown twice run together, and
+        # "may" after the names is the text's verb ("by Juli Clover Apple may be planning").
+        ("di Sabina Montevergine Web Editor Stampa Le ha scovate", ("Sabina Montevergine",),
+         " Stampa"),
+        ("by Andrea WongAndrea Wong December 7, 2016", ("Andrea Wong",), " December"),
+        ("by Juli Clover Apple may be planning to introduce", ("Juli Clover",), " Apple"),
         # The headline's line, then a capital "By" (The Verge's dumps).
         ("what's next for ChatGPT? By Richard Lawler , a senior editor", ("Richard Lawler",), " , a senior"),
         # Anywhere in a long line, with its day right after it (blocks run together).

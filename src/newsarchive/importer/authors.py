@@ -288,7 +288,9 @@ _ROLE = re.compile(rf"^(?:(?:{_ROLE_QUALIFIER})\s+)?{_ROLE_NOUN}$", re.I)
 # What may qualify a job title after a name: its rank or its desk ("Political editor").
 _ROLE_DESK = (
     rf"{_ROLE_QUALIFIER}|political|parliamentary|foreign|business|sports?|science|health|legal|"
-    r"investigative"
+    r"investigative|web|digital|online|social|video|data|opinion|technology|tech|economics|"
+    r"education|environment|travel|photo|graphics|copy|assistant|associate|executive|"
+    r"regional|international|culture|arts|music|food|fashion|style"
 )
 _ROLE_QUALIFIER_WORD = re.compile(rf"^(?:{_ROLE_DESK})$", re.I)
 # Not a name: a bare date word, a reading time, a credit line ("X at Agency"), prose.
@@ -310,6 +312,8 @@ def clean_name(raw: str) -> str:
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         name = " ".join(words[:half])  # "Jane Doe Jane Doe": a name and its link
+    elif len(name) % 2 == 0 and " " in name and name[: len(name) // 2] == name[len(name) // 2 :]:
+        name = name[: len(name) // 2]  # "Andrea WongAndrea Wong": the two run together
     tail = _TAIL.sub("", name)
     if tail != name and (len(tail.split()) >= 2 or not tail.isascii()):
         name = tail
@@ -371,8 +375,9 @@ _UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"
 _NAME_WORD = rf"[{_UPPER}][\w'’.\-]*"
 _PARTICLE = r"(?:de|van|von|da|di|del|der|den|la|le|du|dos|das|bin|al|ten|ter)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
-# Between two names; a word joins only as a whole word ("et", not the "e" of "et").
-_JOIN = r"[ \t]*(?:,|[ \t](?:and|und|e|y|et|og|och|&)(?=[ \t]))[ \t]*"
+# Between two names; a word joins only as a whole word ("et", not the "e" of "et"), also
+# after a comma ("Chien-Ming Wang, and Tom Watkins").
+_JOIN = r"[ \t]*(?:,(?:[ \t]+(?:and|&)(?=[ \t]))?|[ \t](?:and|und|e|y|et|og|och|&)(?=[ \t]))[ \t]*"
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
 _BY = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|DI|[Aa]v|[Dd]oor|[Tt]ext:|[Aa]utor(?:in)?:)"
 # Also "By" glued to the name as a page's inline blocks flatten ("bySauli Giliard").
@@ -437,16 +442,19 @@ def text_byline(text: str) -> tuple[tuple[str, ...], int, int]:
         # author archive") ends the names.
         if link := _PROFILE_IN.search(head, match.start(1), match.end(1) + _PROFILE_CHARS):
             run = run[: max(0, link.start() - match.start(1))]
-        names = _byline_names(run)
+        names, with_post = _byline_names(run)
         if not names:
             continue
         if not _closed(head, match.start(1) + len(run)):
             names = (*names[:-1], _first_two(names[-1]))
         # The byline ends after the last name kept (with what the flattening glued to
         # it, and a link to the author's page), not after a month or a role the
-        # pattern took for more of the name.
+        # pattern took for more of the name; or after the post or credentials closing
+        # the names ("Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech").
         last = names[-1].split()[-1]
         end = head.rfind(last, match.start(), match.end()) + len(last)
+        if with_post and not _DAY_WORD.search(run):
+            end = match.start(1) + len(run)
         while end < len(head) and not head[end].isspace():
             end += 1
         if link := _PROFILE_LINK_RE.match(head, end):
@@ -472,7 +480,9 @@ def _closed(text: str, end: int) -> bool:
     if _PROFILE_LINK_RE.match(text, end):
         return True  # "By Robert D. Hof archive page"
     after = text[end:].split(maxsplit=1)
-    return bool(after) and bool(_FURNITURE.fullmatch(after[0]) or _NOT_NAME_WORD.match(after[0]))
+    if not after or after[0] == "may":
+        return False  # the verb, not the month ("by Juli Clover Apple may be planning")
+    return bool(_FURNITURE.fullmatch(after[0]) or _NOT_NAME_WORD.match(after[0]))
 
 
 def _first_two(name: str) -> str:
@@ -500,15 +510,33 @@ def _day_follows(head: str, match: re.Match[str]) -> bool:
     return gap is not None and bool(_DAY_AHEAD.match(head, gap.end()))
 
 
+# After a job title in a byline, another name opens with "and" ("…, Staff Writer, and
+# John Roe"); otherwise what follows the title is the author's employer.
+_AND_NEXT = re.compile(r"[\s,]*(?:and|und|e|y|et|og|och|&)\s", re.I)
+
+
 # A surname in capitals, after the given name ("Bill MCCARTHY"); not an initial ("D.").
 _CAPS_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}")
 
 
-def _byline_names(run: str) -> tuple[str, ...]:
-    parts = re.split(_JOIN, run)
+def _byline_names(run: str) -> tuple[tuple[str, ...], bool]:
+    """The names in a byline's run, and whether the run ends with the authors' post or
+    credentials (all of it byline, none of it a name)."""
+    pieces = re.split(f"({_JOIN})", run)
     names: list[str] = []
-    for part in parts:
+    with_post = False
+    for at in range(0, len(pieces), 2):
+        part = pieces[at]
         words = _GLUED.sub("", part).split()
+        if names and "," in pieces[at - 1] and words:
+            if _SUFFIX.match(words[0]) or (
+                all(w.isupper() for w in words) and not any(n.isupper() for n in names)
+            ):
+                return tuple(names_of("; ".join(names))), True  # credentials, desk
+            if any(_ROLE_WORD.match(w) for w in words):
+                if _AND_NEXT.match("".join(pieces[at + 1 : at + 3])):
+                    continue  # "Jane Doe, Staff Writer, and John Roe"
+                return tuple(names_of("; ".join(names))), True  # post, employer
         # The page's furniture ends the name, and what follows it is no name either
         # ("Von: Simone Jung KommentareDrucken Ambrosia breitet sich …").
         cut = next((i for i, w in enumerate(words) if _FURNITURE.fullmatch(w)), len(words))
@@ -528,12 +556,13 @@ def _byline_names(run: str) -> tuple[str, ...]:
         role = next((i for i, w in enumerate(words) if _ROLE_WORD.match(w)), len(words))
         if 0 < role < len(words) and _ROLE_QUALIFIER_WORD.match(words[role - 1]):
             role -= 1
+        with_post = role < len(words)
         words = words[:role]
         while words and _NOT_NAME_WORD.match(words[-1]):
             words.pop()
         if len(words) >= 2:
             names.append(" ".join(words))
-    return tuple(names_of("; ".join(names)))
+    return tuple(names_of("; ".join(names))), with_post
 
 
 _SHORT_TEXTS = etree.XPath(
@@ -566,7 +595,7 @@ def _by_label_names(root: HtmlElement) -> tuple[str, ...]:
             if len(text) > _BY_CHARS:
                 break
             if match := _BY_LABELLED.fullmatch(text):
-                return _byline_names(match.group(1))
+                return _byline_names(match.group(1))[0]
             el = el.getparent()
     return ()
 
@@ -791,7 +820,7 @@ def _names_in_part(part: str, rest_words: int) -> tuple[str, ...]:
         return ()
     if len((match.group("rest") or "").split()) > rest_words:
         return ()
-    names = _byline_names(match.group(1))
+    names = _byline_names(match.group(1))[0]
     if not names or _LABEL_OPENER.match(names[0]) or _RUN_CAPITALS.search(match.group(1)):
         return ()
     return names
