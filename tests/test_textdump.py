@@ -1284,3 +1284,28 @@ def test_a_by_byline_after_the_headline_shown_again_by_its_day() -> None:
     # Without the headline shown again by the day, the "Von" stands too far from both.
     dump = f"{headline} {caption} Panorama 29.11.2024 {caption} Von Patrick Hyslop {body}"
     assert clean_dump(dump, title=headline).authors == ()
+
+
+def test_a_name_before_a_relative_day_after_the_headline_run_together() -> None:
+    # Independent Media's papers run together: the menus, the headline, then
+    # "Zimbili Vilakazi|Published 15 hours ago" and the text, with no day written.
+    menus = "Izindaba Ezokungcebeleka Ezemidlalo Impilo Yabantu Ezokuvakasha Izindaba "
+    headline = "Kubukeka kukude phambili amaphara edla umzila eThekwini"
+    body = (
+        "Adaze inkani amaphara eThekwini ngenkathi abasebenzi bakamasipala bezama ukubasusa "
+        "emigwaqweni emikhulu yedolobha. " * 8
+    )
+    dump = f"{menus}{headline} Zimbili Vilakazi|Published 15 hours ago {body}"
+    cleaned = clean_dump(dump, title=headline)
+    assert cleaned.authors == ("Zimbili Vilakazi",)
+    text = " ".join(b.text for b in cleaned.blocks)
+    assert "Vilakazi" not in text and "hours ago" not in text
+    assert text.startswith("Adaze inkani")
+    # Also where a day stands further on, with no names by it.
+    dated = (
+        f"{menus}{headline} Zimbili Vilakazi|Published 15 hours ago {body}8 November 2025 {body}"
+    )
+    assert clean_dump(dated, title=headline).authors == ("Zimbili Vilakazi",)
+    # Far from the headline, the relative time and the words before it are the text's.
+    late = f"{menus}{headline} {body}Zimbili Vilakazi|Published 15 hours ago {body}"
+    assert clean_dump(late, title=headline).authors == ()

@@ -50,6 +50,7 @@ __all__ = [
     "pick_date",
     "refines",
     "relative_dateline",
+    "relative_day_near",
     "shown_date",
     "text_day",
     "written_day_offsets",
@@ -729,6 +730,14 @@ def relative_dateline(text: str) -> int | None:
         if len(head[line_start:line_end].split()) <= _RELATIVE_WORDS:
             return match.start()
     return None
+
+
+def relative_day_near(text: str, within: int) -> tuple[int, int] | None:
+    """Where a time relative to now ("15 hours ago", "vor 3 Stunden") that starts within
+    the first ``within`` letters of ``text`` starts and ends, on a line of any length
+    (a dump that runs its blocks together); ``None`` when none does."""
+    match = _RELATIVE_RE.search(text, 0, within + _DAY_CHARS)
+    return (match.start(), match.end()) if match and match.start() < within else None
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /

@@ -33,6 +33,7 @@ from newsarchive.importer.dates import (
     day_has_time,
     late_day,
     relative_dateline,
+    relative_day_near,
     text_day,
 )
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
@@ -1073,6 +1074,7 @@ def _title_part(text: str, title: str) -> str | None:
 
 
 _BYLINE_TO_DAY = 300  # letters from a byline's end to the day it dates
+_RELATIVE_NEAR = 100  # letters after a run-together headline where its relative dateline starts
 
 
 def _names_by_day(source: str, pos: int) -> tuple[tuple[str, ...], str]:
@@ -1085,6 +1087,18 @@ def _names_by_day(source: str, pos: int) -> tuple[tuple[str, ...], str]:
         names, stop = name_after_day(source, stop)
         opens = pos
     return names, source[opens:stop] if names else ""
+
+
+def _names_by_relative(text: str) -> tuple[tuple[str, ...], str]:
+    """The names right before a time relative to now that stands right under the
+    headline (``text`` follows it) in a dump that runs its blocks together ("…
+    eThekwini Zimbili Vilakazi|Published 15 hours ago Adaze …"), and that byline with
+    its time as ``text`` writes them; ``((), "")`` when none stands there."""
+    rel = relative_day_near(text, _RELATIVE_NEAR)
+    if rel is None:
+        return (), ""
+    names, opens = name_before_day(text, rel[0])
+    return names, text[opens : rel[1]] if names else ""
 
 
 def _showings_by(text: str, headline: str, pos: int) -> list[tuple[int, int]]:
@@ -1139,10 +1153,13 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
                 return near[0], *by_day
     if shown is None:
         late = late_day(whole, BYLINE_START_RE)
+        day = late[0] if late else None
+        if runs_together:
+            return day, *(_names_by_relative(text) if text is not whole else ((), ""))
         # No day by the headline, but a time relative to now: the names beside it.
-        rel = relative_dateline(text) if not runs_together else None
-        beside = names_beside(text, rel, title) if rel is not None else ()
-        return (late[0] if late else None), beside, ""
+        rel_line = relative_dateline(text)
+        beside = names_beside(text, rel_line, title) if rel_line is not None else ()
+        return day, beside, ""
     # Lines tell a byline from the menus beside it only when the dump keeps its blocks
     # apart: run together, the parts of a long line are menus and labels (bench: 2
     # names right and 35 wrong on one-line dumps).
@@ -1150,6 +1167,8 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
         # Right before the day, a byline is bounded by it ("… hygiene Hazel Sheffield
         # Friday 25 December 2015 0 comments"): that much of a long line is safe.
         by_day = _names_by_day(source, shown[1])
+        if not by_day[0] and text is not whole:
+            by_day = _names_by_relative(text)
         if not by_day[0]:
             # Else a "By" byline under the headline, where menus pushed the headline
             # past the byline zone of the text ("…offene Fragen?\nVon Christin Jordan 42
