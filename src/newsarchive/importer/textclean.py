@@ -1113,90 +1113,161 @@ def _showings_by(text: str, headline: str, pos: int) -> list[tuple[int, int]]:
     return found
 
 
-def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...], str]:
-    """The day the dump shows under its headline (``text`` is what follows the
-    headline, or the whole dump when it was not found near the start), else the day
-    shown next to the headline anywhere in the ``whole`` dump: above it, or under a
-    headline that long menus pushed down. With it, the names beside that dateline
-    (``authors.names_beside``), for a dump whose byline has no "By", when the dump
-    keeps its blocks on lines of their own, or right before the day where they run
-    together (``authors.name_before_day``); and that byline with its day, as the dump
-    writes them, when they stand inside a line of text (``""`` otherwise)."""
+@dataclass(frozen=True)
+class _Dump:
+    """What ``_shown_day`` reads a dump's dateline and byline from: ``text`` follows the
+    headline (or is ``whole``, the dump, when the headline was not found near its
+    start), ``headline`` is the form of the scraper's title the dump shows, and
+    ``runs_together`` tells a dump whose lines run the page's blocks together."""
+
+    text: str
+    whole: str
+    title: str | None
+    headline: str | None
+    runs_together: bool
+
+    @property
+    def after_headline(self) -> bool:
+        return self.text is not self.whole
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    """The day a dump shows (ISO), and where: at ``pos`` in ``source``."""
+
+    day: str
+    pos: int
+    source: str
+
+
+_Byline = tuple[tuple[str, ...], str]  # the names, and their byline as the dump writes it
+
+
+def _dump_of(text: str, whole: str, title: str | None) -> _Dump:
     # A page whose lines run its blocks together shows its day further into a line: told
     # by the whole dump (how the scraper saved the page), not what follows the headline.
     head = whole[:DUMP_HEADER_ZONE]
     runs_together = len(head) > RUN_TOGETHER_CHARS * (head.count("\n") + 1) or any(
         len(_segments(line)) > 1 for line in head.split("\n")
     )
-    source, shown, shown_as = whole, None, None
+    # The scraper's title, else the page's own form of it (an SEO title differs).
+    headline = None
     if title:
-        # The scraper's title, else the page's own form of it (an SEO title differs).
-        shown_as = (
+        headline = (
             title if title in whole else _headline_form(whole, title) or _title_part(whole, title)
         )
-        near = day_and_headline(whole, shown_as, runs_together=runs_together) if shown_as else None
+    return _Dump(text, whole, title, headline, runs_together)
+
+
+def _dateline(dump: _Dump) -> _Dateline | None:
+    """The day shown under the headline anywhere in the dump (above it, or under a
+    headline that long menus pushed down), else the day the text after the headline
+    shows."""
+    if dump.headline:
+        near = day_and_headline(dump.whole, dump.headline, runs_together=dump.runs_together)
         if near:
             # A day under the headline has its byline under it too: the menu entries
             # above the headline are no names ("Studio Osnabrück" / headline / day).
-            source, shown = whole[near[2] :], (near[0], near[1] - near[2])
-    if shown is None:
-        source, shown = text, text_day(text, runs_together=runs_together)
-    if shown is None and shown_as and not runs_together:
+            return _Dateline(near[0], near[1] - near[2], dump.whole[near[2] :])
+    shown = text_day(dump.text, runs_together=dump.runs_together)
+    return _Dateline(*shown, dump.text) if shown else None
+
+
+def _undated(dump: _Dump) -> tuple[str | None, tuple[str, ...], str]:
+    """Day, names and byline of a dump with no day by its headline."""
+    if dump.headline and not dump.runs_together:
         # A dump that keeps its blocks apart may still run a byline and its day into a
         # line of text ("… tatsächlich ist Birgit Baumann Anna Giulia Fink 3. Mai 2024,
         # 17:47 Nach der …"): a day deep in a line under the headline is its dateline when
         # names stand right by it, or its time after it.
-        near = day_and_headline(whole, shown_as, runs_together=True)
+        near = day_and_headline(dump.whole, dump.headline, runs_together=True)
         if near:
-            by_day = _names_by_day(whole[near[2] :], near[1] - near[2])
-            if by_day[0] or day_has_time(whole, near[1]):
+            by_day = _names_by_day(dump.whole[near[2] :], near[1] - near[2])
+            if by_day[0] or day_has_time(dump.whole, near[1]):
                 return near[0], *by_day
-    if shown is None:
-        late = late_day(whole, BYLINE_START_RE)
-        day = late[0] if late else None
-        if runs_together:
-            return day, *(_names_by_relative(text) if text is not whole else ((), ""))
-        # No day by the headline, but a time relative to now: the names beside it.
-        rel_line = relative_dateline(text)
-        beside = names_beside(text, rel_line, title) if rel_line is not None else ()
-        return day, beside, ""
-    # Lines tell a byline from the menus beside it only when the dump keeps its blocks
-    # apart: run together, the parts of a long line are menus and labels (bench: 2
-    # names right and 35 wrong on one-line dumps).
-    if runs_together:
-        # Right before the day, a byline is bounded by it ("… hygiene Hazel Sheffield
-        # Friday 25 December 2015 0 comments"): that much of a long line is safe.
-        by_day = _names_by_day(source, shown[1])
-        if not by_day[0] and text is not whole:
-            by_day = _names_by_relative(text)
-        if not by_day[0]:
-            # Else a "By" byline under the headline, where menus pushed the headline
-            # past the byline zone of the text ("…offene Fragen?\nVon Christin Jordan 42
-            # Sitzungen …"), or right after the dateline ("Erstellt: 28.04.2023, 18:16 Uhr
-            # Von: Nadja Zinsmeister"), or after the headline shown again by the dateline
-            # ("Panorama 29.11.2024 „Niemand glaubt Euch“ … Von Patrick Hyslop"); it
-            # leaves the text.
-            showings = _showings_by(source, shown_as, shown[1]) if shown_as else []
-            starts = [0] if source is not whole else []
-            starts += [day_end(source, shown[1]), *(end for _, end in showings)]
-            for at in starts:
-                # text_byline reads only its byline zone: slice no more of a long dump.
-                names, start, end = text_byline(source[at : at + BYLINE_ZONE])
-                if names:
-                    # With the day and the headline shown again by it, when the byline
-                    # follows them: the text starts after the byline.
-                    begin = at + start if at == 0 else min([shown[1], *(a for a, _ in showings)])
-                    return shown[0], names, source[begin : at + end]
-        return shown[0], *by_day
+    late = late_day(dump.whole, BYLINE_START_RE)
+    day = late[0] if late else None
+    if dump.runs_together:
+        return day, *(_names_by_relative(dump.text) if dump.after_headline else ((), ""))
+    # No day by the headline, but a time relative to now: the names beside it.
+    rel = relative_dateline(dump.text)
+    beside = names_beside(dump.text, rel, dump.title) if rel is not None else ()
+    return day, beside, ""
+
+
+# Bylines by a dateline, each finder in turn. Lines tell a byline from the menus beside
+# it only when the dump keeps its blocks apart: run together, the parts of a long line
+# are menus and labels (bench: 2 names right and 35 wrong on one-line dumps).
+
+
+def _run_together_by_day(dump: _Dump, at: _Dateline) -> _Byline:
+    # Right before the day, a byline is bounded by it ("… hygiene Hazel Sheffield
+    # Friday 25 December 2015 0 comments"): that much of a long line is safe.
+    return _names_by_day(at.source, at.pos)
+
+
+def _run_together_by_relative(dump: _Dump, at: _Dateline) -> _Byline:
+    return _names_by_relative(dump.text) if dump.after_headline else ((), "")
+
+
+def _run_together_by_line(dump: _Dump, at: _Dateline) -> _Byline:
+    """A "By" byline under the headline, where menus pushed the headline past the
+    byline zone of the text ("…offene Fragen?\nVon Christin Jordan 42 Sitzungen …"), or
+    right after the dateline ("Erstellt: 28.04.2023, 18:16 Uhr Von: Nadja Zinsmeister"),
+    or after the headline shown again by the dateline ("Panorama 29.11.2024 „Niemand
+    glaubt Euch“ … Von Patrick Hyslop"); it leaves the text."""
+    showings = _showings_by(at.source, dump.headline, at.pos) if dump.headline else []
+    starts = [0] if at.source is not dump.whole else []
+    starts += [day_end(at.source, at.pos), *(end for _, end in showings)]
+    for start_at in starts:
+        # text_byline reads only its byline zone: slice no more of a long dump.
+        names, start, end = text_byline(at.source[start_at : start_at + BYLINE_ZONE])
+        if names:
+            # With the day and the headline shown again by it, when the byline follows
+            # them: the text starts after the byline.
+            begin = start_at + start if start_at == 0 else min([at.pos, *(a for a, _ in showings)])
+            return names, at.source[begin : start_at + end]
+    return (), ""
+
+
+def _apart_by_line_above(dump: _Dump, at: _Dateline) -> _Byline:
     # A "By" byline between the headline and its day ("By" / "Serafina Kenny" / a
     # caption / the day), where long menus pushed it past the byline zone of the text.
-    names, _, end = text_byline(source[: shown[1]])
-    if names and shown[1] - end <= _BYLINE_TO_DAY:
-        return shown[0], names, ""
-    beside = names_beside(source, shown[1], title)
-    if beside:
-        return shown[0], beside, ""
-    return shown[0], *_names_by_day(source, shown[1])
+    names, _, end = text_byline(at.source[: at.pos])
+    return (names, "") if names and at.pos - end <= _BYLINE_TO_DAY else ((), "")
+
+
+def _apart_beside(dump: _Dump, at: _Dateline) -> _Byline:
+    return names_beside(at.source, at.pos, dump.title), ""
+
+
+def _apart_by_day(dump: _Dump, at: _Dateline) -> _Byline:
+    return _names_by_day(at.source, at.pos)
+
+
+_RUN_TOGETHER_FINDERS = (_run_together_by_day, _run_together_by_relative, _run_together_by_line)
+_APART_FINDERS = (_apart_by_line_above, _apart_beside, _apart_by_day)
+
+
+def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...], str]:
+    """The day the dump shows under its headline (``text`` is what follows the
+    headline, or the whole dump when it was not found near the start), else the day
+    shown next to the headline anywhere in the ``whole`` dump: above it, or under a
+    headline that long menus pushed down. With it, the names of its byline, the first
+    that one of the finders for the dump's kind reads (a byline without "By" beside the
+    dateline, ``authors.names_beside``, for a dump that keeps its blocks on lines of
+    their own; the names right before the day where they run together,
+    ``authors.name_before_day``), and that byline with its day, as the dump writes them,
+    when they stand inside a line of text (``""`` otherwise)."""
+    dump = _dump_of(text, whole, title)
+    at = _dateline(dump)
+    if at is None:
+        return _undated(dump)
+    for finder in _RUN_TOGETHER_FINDERS if dump.runs_together else _APART_FINDERS:
+        names, byline = finder(dump, at)
+        if names:
+            return at.day, names, byline
+    return at.day, (), ""
 
 
 def _take_bylines(text: str, beside: tuple[str, ...], dateline: str) -> tuple[str, tuple[str, ...]]:
