@@ -681,11 +681,18 @@ def test_name_right_before_a_day_in_a_run_together_dump(
          " Ntombizethu Ngcobo"),
         ("Medical Daily 9/21/2016 Lizette Borreli © Archive Photos", "9/21", " Lizette Borreli"),
         ("May 3, 2024 Jane Doe and John Roe | Share", "May 3", " Jane Doe and John Roe"),
+        # Two name words closed by the author's job title, or by an article opening the
+        # text's first sentence (Sunday Times, Börsen-Zeitung).
+        ("21 May 2025 - 14:19 Thabo Mokone Parliamentary editor Just R20 for the first month",
+         "21 May", " Thabo Mokone Parliamentary editor"),
+        ("Frankfurt, December 16, 2024, 12:30 Uhr Anna Sleegers Der 1. FC Kaiserslautern hat",
+         "December 16", " Anna Sleegers"),
         # Not a byline: the text's first words (a capitalised word or a verb after the
         # name), a picture's credit or caption, a possessive, a menu's word.
         ("Frankfurt, October 23, 2024, 3:48: Uhr Dieter Kuckelkorn Die Aussichten", "October", ""),
         ("28. April 2024, 14:26 Uhr, Tobias Költzsch Samsung hat Probleme", "28. April", ""),
         ("May 3, 2024 Angela Merkel sagte am Montag", "May 3", ""),
+        ("May 3, 2024 New York City The mayor said", "May 3", ""),
         ("April 15, 2019 6:18am Andrew Harnik/Shutterstock Twitter erupted", "April 15", ""),
         ("19.04.2026 19:05 Donald Trump Foto: REUTERS/Nathan Howard", "19.04", ""),
         ("May 3, 2024 Maybe Donald Trump’s 3 minutes", "May 3", ""),

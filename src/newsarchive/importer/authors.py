@@ -788,13 +788,42 @@ def name_after_day(text: str, end: int) -> tuple[tuple[str, ...], int]:
     while (word := _RUN_WORD.match(text, pos)) and not _FURNITURE.fullmatch(word.group(1)):
         pos, taken = word.end(), taken + 1
     closing = _NAME_ENDS.match(text, pos)
-    if not taken or not (closing or (word and _FURNITURE.fullmatch(word.group(1)))):
+    if taken and not (closing or (word and _FURNITURE.fullmatch(word.group(1)))):
+        return _name_closed_in_run(text, start, end)
+    if not taken:
         return (), end
     if text.startswith("/", pos) or CREDIT_LINE_RE.match(text, closing.end() if closing else pos):
         return (), end  # a picture's credit ("Andrew Harnik/Shutterstock") or caption
     run = text[start:pos]
     names = _run_names(run, text) if _NAMES_RUN.fullmatch(run) else ()
     return (names, pos) if names else ((), end)
+
+
+# After a day, a byline's two name words may run into what follows them: the author's
+# job title ("21 May 2025 - 14:19 Thabo Mokone Parliamentary editor Just R20 …"), or
+# the text's first sentence, opened by an article ("3:48 Uhr Dieter Kuckelkorn Die
+# Aussichten …", "12:30 Uhr Anna Sleegers Der 1. FC …"), which no name holds.
+_TWO_NAME_WORDS = re.compile(rf"({_NAME_WORD}[ \t]+{_NAME_WORD})(?=[ \t])")
+_ROLE_AFTER = re.compile(rf"[ \t]+(?:(?:{_ROLE_DESK})[ \t]+)?{_ROLE_NOUN}\b", re.I)
+_SENTENCE_OPENER = re.compile(
+    r"[ \t]+(?:Die|Der|Das|Ein|Eine|The|An|Il|Lo|Gli|Una|Une|Los|Las)[ \t]+(?=\S)"
+)
+
+
+def _name_closed_in_run(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
+    """``name_after_day``'s names at ``start`` where a job title or the text's first
+    sentence, not a separator, closes them; ``((), end)`` otherwise."""
+    match = _TWO_NAME_WORDS.match(text, start)
+    if not match:
+        return (), end
+    if role := _ROLE_AFTER.match(text, match.end()):
+        stop = role.end()
+    elif _SENTENCE_OPENER.match(text, match.end()):
+        stop = match.end()
+    else:
+        return (), end
+    names = _run_names(match.group(1), text)
+    return (names, stop) if names else ((), end)
 
 
 # A job title closing a line after the name ("Parliamentary editor", "Redakteur").
