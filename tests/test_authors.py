@@ -649,6 +649,9 @@ def test_names_beside_a_dumps_dateline(dump: str, expected: tuple[str, ...]) -> 
         ("Eine Kolumne von Carla Siepmann 28.04.2024", "28.04", ("Carla Siepmann",), "von Carla"),
         ("findet deutliche Worte.\nVon DPA 5. Januar 2026 18:58 Uhr", "5. Januar", ("DPA",), "Von"),
         ("Laura E. Adkins May 2, 2017", "May 2", ("Laura E. Adkins",), "Laura"),
+        # After a caption whose agency's credit the flattening glued to its full stop.
+        ("la primera vuelta del GP de Qatar.AFP Miguel A. Herguedas Actualizado Lunes, 2 "
+         "diciembre 2024", "2 diciembre", ("Miguel A. Herguedas",), "Miguel"),
         # Not a byline: the end of a longer run of capitalised words (a headline, a
         # caption's credit), a place, a sentence's last word, prose, one word.
         ("and Democratic donor Alexander Soros Chuck Ross April 28, 2023", "April 28", (), ""),
@@ -681,6 +684,10 @@ def test_name_right_before_a_day_in_a_run_together_dump(
          " Ntombizethu Ngcobo"),
         ("Medical Daily 9/21/2016 Lizette Borreli © Archive Photos", "9/21", " Lizette Borreli"),
         ("May 3, 2024 Jane Doe and John Roe | Share", "May 3", " Jane Doe and John Roe"),
+        # A reading time between the day and the byline (WAZ, Medium).
+        ("29.06.2023, 15:04 | Lesedauer: 7 Minuten Anne-Kathrin Neuberg-Vural Das Medikament",
+         "29.06", " | Lesedauer: 7 Minuten Anne-Kathrin Neuberg-Vural"),
+        ("May 3, 2024 · 5 min read · Jane Doe | Share", "May 3", " · 5 min read · Jane Doe"),
         # Two name words closed by the author's job title, or by an article opening the
         # text's first sentence (Sunday Times, Börsen-Zeitung).
         ("21 May 2025 - 14:19 Thabo Mokone Parliamentary editor Just R20 for the first month",

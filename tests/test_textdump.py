@@ -1309,3 +1309,15 @@ def test_a_name_before_a_relative_day_after_the_headline_run_together() -> None:
     # Far from the headline, the relative time and the words before it are the text's.
     late = f"{menus}{headline} {body}Zimbili Vilakazi|Published 15 hours ago {body}"
     assert clean_dump(late, title=headline).authors == ()
+
+
+def test_a_name_before_a_labelled_time_after_the_headline_run_together() -> None:
+    # Aftonbladet run together: the headline, then "Leo Pettersson Publicerad 22:31".
+    headline = "Trump kan ha svängt i livsviktiga avtalet"
+    body = (
+        "Rök stiger över Kievs centrum efter ryska missilattacker under natten mot söndagen. " * 8
+    )
+    dump = f"Nyheter | Ukraina Meny Sök Logga in {headline} Leo Pettersson Publicerad 22:31 {body}"
+    cleaned = clean_dump(dump, title=headline)
+    assert cleaned.authors == ("Leo Pettersson",)
+    assert "Publicerad" not in " ".join(b.text for b in cleaned.blocks)

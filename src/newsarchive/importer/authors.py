@@ -686,10 +686,11 @@ _BY_WORD = re.compile(rf"{_BY}:?")
 # A line that opens a "By" byline, maybe after its kind ("Kommentar von", "Analysis by").
 BYLINE_START_RE = re.compile(rf"(?:\w+[ \t]+)?{_BY}:?(?=\s)")
 _BEFORE_NAME = 160  # letters before a day where its byline stands
-# The word before a name that opens its byline: a sentence's end (not an initial's dot:
+# The word before a name that opens its byline: a sentence's end, maybe with a photo
+# agency's credit glued to it ("… del GP de Qatar.AFP Miguel A. Herguedas"; not an initial's dot:
 # "EFE/ J.J. Guillén Alberto Órfão"), a word in lower case, a figure ("… horrible hygiene
 # Hazel Sheffield Friday …", "Ein Gastbeitrag. Abdul Adhim Kamouss 17.05.2026").
-_NAME_OPENS_AFTER = re.compile(r".*[^\W\d_]{3}[.!?]|.*[:;\"”»)’]|[a-zß-ÿ\d]\S*")
+_NAME_OPENS_AFTER = re.compile(r".*[^\W\d_]{3}[.!?](?:[A-Z]{2,5})?|.*[:;\"”»)’]|[a-zß-ÿ\d]\S*")
 # A lower-case word that makes the capitalised words after it a place or a thing, not a
 # byline ("… at Menara KWSP in Shah Alam on November 19").
 _BEFORE_PLACE = re.compile(
@@ -759,9 +760,19 @@ def _run_names(run: str, text: str) -> tuple[str, ...]:
     return names
 
 
+# A reading time between a day and its byline ("15:04 | Lesedauer: 7 Minuten Anne-Kathrin
+# Neuberg-Vural", "Lesezeit: 2 Min.", "5 min read").
+_READING_TIME = (
+    r"(?:(?i:lesedauer|lesezeit|reading\s+time|temps\s+de\s+lecture|tempo\s+di\s+lettura)"
+    r"[ \t]*:?[ \t]*\d+[ \t]*(?i:minuten|minuti|minutes?|mins?)\b\.?"
+    r"|\d+[ \t]*(?i:minutes?|mins?)[ \t]+(?i:read)\b)"
+)
 # After a day, what may part it from its byline: separators, a "By" ("27. Januar 2026 •
 # Gregor Meier", "9. September 2025 um 15:46 Uhr / Frank Wunderlich-Pfeiffer").
-_DAY_TO_NAME = re.compile(rf"[ \t]*(?:[,|/·•–—-][ \t]*)*(?:{_BY}:?[ \t]+)?")
+_DAY_TO_NAME = re.compile(
+    rf"[ \t]*(?:[,|/·•–—-][ \t]*)*(?:{_READING_TIME}[ \t]*(?:[,|/·•–—-][ \t]*)*)?"
+    rf"(?:{_BY}:?[ \t]+)?"
+)
 # Where a byline after its day ends: a separator, a credit's ©, a reading time, the line's
 # end, or the page's furniture ("Gregor Meier • 3 Minuten", "Lizette Borreli © Archive",
 # "Ntombizethu Ngcobo 2 minutes read", "Frank Wunderlich-Pfeiffer Kommentare").
@@ -795,7 +806,11 @@ def name_after_day(text: str, end: int) -> tuple[tuple[str, ...], int]:
     if text.startswith("/", pos) or CREDIT_LINE_RE.match(text, closing.end() if closing else pos):
         return (), end  # a picture's credit ("Andrew Harnik/Shutterstock") or caption
     run = text[start:pos]
-    names = _run_names(run, text) if _NAMES_RUN.fullmatch(run) else ()
+    if not _NAMES_RUN.fullmatch(run):
+        # More capitalised words than a name has, up to the closing: a job title or
+        # the text's first sentence may close two of them.
+        return _name_closed_in_run(text, start, end)
+    names = _run_names(run, text)
     return (names, pos) if names else ((), end)
 
 

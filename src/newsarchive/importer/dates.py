@@ -732,12 +732,27 @@ def relative_dateline(text: str) -> int | None:
     return None
 
 
+# A labelled time of day inside a line (Aftonbladet's "Uppdaterad 15.59 | Publicerad
+# 14.14", "Publicerad 22:31"): a dateline with no day, in a dump run together.
+_LABELLED_TIME_RE = re.compile(
+    r"\b(?:publicerad|uppdaterad|publisert|oppdatert|publiceret|opdateret|published|updated|"
+    r"veröffentlicht|aktualisiert)[ \t]+(?:kl\.?[ \t]+)?\d{1,2}[:.]\d{2}\b",
+    re.I,
+)
+
+
 def relative_day_near(text: str, within: int) -> tuple[int, int] | None:
-    """Where a time relative to now ("15 hours ago", "vor 3 Stunden") that starts within
-    the first ``within`` letters of ``text`` starts and ends, on a line of any length
-    (a dump that runs its blocks together); ``None`` when none does."""
-    match = _RELATIVE_RE.search(text, 0, within + _DAY_CHARS)
-    return (match.start(), match.end()) if match and match.start() < within else None
+    """Where a time relative to now ("15 hours ago", "vor 3 Stunden") or a labelled
+    time of day ("Publicerad 22:31") that starts within the first ``within`` letters of
+    ``text`` starts and ends, on a line of any length (a dump that runs its blocks
+    together); ``None`` when none does."""
+    found = [
+        match
+        for pattern in (_RELATIVE_RE, _LABELLED_TIME_RE)
+        if (match := pattern.search(text, 0, within + _DAY_CHARS)) and match.start() < within
+    ]
+    first = min(found, key=lambda match: match.start(), default=None)
+    return (first.start(), first.end()) if first else None
 
 
 # A dateline may stand just above the headline ("CAREER FEATURE / 06 February 2026 /
