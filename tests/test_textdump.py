@@ -1321,3 +1321,19 @@ def test_a_name_before_a_labelled_time_after_the_headline_run_together() -> None
     cleaned = clean_dump(dump, title=headline)
     assert cleaned.authors == ("Leo Pettersson",)
     assert "Publicerad" not in " ".join(b.text for b in cleaned.blocks)
+
+
+@pytest.mark.parametrize(
+    "line", ["Nizaar Kinsella 2 minutes ago", "Nizaar Kinsella2 minutes ago"]
+)  # the Evening Standard glues the name to the time
+def test_a_name_before_a_relative_time_on_its_line(line: str) -> None:
+    headline = "Chelsea send clear message of intent"
+    body = "Chelsea have delivered a message of intent and roared that their season is alive. " * 8
+    dump = f"Menu\nSport\n{headline}\nBlues show season is still alive\n{line}\n{body}"
+    cleaned = clean_dump(dump, title=headline)
+    assert cleaned.authors == ("Nizaar Kinsella",)
+    text = "\n".join(b.text for b in cleaned.blocks)
+    assert "Kinsella" not in text and "minutes ago" not in text
+    # A relative time after a sentence's words is no byline.
+    prose = f"Menu\nSport\n{headline}\nThe club said it all happened 2 minutes ago\n{body}"
+    assert clean_dump(prose, title=headline).authors == ()

@@ -701,12 +701,13 @@ def late_day(text: str, byline: re.Pattern[str] | None = None) -> tuple[str, int
 _PAIRED_WITHIN = 40  # letters after a day where its update's label or its byline starts
 
 
-# A time relative to now, as pages show a fresh article's ("5 hours ago", "vor 3
+# A time relative to now, as pages show a fresh article's ("5 hours ago", also glued to
+# the name before it: "Nizaar Kinsella2 minutes ago"; "vor 3
 # Stunden", "před 2 hodinami", "2 ore fa"), or a time of day alone with its am/pm or
 # its label ("1:39 PM ET", "Uppdaterad 15.59 | Publicerad 14.14"; not a video's "5:59"): a dateline with
 # no day in it.
 _RELATIVE_RE = re.compile(
-    r"(?:\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b"
+    r"(?:(?:(?<!\d)\d+|\b(?:an?|one))\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b"
     r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
     r"|\bpřed\s+\d+\s+(?:minutami|hodinami|dny)\b"
     r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"

@@ -1189,10 +1189,17 @@ def _undated(dump: _Dump) -> tuple[str | None, tuple[str, ...], str]:
     day = late[0] if late else None
     if dump.runs_together:
         return day, *(_names_by_relative(dump.text) if dump.after_headline else ((), ""))
-    # No day by the headline, but a time relative to now: the names beside it.
+    # No day by the headline, but a time relative to now: the names beside it, or
+    # right before it on its line ("Nizaar Kinsella 2 minutes ago"), which then goes.
     rel = relative_dateline(dump.text)
-    beside = names_beside(dump.text, rel, dump.title) if rel is not None else ()
-    return day, beside, ""
+    if rel is None:
+        return day, (), ""
+    beside = names_beside(dump.text, rel, dump.title)
+    if beside:
+        return day, beside, ""
+    names, opens = name_before_day(dump.text, rel)
+    line_end = dump.text.find("\n", rel)
+    return day, names, dump.text[opens : line_end if line_end >= 0 else None] if names else ""
 
 
 # Bylines by a dateline, each finder in turn. Lines tell a byline from the menus beside
