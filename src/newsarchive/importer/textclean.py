@@ -1116,34 +1116,34 @@ def _showings_by(text: str, headline: str, pos: int) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class _Dump:
     """What ``_shown_day`` reads a dump's dateline and byline from: ``text`` follows the
-    headline (or is ``whole``, the dump, when the headline was not found near its
-    start), ``headline`` is the form of the scraper's title the dump shows, and
-    ``runs_together`` tells a dump whose lines run the page's blocks together."""
+    headline when ``after_headline`` (else it is ``whole``, the dump: the headline was
+    not found near its start), ``headline`` is the form of the scraper's title the dump
+    shows, and ``runs_together`` tells a dump whose lines run the page's blocks
+    together."""
 
     text: str
     whole: str
+    after_headline: bool
     title: str | None
     headline: str | None
     runs_together: bool
 
-    @property
-    def after_headline(self) -> bool:
-        return self.text is not self.whole
-
 
 @dataclass(frozen=True)
 class _Dateline:
-    """The day a dump shows (ISO), and where: at ``pos`` in ``source``."""
+    """The day a dump shows (ISO), and where: at ``pos`` in ``source``, which starts
+    past the dump's start when ``cut``."""
 
     day: str
     pos: int
     source: str
+    cut: bool
 
 
 _Byline = tuple[tuple[str, ...], str]  # the names, and their byline as the dump writes it
 
 
-def _dump_of(text: str, whole: str, title: str | None) -> _Dump:
+def _dump_of(text: str, whole: str, found: bool, title: str | None) -> _Dump:
     # A page whose lines run its blocks together shows its day further into a line: told
     # by the whole dump (how the scraper saved the page), not what follows the headline.
     head = whole[:DUMP_HEADER_ZONE]
@@ -1156,7 +1156,7 @@ def _dump_of(text: str, whole: str, title: str | None) -> _Dump:
         headline = (
             title if title in whole else _headline_form(whole, title) or _title_part(whole, title)
         )
-    return _Dump(text, whole, title, headline, runs_together)
+    return _Dump(text, whole, found, title, headline, runs_together)
 
 
 def _dateline(dump: _Dump) -> _Dateline | None:
@@ -1168,9 +1168,9 @@ def _dateline(dump: _Dump) -> _Dateline | None:
         if near:
             # A day under the headline has its byline under it too: the menu entries
             # above the headline are no names ("Studio Osnabrück" / headline / day).
-            return _Dateline(near[0], near[1] - near[2], dump.whole[near[2] :])
+            return _Dateline(near[0], near[1] - near[2], dump.whole[near[2] :], near[2] > 0)
     shown = text_day(dump.text, runs_together=dump.runs_together)
-    return _Dateline(*shown, dump.text) if shown else None
+    return _Dateline(*shown, dump.text, dump.after_headline) if shown else None
 
 
 def _undated(dump: _Dump) -> tuple[str | None, tuple[str, ...], str]:
@@ -1224,7 +1224,7 @@ def _run_together_by_line(dump: _Dump, at: _Dateline) -> _Byline:
     or after the headline shown again by the dateline ("Panorama 29.11.2024 „Niemand
     glaubt Euch“ … Von Patrick Hyslop"); it leaves the text."""
     showings = _showings_by(at.source, dump.headline, at.pos) if dump.headline else []
-    starts = [0] if at.source is not dump.whole else []
+    starts = [0] if at.cut else []
     starts += [day_end(at.source, at.pos), *(end for _, end in showings)]
     for start_at in starts:
         # text_byline reads only its byline zone: slice no more of a long dump.
@@ -1256,9 +1256,11 @@ _RUN_TOGETHER_FINDERS = (_run_together_by_day, _run_together_by_relative, _run_t
 _APART_FINDERS = (_apart_by_line_above, _apart_beside, _apart_by_day)
 
 
-def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tuple[str, ...], str]:
+def _shown_day(
+    text: str, whole: str, found: bool, title: str | None
+) -> tuple[str | None, tuple[str, ...], str]:
     """The day the dump shows under its headline (``text`` is what follows the
-    headline, or the whole dump when it was not found near the start), else the day
+    headline when ``found``, else the whole dump), else the day
     shown next to the headline anywhere in the ``whole`` dump: above it, or under a
     headline that long menus pushed down. With it, the names of its byline, the first
     that one of the finders for the dump's kind reads (a byline without "By" beside the
@@ -1266,7 +1268,7 @@ def _shown_day(text: str, whole: str, title: str | None) -> tuple[str | None, tu
     their own; the names right before the day where they run together,
     ``authors.name_before_day``), and that byline with its day, as the dump writes them,
     when they stand inside a line of text (``""`` otherwise)."""
-    dump = _dump_of(text, whole, title)
+    dump = _dump_of(text, whole, found, title)
     at = _dateline(dump)
     if at is None:
         return _undated(dump)
@@ -1302,7 +1304,7 @@ def clean_dump(
     text = "\n".join(map(without_inline_scripts, text.split("\n")))
     whole = text
     text, found, standfirst = _drop_before_title(text, title)
-    shown, beside, dateline = _shown_day(text, whole, title)
+    shown, beside, dateline = _shown_day(text, whole, found, title)
     if title and not found:
         # Cut only after the date is read: a dateline may stand above the headline.
         text = text[_headline_variant_end(text, title) :]
