@@ -213,6 +213,9 @@ def test_a_by_label_that_is_not_the_articles_byline(header: str) -> None:
         ("배윤경 기자", "배윤경"),
         ("Ellyn Shook Ellyn Shook", "Ellyn Shook"),
         ("Comments (42)", ""),
+        ("Sam Stein Senior Politics Editor", "Sam Stein"),
+        ("Thabo Mokone Parliamentary editor", "Thabo Mokone"),
+        ("John Editor", "John Editor"),
     ],
 )
 def test_clean_name(raw: str, name: str) -> None:
@@ -419,6 +422,41 @@ def test_the_site_name_after_a_name_is_cut() -> None:
     assert choose_authors(byline=["By Meg Wagner NEW YORK DAILY NEWS"], sites=sites) == (
         "Meg Wagner",
     )
+
+
+def test_a_desk_of_the_site_or_a_newspaper_after_a_name_is_cut() -> None:
+    assert choose_authors(extracted="Kelli Miller WebMD Health", sites=["webmd.com"]) == (
+        "Kelli Miller",
+    )
+    # Another paper's name (a syndicated story): capitals, or its last word, tell it.
+    assert choose_authors(byline=["By Joe Davidson Washington Post"]) == ("Joe Davidson",)
+    assert choose_authors(byline=["John Smith New York Times"]) == ("John Smith",)
+    assert choose_authors(byline=["Ann Lee THE DAILY TELEGRAPH"]) == ("Ann Lee",)
+    # A name of three words, and a surname a site's label spells, stay whole.
+    assert choose_authors(byline=["Mary Ann Post"]) == ("Mary Ann Post",)
+    assert choose_authors(byline=["Lucy Daily"], sites=["daily.co.uk"]) == ("Lucy Daily",)
+
+
+def test_an_author_page_address_is_the_last_resort() -> None:
+    meta = [("article:author", ["https://www.engadget.com/editors/jon-fingas"])]
+    assert choose_authors(meta=meta) == ("Jon Fingas",)
+    meta = [("article:author", ["https://example.com/autore/lauren-del-valle/"])]
+    assert choose_authors(meta=meta) == ("Lauren del Valle",)
+    # Not filed as an author's page: an article's address, or a profile handle.
+    for url in ("https://example.com/2024/05/big-news-today", "https://www.facebook.com/jo.doe"):
+        assert choose_authors(meta=[("article:author", [url])]) == ()
+    # Any name a page states comes first.
+    meta = [("article:author", ["https://www.engadget.com/editors/jon-fingas"])]
+    assert choose_authors(meta=meta, extracted="Ann Lee") == ("Ann Lee",)
+
+
+def test_the_visible_byline_naming_a_co_author_the_metadata_left_out() -> None:
+    ld = ["Marlene Lundberg Holm"]
+    byline = ["Ingrid Treborg", "Marlene Lundberg Holm"]
+    assert choose_authors(ld=ld, byline=byline, extracted="Marlene Lundberg Holm") == tuple(byline)
+    # A byline that names someone else beside a site is no wider list.
+    sites = ["dagbladet.no"]
+    assert choose_authors(ld=ld, byline=["Dagbladet", *ld], sites=sites) == tuple(ld)
 
 
 def test_a_list_opening_with_the_site_is_the_publisher() -> None:

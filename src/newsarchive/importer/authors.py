@@ -38,6 +38,7 @@ __all__ = [
     "plain_text",
     "split_authors",
     "text_byline",
+    "without_publishers",
 ]
 
 
@@ -290,9 +291,11 @@ _ROLE_DESK = (
     rf"{_ROLE_QUALIFIER}|political|parliamentary|foreign|business|sports?|science|health|legal|"
     r"investigative|web|digital|online|social|video|data|opinion|technology|tech|economics|"
     r"education|environment|travel|photo|graphics|copy|assistant|associate|executive|"
-    r"regional|international|culture|arts|music|food|fashion|style"
+    r"regional|international|culture|arts|music|food|fashion|style|politics|national|news"
 )
 _ROLE_QUALIFIER_WORD = re.compile(rf"^(?:{_ROLE_DESK})$", re.I)
+# A job title closing a name ("Parliamentary editor", "Senior Politics Editor").
+_TRAILING_ROLE = re.compile(rf"\s+(?:(?:{_ROLE_DESK})\s+){{0,2}}{_ROLE_NOUN}$", re.I)
 # Not a name: a bare date word, a reading time, a credit line ("X at Agency"), prose.
 _NOT_NAME = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS})\.?$|^\d|\s(?:at|for|using|via)\s|[?!*]|\.\.|^(?:see|view|read|"
@@ -317,6 +320,9 @@ def clean_name(raw: str) -> str:
     tail = _TAIL.sub("", name)
     if tail != name and (len(tail.split()) >= 2 or not tail.isascii()):
         name = tail
+    bare = _TRAILING_ROLE.sub("", name)
+    if bare != name and len(bare.split()) >= 2:
+        name = bare  # "Sam Stein Senior Politics Editor": the job title is no part of it
     while True:
         stripped = _PREFIX.sub("", name).strip(" ,;:|/·•-–—")
         if stripped == name:
@@ -841,10 +847,6 @@ def _name_closed_in_run(text: str, start: int, end: int) -> tuple[tuple[str, ...
     return (names, stop) if names else ((), end)
 
 
-# A job title closing a line after the name ("Parliamentary editor", "Redakteur").
-_TRAILING_ROLE = re.compile(rf"\s+(?:(?:{_ROLE_DESK})\s+)?{_ROLE_NOUN}$", re.I)
-
-
 def _names_part(part: str, rest_words: int) -> tuple[str, ...]:
     """The names ``part`` (of a line, or a paragraph) is, maybe after "By" and before a
     role or place of up to ``rest_words`` words after a comma; ``()`` for a part with
@@ -987,6 +989,24 @@ def _slug_name(url: str) -> str | None:
     return " ".join(words) if len(words) >= 2 and all(w.isalpha() for w in words) else None
 
 
+# The folders of author pages ("/editors/jon-fingas", "/autore/mario-rossi").
+_AUTHOR_FOLDER = re.compile(
+    r"^(?:authors?|autor(?:e|en|i|in)?|auteurs?|by|editors?|people|profiles?|staff|"
+    r"journalists?|writers?|contributors?|redakteur(?:e|in)?|firm[ae])$",
+    re.I,
+)
+
+
+def _author_page_name(url: str) -> str | None:
+    """The name an author page's URL spells, in title case, when the page is filed as
+    an author's (``https://www.engadget.com/editors/jon-fingas``: "Jon Fingas")."""
+    name = _slug_name(url)
+    path = [p for p in urlsplit(url).path.split("/") if p]
+    if not name or len(path) < 2 or not _AUTHOR_FOLDER.match(path[-2]):
+        return None
+    return " ".join(w if re.fullmatch(_PARTICLE, w) else w.capitalize() for w in name.split())
+
+
 # --- the choice ----------------------------------------------------------------------
 
 _AGENCIES = r"(?:ap|afp|ansa|apa|dpa|efe|epd|kna|pti|ians|reuters|sda|sid|tnn|ats|belga|anp)"
@@ -1034,13 +1054,49 @@ def _beside_site(values: Sequence[str], site_keys: AbstractSet[str]) -> Sequence
     return kept if kept and len(kept) < len(values) else values
 
 
+# The last word of a newspaper's or agency's name ("Washington Post", "Daily News").
+_PRESS_NOUN = re.compile(
+    r"^(?:post|times|tribune|herald|journal|gazette|chronicle|telegraph|guardian|observer|"
+    r"examiner|inquirer|courier|dispatch|bulletin|independent|mirror|express|news|press|"
+    r"today|daily|reuters|bloomberg|zeitung|allgemeine|rundschau|corriere|gazzetta)$",
+    re.I,
+)
+
+
 def _without_site(name: str, site_keys: AbstractSet[str]) -> str:
-    """``Meg Wagner NEW YORK DAILY NEWS``: the name without the site's name after it."""
+    """The name without the site's or a newspaper's name after it (``Meg Wagner NEW
+    YORK DAILY NEWS``, ``Kelli Miller WebMD Health`` on webmd.com, ``Joe Davidson
+    Washington Post`` in the Chicago Tribune)."""
     words = name.split()
-    for cut in range(2, len(words) - 1):
-        if _key(" ".join(words[cut:])) in site_keys and " " in _key(" ".join(words[cut:])):
+    compact = {k.replace(" ", "") for k in site_keys}
+    for cut in range(2, len(words)):
+        tail = _key(" ".join(words[cut:]))
+        if " " not in tail:
+            continue  # one word: maybe a surname that a site's label spells
+        if tail in site_keys or tail.replace(" ", "") in compact or _is_site(tail, site_keys):
             return " ".join(words[:cut])
+    if len(words) >= 4 and _PRESS_NOUN.match(words[-1]) and all(w[0].isupper() for w in words):
+        caps = [i for i in range(2, len(words)) if all(w.isupper() for w in words[i:])]
+        if caps and not words[caps[0] - 1].isupper():
+            return " ".join(words[: caps[0]])  # the paper's name in capitals
+        # The name keeps its first two words, and a third when the paper's has three.
+        return " ".join(words[: max(2, len(words) - 3)])
     return name
+
+
+def without_publishers(names: Iterable[str], sites: Iterable[str | None]) -> tuple[str, ...]:
+    """``names`` without the site's, a desk's or a newspaper's name after each
+    (a dump's byline "Kelli Miller WebMD Health" on webmd.com is "Kelli Miller")."""
+    site_keys = _site_keys(sites)
+    return tuple(_dedupe(_without_site(n, site_keys) for n in names))
+
+
+# What a co-author's name looks like when only one source names them: two to four
+# words in mixed case, maybe with particles, no job title.
+_PERSON = re.compile(
+    rf"(?!(?i:.*\b{_ROLE_NOUN}\b))[{_UPPER}][a-zß-ÿ'’.\-]+(?:[ ](?:{_PARTICLE}[ ])*"
+    rf"[{_UPPER}][a-zß-ÿ'’.\-]+){{1,3}}"
+)
 
 
 def choose_authors(
@@ -1080,6 +1136,9 @@ def choose_authors(
     # The bold name a body opens or closes with (``edge_byline``): last, so it counts
     # only where no other source names a person (the CMS credits the site).
     cands.append((6, names_of(edge, site_keys)))
+    # The name an author page's address spells, where the page links only that (the
+    # Open Graph ``article:author`` is such an address): last of all.
+    cands.append((4, _dedupe(n for _, vs in meta for v in vs if (n := _author_page_name(v)))))
     cands = [
         (fam, _dedupe(_without_site(n, site_keys) for n in names)) for fam, names in cands if names
     ]
@@ -1109,5 +1168,15 @@ def choose_authors(
                                for _, other in cands[:i])
     ]  # fmt: skip
     _, (_, best) = max(runners, key=score)
+    # The visible byline naming everyone the winner names and more: the metadata left
+    # out a co-author (Dagbladet's JSON-LD names one of its two reporters).
+    held = {_key(n) for n in best}
+    wider = [
+        names for fam, names in cands
+        if fam == 2 and len(names) > len(best) and held <= {_key(n) for n in names}
+        and all(_key(n) in held or _PERSON.fullmatch(n) for n in names)
+        and not any(_is_org(n, site_keys) for n in names)
+    ]  # fmt: skip
+    best = wider[0] if wider else best
     people = [n for n in best if not _COMPANY.search(n)]
     return tuple(people or best)

@@ -32,6 +32,7 @@ from newsarchive.importer.authors import (
     edge_byline,
     plain_text,
     split_authors,
+    without_publishers,
 )
 from newsarchive.importer.clean import clean_body, harvest_page
 from newsarchive.importer.dates import (
@@ -200,7 +201,7 @@ def _from_text(
         lang=lang,
         body_markdown=body,
         input=record.input,
-        authors=split_authors(record.authors) or cleaned.authors,
+        authors=split_authors(record.authors) or without_publishers(cleaned.authors, [site]),
         source_url=safe_url(record.url),
         site=site,
         image=safe_url(record.image),
