@@ -430,6 +430,15 @@ def test_copyright_lines_are_dropped_but_not_credits_in_text() -> None:
     assert [b.text for b in short.blocks] == SENTENCES[:2]
 
 
+def test_photo_credit_and_embed_placeholder_lines_are_dropped() -> None:
+    lines = ["Paul Morigi/Getty Images", "Externer Inhalt nicht verfügbar", "Image Credits: Strava"]
+    dump = "\n".join([MENU, SENTENCES[0], lines[0], SENTENCES[1], lines[1], SENTENCES[2],
+                      lines[2], *SENTENCES[3:], FOOTER])  # fmt: skip
+    texts = _texts(dump)
+    assert not any(line in t for t in texts for line in lines)
+    assert SENTENCES[2] in texts
+
+
 def test_byline_leaves_a_dump_for_the_authors_field() -> None:
     # tech-articles-sample, The Verge: the byline and the author's bio open the text, and
     # were the article's lead and summary.

@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from newsarchive.importer.markers import (
+    CREDIT_ONLY_RE,
+    EMBED_NOTICE_RE,
+    EMBED_NOTICE_WORDS,
     FOOTER_RE,
     SHARE_RE,
     TEASER_BLOCK_HEADINGS,
@@ -165,6 +169,32 @@ def _is_headline_list(el: Tag) -> bool:
     return True
 
 
+def _in_page_link(href: str) -> bool:
+    """``href`` points into the page itself (``#embed-2-after``; made absolute, the
+    site's address and a fragment)."""
+    parts = urlsplit(href)
+    return bool(parts.fragment) and parts.path in {"", "/"} and not parts.query
+
+
+def _notice(el: Tag, text: str) -> bool:
+    """``el`` is what stands in for an embed the page did not load ("Externer Inhalt
+    nicht verfügbar"), or a link skipping over it or to the page's navigation ("Jump to
+    navigation", "Continue reading the main story"): a paragraph that is one link, of a
+    few words, into the page itself."""
+    if len(text.split()) > EMBED_NOTICE_WORDS:
+        return False
+    if EMBED_NOTICE_RE.search(text):
+        return True
+    links = el.find_all("a")
+    return (
+        el.name in {"p", "div"}  # a heading linking to itself is the section's permalink
+        and len(links) == 1
+        and _text(links[0]) == text
+        and len(text.split()) >= 2
+        and _in_page_link(str(links[0].get("href") or ""))
+    )
+
+
 def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
     """Remove artefacts from extracted main-text HTML; return it and the teasers found."""
     soup = BeautifulSoup(html, "lxml")
@@ -183,6 +213,9 @@ def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
             continue
         if FOOTER_RE.match(text) or _SHARE_ONLY.match(text) or SHARE_RE.fullmatch(text):
             el.decompose()
+            continue
+        if not el.find("img") and (CREDIT_ONLY_RE.fullmatch(text) or _notice(el, text)):
+            el.decompose()  # a photo credit, an embed's placeholder, a skip link
             continue
         prefix = teaser_prefix(text)
         if prefix and (len(text.split()) <= 30 or _link_only(el)):

@@ -10,6 +10,9 @@ from functools import lru_cache
 
 __all__ = [
     "COPYRIGHT_RE",
+    "CREDIT_ONLY_RE",
+    "EMBED_NOTICE_RE",
+    "EMBED_NOTICE_WORDS",
     "FOOTER_RE",
     "OPENING_WORDS",
     "PROSE_END_RE",
@@ -115,6 +118,42 @@ def credit_lead_re(site_names: tuple[str, ...] = ()) -> re.Pattern[str]:
         # A bare agency before a sentence's opening word: "Getty If you've been …".
         rf"|^{agency}\b[\s,.;:|–—-]*(?={_OPENERS}\s)"
     )
+
+
+# A block that is only a photo credit, beside or under its picture: "Getty Images",
+# "Paul Morigi/Getty Images", "Oli Scarff | Getty Images", "2011 Getty Images",
+# "STR/AFP", "Image Credits: Strava", "Фото: Дмитрий Азаров, Коммерсантъ". Without a
+# label it ends with a picture agency, or a news agency after a slash or "via" (a bare
+# "AP" or "Reuters" may sign the article off).
+_PICTURE_AGENCY = (
+    r"(?:Getty(?:\s+Images)?|Alamy(?:\s+Stock\s+Photo)?|Shutterstock|Unsplash|"
+    r"iStock(?:photo)?|Corbis|Imago(?:\s+Images)?|NurPhoto|REX(?:/Shutterstock)?|"
+    r"Barcroft\s+Media|PA\s+(?:Images|Wire)|AP\s+Photo|Keystone|SIPA|picture\s+alliance)"
+)
+_CREDIT_NAME = r"[^\W\d_][\w.'’&-]*"
+_CREDIT_SEP = r"(?:\s*[/|;,&]\s*|\s+(?:via|for|and)\s+|\s+)"
+CREDIT_ONLY_RE = re.compile(
+    rf"\(?(?:\d{{4}}\s+)?(?:{_CREDIT_NAME}{_CREDIT_SEP}){{0,5}}(?i:{_PICTURE_AGENCY})\)?\s*"
+    rf"|\(?(?:{_CREDIT_NAME}{_CREDIT_SEP}){{0,4}}{_CREDIT_NAME}(?:\s*/\s*|\s+via\s+)"
+    rf"(?i:{_AGENCY})\)?\s*"
+    r"|(?i:image\s+credits?|photo\s+credits?|credits?|photos?|foto|bild|фото)\s*:\s*"
+    rf"(?:{_CREDIT_NAME}[\s/|;,&]*){{1,6}}"
+)
+# What a page shows in place of an embed it did not load (a chart, a video, a post):
+# "Externer Inhalt nicht verfügbar", "Deine Privatsphäre-Einstellungen verhindern das
+# Laden …", "Zur Anzeige aktiviere bitte die Einstellungen …", "Ein Klick für den
+# Datenschutz", "Please enable cookies to view this content".
+EMBED_NOTICE_RE = re.compile(
+    r"(?i:externe[rn]?\s+inhalte?\s+(?:nicht\s+verfügbar|laden|anzeigen)|"
+    r"(?:this\s+)?external\s+content\s+(?:is\s+)?(?:not\s+available|blocked)|"
+    r"ein\s+klick\s+für\s+den\s+datenschutz|empfohlener\s+redaktioneller\s+inhalt|"
+    r"contenuto\s+(?:esterno\s+)?non\s+disponibile|contenu\s+externe\s+(?:non\s+disponible|bloqué)|"
+    r"(?:(?:deine|ihre|your)\s+)?(?:privatsphäre|datenschutz|privacy|cookie)[- ]?"
+    r"(?:einstellungen|settings|preferences)\s+(?:verhindern|prevent|block)|"
+    r"zur\s+anzeige\s+(?:aktiviere|aktivieren\s+sie)|"
+    r"(?:please\s+)?(?:enable|accept|allow)\s+(?:\w+\s+){0,2}cookies\s+to\s+(?:view|see|display|load|watch))"
+)
+EMBED_NOTICE_WORDS = 40
 
 
 # A share toolbar run into the text: "Facebook X Email Save Story", "Share on Facebook

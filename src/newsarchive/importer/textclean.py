@@ -40,6 +40,8 @@ from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, s
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
     COPYRIGHT_RE,
+    CREDIT_ONLY_RE,
+    EMBED_NOTICE_RE,
     OPENING_WORDS,
     PROSE_END_RE,
     SHARE_LEAD_RE,
@@ -460,6 +462,16 @@ def _is_copyright(line: str) -> bool:
     return _word_count(line) <= MAX_NOTICE_WORDS and bool(COPYRIGHT_RE.search(line))
 
 
+def _stands_in(line: str) -> bool:
+    """A line that is only a photo credit ("Paul Morigi/Getty Images"), or what a page
+    shows in place of an embed ("Externer Inhalt nicht verfügbar"). Dropped from what
+    is kept, not before: beside the captions and menus around it, it helps tell the
+    page's furniture from its text."""
+    if _word_count(line) > MAX_NOTICE_WORDS:
+        return False
+    return bool(CREDIT_ONLY_RE.fullmatch(line) or EMBED_NOTICE_RE.search(line))
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines back into one line a paragraph.
 
@@ -673,6 +685,11 @@ def _segments(line: str) -> list[str]:
 
 
 def _main_lines(text: str) -> str:
+    """``_kept_lines`` of ``text`` without photo credits and embeds' placeholders."""
+    return "\n".join(line for line in _kept_lines(text).split("\n") if not _stands_in(line))
+
+
+def _kept_lines(text: str) -> str:
     """Keep the running text of a flattened page: its sentences and their headings.
 
     A scraper's dump of a whole page puts every menu entry, share button, teaser title
