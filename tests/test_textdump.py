@@ -439,6 +439,45 @@ def test_photo_credit_and_embed_placeholder_lines_are_dropped() -> None:
     assert SENTENCES[2] in texts
 
 
+# A OneTrust dialog as Reuters' page saved it (fundus us/Reuters_2023_05_16), run together.
+CONSENT = [
+    "When you visit any website, it may store or retrieve information on your browser, mostly"
+    " in the form of cookies. This information might be about you, your preferences or your"
+    " device and is mostly used to make the site work as you expect it to.",
+    "Strictly Necessary Cookies Always Active These cookies are necessary for the website to"
+    " function and cannot be switched off in our systems.",
+    "Cookie Duration Description",
+    "Functional Cookies Always Active These cookies enable the website to provide enhanced"
+    " functionality and personalisation. If you do not allow these cookies then some or all"
+    " of these services may not function properly.",
+    "Targeting Cookies Always Active These cookies may be set through our site by our"
+    " advertising partners. If you do not allow these cookies, you will experience less"
+    " targeted advertising.",
+]
+
+
+def test_a_cookie_consent_dialog_saved_with_the_page_goes() -> None:
+    dump = "\n".join([*SENTENCES, *CONSENT, "Confirm My Choices Allow All"])
+    texts = _texts(dump)
+    assert texts[: len(SENTENCES)] == SENTENCES
+    assert not any("cookie" in t.lower() or "Allow All" in t for t in texts)
+
+
+def test_an_article_about_cookie_rules_keeps_its_paragraphs() -> None:
+    rules = [
+        "The regulator said websites must let readers refuse cookies as easily as they"
+        " accept them, with a Reject All button beside Accept All.",
+        "Publishers that hide the choice behind a Cookie Settings page face fines, it said.",
+        "Privacy groups welcomed the ruling but said enforcement had been slow for years.",
+    ]
+    for article in ([*rules, *SENTENCES], [*SENTENCES, *rules]):
+        assert _texts("\n".join(article)) == article
+    # A dialog before more text is not one saved after the page's: it stays.
+    more = " ".join(SENTENCES)
+    texts = _texts("\n".join([*SENTENCES[:2], *CONSENT, *SENTENCES[2:], more, more]))
+    assert texts[-1] == more
+
+
 def test_byline_leaves_a_dump_for_the_authors_field() -> None:
     # tech-articles-sample, The Verge: the byline and the author's bio open the text, and
     # were the article's lead and summary.

@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "CONSENT_UI_RE",
+    "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
     "CREDIT_ONLY_RE",
     "EMBED_NOTICE_RE",
@@ -154,6 +156,25 @@ EMBED_NOTICE_RE = re.compile(
     r"(?:please\s+)?(?:enable|accept|allow)\s+(?:\w+\s+){0,2}cookies\s+to\s+(?:view|see|display|load|watch))"
 )
 EMBED_NOTICE_WORDS = 40
+
+
+# A cookie-consent dialog (OneTrust, CookieYes, …) that a scraper saved with the page:
+# its buttons and the names of its categories. One of them may stand in an article
+# about cookie rules; a dialog shows several (``textclean._without_consent``).
+CONSENT_UI_RE = re.compile(
+    r"(?i:\b(?:always\s+(?:active|enabled)|accept\s+all|allow\s+all|reject\s+all|"
+    r"cookie\s+(?:settings|preferences|policy)|manage\s+(?:consent|preferences|cookies)|"
+    r"confirm\s+my\s+choices|privacy\s+(?:overview|preference\s+center)|"
+    r"(?:strictly\s+necessary|necessary|functional|performance|targeting|analytics|"
+    r"advertising|marketing)\s+cookies|alle\s+(?:akzeptieren|ablehnen)|"
+    r"cookie-einstellungen|accetta\s+tutti|rifiuta\s+tutti|tout\s+(?:accepter|refuser)|"
+    r"(?:aceptar|rechazar)\s+todas?)\b)"
+)
+# The words every paragraph of such a dialog has.
+CONSENT_WORD_RE = re.compile(
+    r"(?i:cookie|consent|privacy|personal\s+(?:data|information)|opt[- ]out|third[- ]part|"
+    r"einwilligung|datenschutz|zustimm|consenso|consentement|consentimiento)"
+)
 
 
 # A share toolbar run into the text: "Facebook X Email Save Story", "Share on Facebook

@@ -39,6 +39,8 @@ from newsarchive.importer.dates import (
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
+    CONSENT_UI_RE,
+    CONSENT_WORD_RE,
     COPYRIGHT_RE,
     CREDIT_ONLY_RE,
     EMBED_NOTICE_RE,
@@ -455,6 +457,48 @@ def is_listed(line: str) -> bool:
 def _is_content_run(run: list[str]) -> bool:
     """A run of short lines that is a code block, a table or a list, not a menu."""
     return 3 * sum(map(_is_content_line, run)) >= len(run)
+
+
+CONSENT_GAP = 2  # short paragraphs without its words inside a dialog (a table's rows)
+CONSENT_GAP_WORDS = 30
+CONSENT_UI_MIN = 4  # distinct buttons and category names that make a run a dialog
+CONSENT_TAIL_WORDS = 120  # what may follow it: the rest of its table, its last buttons
+
+
+def _without_consent(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a cookie-consent dialog saved after the page's text: a
+    run of paragraphs that each speak of cookies, consent or privacy (up to
+    ``CONSENT_GAP`` short ones between that do not: a cookie table's rows), showing at
+    least ``CONSENT_UI_MIN`` of a dialog's buttons and category names ("Accept All",
+    "Strictly Necessary Cookies", "Always Active"), with nothing after it but a few
+    short paragraphs (the rest of its table, its last buttons). An article about
+    cookie rules names a few of them, and its text goes on."""
+    marked = [bool(CONSENT_WORD_RE.search(p)) for p in paragraphs]
+    i = 0
+    while i < len(paragraphs):
+        if not marked[i]:
+            i += 1
+            continue
+        end, gap = i + 1, 0
+        while end < len(paragraphs) and gap <= CONSENT_GAP:
+            if marked[end]:
+                gap = 0
+            elif _word_count(paragraphs[end]) <= CONSENT_GAP_WORDS:
+                gap += 1
+            else:
+                break
+            end += 1
+        end -= gap  # the run ends at its last paragraph with the words
+        shown = {
+            " ".join(m.lower().split())
+            for p in paragraphs[i:end] for m in CONSENT_UI_RE.findall(p)
+        }  # fmt: skip
+        rest = [_word_count(p) for p in paragraphs[end:]]
+        rest_short = all(n <= CONSENT_GAP_WORDS for n in rest) and sum(rest) <= CONSENT_TAIL_WORDS
+        if len(shown) >= CONSENT_UI_MIN and rest_short:
+            return paragraphs[:i]
+        i = end
+    return paragraphs
 
 
 def _is_copyright(line: str) -> bool:
@@ -1336,6 +1380,7 @@ def clean_dump(
         dek = ""
     raw_paragraphs = [close_inline_gaps(" ".join(p.split())) for p in text.split("\n")]
     paragraphs = [q for p in raw_paragraphs if p and (q := without_share_runs(p))]
+    paragraphs = _without_consent(paragraphs)
     paragraphs, trailing = _without_trailing_lists(paragraphs)
     lead = close_inline_gaps(" ".join(dek.split()))
     if paragraphs and not lead:
