@@ -478,6 +478,27 @@ def test_an_article_about_cookie_rules_keeps_its_paragraphs() -> None:
     assert texts[-1] == more
 
 
+def test_the_comment_form_ends_the_text() -> None:
+    # WordPress's form, then a comment and a teaser (mozilla's wordpress and
+    # firefox-nightly-blog pages; RBB24's German form).
+    last = "The company declined to comment. Its shares closed two percent lower."
+    for form in (
+        ["Leave a Reply", "Your email address will not be published. Required fields are"
+         " marked *", "Comment *", "Name *", "Email *", "Post Comment"],
+        ["Kommentar verfassen E-Mail (wird nicht veröffentlicht, Angabe freiwillig)",
+         "Zurücksetzen Abschicken"],
+    ):  # fmt: skip
+        comment = "Great article, I have been waiting for this budget for years and years."
+        texts = _texts("\n".join([*SENTENCES, last, *form, comment]))
+        assert texts == [*SENTENCES, last]
+    # Run into the text's last line, the heading and the form go, the text stays.
+    run = f"{last} Leave a Reply Your email address will not be published."
+    assert _texts("\n".join([*SENTENCES, run]))[-1] == last
+    # A form near the top (a newsletter's sign-up) is not the comments'.
+    top = "Sign up for our newsletter. Your email address will not be published."
+    assert _texts("\n".join([top, *SENTENCES]))[-1] == SENTENCES[-1]
+
+
 def test_byline_leaves_a_dump_for_the_authors_field() -> None:
     # tech-articles-sample, The Verge: the byline and the author's bio open the text, and
     # were the article's lead and summary.

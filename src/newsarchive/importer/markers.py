@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "COMMENT_FORM_RE",
+    "COMMENT_HEADER_RE",
     "CONSENT_UI_RE",
     "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
@@ -174,6 +176,27 @@ CONSENT_UI_RE = re.compile(
 CONSENT_WORD_RE = re.compile(
     r"(?i:cookie|consent|privacy|personal\s+(?:data|information)|opt[- ]out|third[- ]part|"
     r"einwilligung|datenschutz|zustimm|consenso|consentement|consentimiento)"
+)
+
+
+# The fine print of a comment form (WordPress's, and the like in German, Italian,
+# French and Spanish): where a page's comments start, never article prose.
+COMMENT_FORM_RE = re.compile(
+    r"(?i:your\s+e-?mail\s+(?:address\s+)?will\s+not\s+be\s+published|"
+    r"required\s+fields\s+are\s+marked|"
+    r"\(?wird\s+nicht\s+veröffentlicht|(?:mit\s+\*\s+markierte\s+)?pflichtfelder\s+sind|"
+    r"il\s+tuo\s+indirizzo\s+(?:e-?mail\s+)?non\s+sarà\s+pubblicato|"
+    r"i\s+campi\s+obbligatori\s+sono\s+contrassegnati|"
+    r"votre\s+adresse\s+(?:e-?mail|de\s+messagerie)\s+ne\s+sera\s+pas\s+publiée|"
+    r"tu\s+dirección\s+de\s+correo\s+electrónico\s+no\s+será\s+publicada)"
+)
+# The heading such a form stands under.
+COMMENT_HEADER_RE = re.compile(
+    r"(?i:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|"
+    r"kommentar\s+(?:verfassen|schreiben|abgeben)|lascia\s+un\s+commento|"
+    r"laisser\s+un\s+commentaire|deja\s+un\s+comentario)\b|"
+    # a label, capitalised: "3 Comments", "Kommentare" (not "declined to comment")
+    r"(?:\d+\s+)?(?:Comments?|COMMENTS?|Kommentare?|Commenti|Commentaires|Comentarios)\b"
 )
 
 

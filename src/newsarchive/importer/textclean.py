@@ -39,6 +39,8 @@ from newsarchive.importer.dates import (
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import (
+    COMMENT_FORM_RE,
+    COMMENT_HEADER_RE,
     CONSENT_UI_RE,
     CONSENT_WORD_RE,
     COPYRIGHT_RE,
@@ -498,6 +500,42 @@ def _without_consent(paragraphs: list[str]) -> list[str]:
         if len(shown) >= CONSENT_UI_MIN and rest_short:
             return paragraphs[:i]
         i = end
+    return paragraphs
+
+
+COMMENT_HEADER_CHARS = 200  # how far before the form's fine print its heading stands
+COMMENT_FORM_LATE = 0.5  # the share of the text's words before the form, at least
+
+
+def _without_comment_form(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` up to the page's comment form ("Leave a Reply Your email address
+    will not be published. Required fields are marked *"), which starts its comments,
+    a form's fields and what follows them. Only a form in the text's later half: one
+    near the top is a newsletter's, or a link to the comments."""
+    total = sum(map(_word_count, paragraphs))
+    before = 0
+    for k, paragraph in enumerate(paragraphs):
+        form = COMMENT_FORM_RE.search(paragraph)
+        if form is None:
+            before += _word_count(paragraph)
+            continue
+        cut = form.start()
+        zone = max(0, cut - COMMENT_HEADER_CHARS)
+        if header := next(COMMENT_HEADER_RE.finditer(paragraph, zone, cut), None):
+            cut = header.start()
+        head = paragraph[:cut].strip()
+        if before + _word_count(head) < COMMENT_FORM_LATE * total:
+            return paragraphs
+        last = k
+        # A heading alone on the paragraphs just above ("Leave a Reply", "3 Kommentare").
+        while (
+            not head
+            and last > 0
+            and _word_count(paragraphs[last - 1]) <= 4
+            and (COMMENT_HEADER_RE.fullmatch(paragraphs[last - 1].strip(" :")))
+        ):
+            last -= 1
+        return [*paragraphs[:last], *([head] if head else [])]
     return paragraphs
 
 
@@ -1380,7 +1418,7 @@ def clean_dump(
         dek = ""
     raw_paragraphs = [close_inline_gaps(" ".join(p.split())) for p in text.split("\n")]
     paragraphs = [q for p in raw_paragraphs if p and (q := without_share_runs(p))]
-    paragraphs = _without_consent(paragraphs)
+    paragraphs = _without_comment_form(_without_consent(paragraphs))
     paragraphs, trailing = _without_trailing_lists(paragraphs)
     lead = close_inline_gaps(" ".join(dek.split()))
     if paragraphs and not lead:
