@@ -655,6 +655,32 @@ def test_a_headline_shown_twice_and_a_share_label_after_a_bar_leave_the_lead() -
     assert kept.blocks[0].text.startswith(f"{body} sed diam")
 
 
+def test_a_headline_that_menus_pushed_down_is_found_by_its_day() -> None:
+    # WebMD run together (mozilla webmd-2): a mega-menu of one-sentence blurbs fills the
+    # first half of the page; the headline and its day open the article after it.
+    title = "Superbugs: What They Are and How You Get Them"
+    blurbs = " ".join(
+        f"Health Topic {i} Read expert perspectives and get guidance on living a healthy"
+        f" life with topic {i}."
+        for i in range(12)
+    )
+    article = (
+        "April 17, 2015 -- Imagine being sick in the hospital with a bacterial infection"
+        " and doctors can't stop it from spreading. This so-called superbug scenario is not"
+        " science fiction."
+    )
+    text = f"{blurbs}\n{title} By Kathleen Doheny WebMD Health News {article}\n" + "\n".join(
+        SENTENCES
+    )
+    texts = [b.text for b in clean_dump(text, title=title).blocks]
+    assert not any("Health Topic" in t for t in texts)
+    assert any("Imagine being sick" in t for t in texts)
+    # Shown late without a day after it (a related list, a share link), the headline
+    # does not cut the text before it.
+    late = "\n".join([*SENTENCES, blurbs, f"More like this: {title} Read more"])
+    assert clean_dump(late, title=title).blocks[0].text == SENTENCES[0]
+
+
 @pytest.mark.parametrize("title", ["Humane’s AI pin promotes a screenless future", None])
 def test_a_page_headline_shown_twice_leaves_the_text_whatever_the_title(title: str | None) -> None:
     # The Verge in tech-articles-sample: the page's headline, which is not the scraper's

@@ -35,6 +35,7 @@ from newsarchive.importer.dates import (
     relative_dateline,
     relative_day_near,
     text_day,
+    written_day_offsets,
 )
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
@@ -825,13 +826,35 @@ MAX_EATEN_WORDS = 2  # headline words the boilerplate may take with the menu bef
 _WORD_RE = re.compile(r"\S+")
 
 
+DATED_HEADLINE_GAP = 200  # characters from a late headline to its day or byline
+DATED_HEADLINE_SHOWINGS = 3
+
+
+def _dated_showing(text: str, title: str, index: int) -> int:
+    """Where ``text`` shows the headline ``title`` with its day or byline right after
+    it ("Superbugs: What They Are … April 17, 2015 -- Imagine …"), when menus pushed
+    it past the zone where a headline is looked for (WebMD's mega-menu fills half
+    the page); -1 if no showing is dated. A showing in a teaser or a share link has
+    neither after it."""
+    for _ in range(DATED_HEADLINE_SHOWINGS):
+        if index < 0:
+            return -1
+        after = text[index + len(title) : index + len(title) + DATED_HEADLINE_GAP]
+        if written_day_offsets(after):
+            return index
+        index = text.find(title, index + len(title))
+    return -1
+
+
 def _drop_before_title(text: str, title: str | None) -> tuple[str, bool, bool]:
     """Navigation and section labels come before the headline: cut up to it. Also says
     whether the headline was found, and whether a separator followed it (the rest of
     its line is then the standfirst). The headline is the scraper's ``title``, else one
     the page shows twice in a row after its breadcrumb."""
     index = text.find(title) if title else -1
-    if title and 0 <= index <= max(HEADLINE_ZONE, len(text) // 3):
+    if title and 0 <= index > max(HEADLINE_ZONE, len(text) // 3):
+        index = _dated_showing(text, title, index)
+    if title and index >= 0:
         rest = text[index + len(title) :]
         # The headline shown twice (a breadcrumb's, then the page's) goes twice, and so
         # does the separator between it and the standfirst ("… Clyde / Discord users …").
