@@ -12,6 +12,7 @@ import pytest
 
 from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.extract import _BODY_OPTIONS, _words, extract_record
+from newsarchive.importer.lang import detect_language
 from newsarchive.importer.markdown import html_to_markdown, markdown_url
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
@@ -496,3 +497,49 @@ def test_a_page_listing_headlines_is_refused_where_its_address_names_a_listing()
     single = RawRecord(input="p.html", kind="html", content=html,
                        url="https://example.com/2024/01/02/robots-in-the-cloud")  # fmt: skip
     assert extract_record(single).title == "AI News"
+
+
+ENGLISH = (
+    "The council said on Monday that it would not change the plan, which was approved by a"
+    " large majority last year. Critics have argued for months that the costs are too high"
+    " and that residents were not heard. They will ask the court to review it, as they have"
+    " done before with other projects from the same office. "
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "美国总统周一表示，政府将在下个月公布新的贸易政策，以应对市场的变化。" * 4, "zh"),
+        ("ja", "政府は月曜日、新しい貿易政策を来月発表すると明らかにした。" * 4, "ja"),
+        ("zh", "政府周一表示新政策将于下月公布" * 6, "zh"),
+        ("ja", "政府周一表示新政策将于下月公布" * 6, "ja"),  # Han alone: Japanese too
+        ("it", ENGLISH * 3, "en"),  # an English article on an Italian site (vogue.it)
+        ("it", "Lorem ipsum dolor sit amet, sed diam et justo et dolores et ea rebum. " * 8,
+         "it"),  # placeholder Latin is no language's text
+        ("pl", ENGLISH * 3, "pl"),  # no word list for Polish to compare: as stated
+    ],
+)  # fmt: skip
+def test_a_stated_language_the_text_plainly_contradicts_is_overruled(
+    lang: str, text: str, expected: str
+) -> None:
+    html = f'<html lang="{lang}"><body><article><p>{text}</p></article></body></html>'
+    article = extract_record(RawRecord(input="p.html", kind="html", content=html,
+                                       date="2024-01-02"))  # fmt: skip
+    assert article.lang == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("대통령은 월요일 새로운 무역 정책을 다음 달에 발표하겠다고 밝혔다.", "ko"),
+        ("Президент заявил в понедельник, что правительство объявит новую политику.", "ru"),
+        ("Президент заявив у понеділок, що уряд оголосить нову політику їхньої країни.", "uk"),
+        ("وقال الرئيس يوم الاثنين إن الحكومة ستعلن سياسة تجارية جديدة الشهر المقبل.", "ar"),
+        ("Ο πρόεδρος δήλωσε τη Δευτέρα ότι η κυβέρνηση θα ανακοινώσει νέα πολιτική.", "el"),
+        ("ประธานาธิบดีกล่าวเมื่อวันจันทร์ว่ารัฐบาลจะประกาศนโยบายการค้าใหม่", "th"),
+        (ENGLISH, "en"),
+    ],
+)
+def test_a_text_in_another_script_is_told_by_it(text: str, expected: str) -> None:
+    assert detect_language(text) == expected

@@ -46,7 +46,13 @@ from newsarchive.importer.dates import (
     written_day_offsets,
 )  # fmt: skip
 from newsarchive.importer.embedded import embedded_article
-from newsarchive.importer.lang import CJK_RE, detect_language, normalize_lang, tokens
+from newsarchive.importer.lang import (
+    CJK_RE,
+    detect_language,
+    normalize_lang,
+    page_language,
+    tokens,
+)
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord, Related
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
@@ -438,8 +444,8 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     parsed = html_date(record, page.published, url, doc.date, page.shown_date)
     (date, precision), warnings = _resolve_date(parsed, record, host)
     modified = parse_date(page.modified)
-    lang = normalize_lang(record.lang) or normalize_lang(page.lang) or normalize_lang(doc.language)
-    lang = lang or detect_language(plain, options.default_lang)
+    stated = normalize_lang(page.lang) or normalize_lang(doc.language)
+    lang = normalize_lang(record.lang) or page_language(stated, plain, options.default_lang)
     authors = choose_authors(
         record.authors, ld=page.authors, meta=page.meta_authors, byline=page.byline_authors,
         extracted=doc.author, edge=edge, sites=sites,

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["CJK", "CJK_RE", "detect_language", "normalize_lang", "tokens"]
+__all__ = [
+    "CJK", "CJK_RE", "detect_language", "normalize_lang", "page_language", "script_language",
+    "tokens",
+]  # fmt: skip
 
 # Scripts written without spaces between words (Chinese, Japanese, Korean, Thai): a
 # regex character-class body.
@@ -65,14 +68,94 @@ def normalize_lang(value: str | None) -> str | None:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
+# Scripts that name their language (or its likeliest one): letters of ``text`` in them.
+_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff]")),
+    ("ja", re.compile("[\u3040-\u30ff]")),  # kana
+    ("zh", re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")),  # Han (Japanese uses it too)
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("ar", re.compile("[\u0600-\u06ff]")),
+    ("he", re.compile("[\u0590-\u05ff]")),
+    ("ru", re.compile("[\u0400-\u04ff]")),
+    ("el", re.compile("[\u0370-\u03ff]")),
+    ("hi", re.compile("[\u0900-\u097f]")),
+)
+_UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
+_SCRIPT_SHARE = 0.5  # of the text's letters, for its script to name its language
+_KANA_SHARE = 0.05  # of its Han and kana, for a text to be Japanese
+_SAMPLE = 20000
+
+
+def script_language(text: str) -> str | None:
+    """The language ``text``'s script names, when most of its letters are in one that
+    is not Latin: Korean (Hangul), Japanese (kana among the Han), Chinese, Thai,
+    Arabic, Hebrew, Russian (Ukrainian with its own letters), Greek, Hindi."""
+    sample = text[:_SAMPLE]
+    letters = sum(c.isalpha() for c in sample)
+    if not letters:
+        return None
+    counts = {lang: len(pattern.findall(sample)) for lang, pattern in _SCRIPTS}
+    han = counts.pop("zh") + counts["ja"]
+    counts["ja" if counts["ja"] >= _KANA_SHARE * han else "zh"] = han
+    if counts.get("ru") and _UKRAINIAN.search(sample):
+        counts["uk"] = counts.pop("ru")
+    lang = max(sorted(counts), key=lambda k: counts[k])
+    return lang if counts[lang] >= _SCRIPT_SHARE * letters else None
+
+
 def detect_language(text: str, default: str = "en") -> str:
-    """The language whose function words are most frequent in ``text``."""
-    words = Counter(_WORD_RE.findall(text[:20000].lower()))
+    """The language ``text``'s script names (``script_language``), else the one whose
+    function words are most frequent in it."""
+    if script := script_language(text):
+        return script
+    best, scores = _stopword_scores(text)
+    return best if best and scores[best] >= 2 else default
+
+
+def _stopword_scores(text: str) -> tuple[str | None, dict[str, int]]:
+    best, scores, _ = _stopword_counts(text)
+    return best, scores
+
+
+def _stopword_counts(text: str) -> tuple[str | None, dict[str, int], dict[str, int]]:
+    """The language with the most function words in ``text``, each language's count of
+    them, and how many different ones each has."""
+    words = Counter(_WORD_RE.findall(text[:_SAMPLE].lower()))
     if not words:
-        return default
+        return None, {}, {}
     scores = {
         lang: sum(count for word, count in words.items() if word in stop)
         for lang, stop in _STOPWORDS.items()
     }
-    best = max(sorted(scores), key=lambda lang: scores[lang])
-    return best if scores[best] >= 2 else default
+    distinct = {lang: len(stop & words.keys()) for lang, stop in _STOPWORDS.items()}
+    return max(sorted(scores), key=lambda lang: scores[lang]), scores, distinct
+
+
+_CJK_FAMILY = frozenset({"zh", "ja"})  # Han alone cannot tell these apart
+_OVERRULE_HITS = 20  # function words of another language, at least, to overrule the page
+_OVERRULE_RATIO = 4  # and this many times the stated language's
+_OVERRULE_WORDS = 8  # different ones: a language's text uses many ("lorem ipsum … et")
+
+
+def page_language(stated: str | None, text: str, default: str = "en") -> str:
+    """The article's language: what the page states (``stated``, already normalised),
+    unless its text says otherwise, as a declared charset can lie. A text mostly in
+    another script overrules it (``lang="en"`` on a Chinese page); so does one whose
+    function words are plainly another language's, where the stated one has a list to
+    compare (an English article on an Italian site). Nothing stated: detected."""
+    if not stated:
+        return detect_language(text, default)
+    script = script_language(text)
+    if script:
+        same = script == stated or {script, stated} <= _CJK_FAMILY
+        return stated if same else script
+    if stated not in _STOPWORDS:
+        return stated
+    best, scores, distinct = _stopword_counts(text)
+    if (
+        best and best != stated and scores[best] >= _OVERRULE_HITS
+        and scores[best] >= _OVERRULE_RATIO * scores[stated]
+        and distinct[best] >= _OVERRULE_WORDS
+    ):  # fmt: skip
+        return best
+    return stated
