@@ -9,9 +9,16 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from trafilatura.utils import load_html
 
 from conftest import FIXTURES, SAMPLE
-from newsarchive.importer.extract import _BODY_OPTIONS, _words, extract_record
+from newsarchive.importer.extract import (
+    _BODY_OPTIONS,
+    ExtractOptions,
+    _marked_body,
+    _words,
+    extract_record,
+)
 from newsarchive.importer.lang import detect_language
 from newsarchive.importer.markdown import html_to_markdown, markdown_url
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
@@ -543,3 +550,49 @@ def test_a_stated_language_the_text_plainly_contradicts_is_overruled(
 )
 def test_a_text_in_another_script_is_told_by_it(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+AIRLINER = (
+    "Search-and-rescue teams were mobilized from across Southeast Asia on Sunday after a"
+    " commercial airliner with 162 people on board lost contact with ground controllers off"
+    " the coast of Borneo, a search effort that evoked a distressingly familiar mix of grief"
+    " and mystery nine months after a Malaysia Airlines jetliner disappeared."
+)
+SCALA = (
+    "TextNode 1 - The Scala supported IDE is one of the few pain points of developers who"
+    " want to start using Scala in their Java project. On existing long term projects"
+    " developed by a team it is hard to step in and introduce a new language that the"
+    " existing IDE does not support. One way to go about it is to hide the fact that you"
+    " use Scala from the Java world by using one way dependency injection. Still, if you"
+    " wish to truly absorb Scala into your existing java environment then you will soon"
+    " introduce cross language dependencies and build tooling problems as well."
+)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["<div itemprop='articleBody'>{}</div>", "<article>{}</article>",
+     "<div class='post-content'>{}</div>"],
+)  # fmt: skip
+def test_the_pages_marked_article_body_beats_a_longer_block_beside_it(marked: str) -> None:
+    # goose3's test_articlebody_* pages: the generic pick opened with the other block.
+    html = (
+        f"<html><body><div><p>{SCALA}</p></div>{marked.format(f'<p>{AIRLINER}</p>')}</body></html>"
+    )
+    article = extract_record(RawRecord(input="p.html", kind="html", content=html,
+                                       date="2024-01-02"))  # fmt: skip
+    assert article.body_markdown.startswith("Search-and-rescue teams")
+    assert "Scala" not in article.body_markdown
+
+
+def test_no_switch_to_a_marked_body_that_cannot_be_the_article() -> None:
+    # Two marked bodies (which one?), one too short for an article (a dek), or one the
+    # generic pick holds and mostly is: no switch.
+    two = f"<article><p>{AIRLINER}</p></article><article><p>{AIRLINER}</p></article>"
+    dek = "<div itemprop='articleBody'><p>Rescuers search the Java Sea.</p></div>"
+    for marked in (two, dek):
+        tree = load_html(f"<html><body><div><p>{SCALA}</p></div>{marked}</body></html>")
+        assert _marked_body(tree, SCALA, ExtractOptions()) is None, marked
+    tree = load_html(f"<html><body><h1>Lost</h1><article><p>{AIRLINER}</p></article></body></html>")
+    assert _marked_body(tree, f"Lost {AIRLINER}", ExtractOptions()) is None
+    assert _marked_body(tree, SCALA, ExtractOptions()) is not None
