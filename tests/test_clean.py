@@ -82,3 +82,14 @@ def test_an_embeds_placeholder_and_skip_links_go() -> None:
     body, _ = clean_body(TEXT + kept)
     for stays in ("Detecting Anomalies", "[1]", "How deep", "cookie settings"):
         assert stays in body
+
+
+def test_labels_and_reading_times_standing_alone_go() -> None:
+    labels = ("Advertisement", "Anzeige", "Oct 5, 2019 · 7 min read", "5 Minuten Lesezeit",
+              "Loading comments...")  # fmt: skip
+    body, _ = clean_body(TEXT + "".join(f"<p>{label}</p>" for label in labels))
+    assert "budget" in body
+    for label in labels:
+        assert label not in body
+    prose = "<p>Advertisement revenue fell by a tenth, the company said on Monday.</p>"
+    assert "revenue fell" in clean_body(TEXT + prose)[0]

@@ -431,7 +431,7 @@ def test_copyright_lines_are_dropped_but_not_credits_in_text() -> None:
 
 
 def test_photo_credit_and_embed_placeholder_lines_are_dropped() -> None:
-    lines = ["Paul Morigi/Getty Images", "Externer Inhalt nicht verfügbar", "Image Credits: Strava"]
+    lines = ["Paul Morigi/Getty Images", "Externer Inhalt nicht verfügbar", "5 min read"]
     dump = "\n".join([MENU, SENTENCES[0], lines[0], SENTENCES[1], lines[1], SENTENCES[2],
                       lines[2], *SENTENCES[3:], FOOTER])  # fmt: skip
     texts = _texts(dump)

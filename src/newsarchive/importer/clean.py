@@ -26,6 +26,7 @@ from newsarchive.importer.markers import (
     FOOTER_RE,
     SHARE_RE,
     TEASER_BLOCK_HEADINGS,
+    UI_LABEL_RE,
     teaser_prefix,
 )
 from newsarchive.importer.metatags import text_of
@@ -214,8 +215,10 @@ def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
         if FOOTER_RE.match(text) or _SHARE_ONLY.match(text) or SHARE_RE.fullmatch(text):
             el.decompose()
             continue
-        if not el.find("img") and (CREDIT_ONLY_RE.fullmatch(text) or _notice(el, text)):
-            el.decompose()  # a photo credit, an embed's placeholder, a skip link
+        if not el.find("img") and (
+            CREDIT_ONLY_RE.fullmatch(text) or UI_LABEL_RE.fullmatch(text) or _notice(el, text)
+        ):
+            el.decompose()  # a photo credit, a label, an embed's placeholder, a skip link
             continue
         prefix = teaser_prefix(text)
         if prefix and (len(text.split()) <= 30 or _link_only(el)):

@@ -411,15 +411,14 @@ def _with_body(tree: HtmlElement, article: str | None) -> HtmlElement | None:
 
 
 # Where a page marks its article's body: schema.org's microdata, a lone <article>, the
-# body classes of the common CMSs (WordPress, Drupal, Newspaper and news themes).
+# body classes of the common CMSs and themes (WordPress, Newspaper, news sites).
 _MARKED_BODY = etree.XPath(
     "//*[@itemprop='articleBody'] | //article"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' post-content ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' article-body ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' article__body ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' story-body ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' td-post-content ')]"
+    " | //*[contains(@class, 'content') or contains(@class, 'body')]"
+)
+_BODY_CLASS = re.compile(
+    r"(?:^|\s)(?:entry-content|post-content|article-body|article__body|story-body|"
+    r"td-post-content)(?:\s|$)"
 )
 MARKED_BODY_SHARE = 0.5
 
@@ -431,7 +430,11 @@ def _marked_body(tree: HtmlElement, plain: str, options: ExtractOptions) -> Html
     (a longer block beside it won: goose3's test_articlebody_* pages, TechRadar's
     buying guide); None otherwise, and for the usual page, whose pick is its marked
     body with a heading or a lead more. Words are compared as a set of word forms."""
-    marked = list(_MARKED_BODY(tree))
+    marked = [
+        el for el in _MARKED_BODY(tree)
+        if el.tag == "article" or el.get("itemprop") == "articleBody"
+        or _BODY_CLASS.search(el.get("class") or "")
+    ]  # fmt: skip
     outer = [el for el in marked if not any(o in el.iterancestors() for o in marked)]
     if len(outer) != 1:
         return None

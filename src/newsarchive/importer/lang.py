@@ -84,13 +84,14 @@ _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
 _SCRIPT_SHARE = 0.5  # of the text's letters, for its script to name its language
 _KANA_SHARE = 0.05  # of its Han and kana, for a text to be Japanese
 _SAMPLE = 20000
+_SCRIPT_SAMPLE = 5000  # a script shows in a few paragraphs
 
 
 def script_language(text: str) -> str | None:
     """The language ``text``'s script names, when most of its letters are in one that
     is not Latin: Korean (Hangul), Japanese (kana among the Han), Chinese, Thai,
     Arabic, Hebrew, Russian (Ukrainian with its own letters), Greek, Hindi."""
-    sample = text[:_SAMPLE]
+    sample = text[:_SCRIPT_SAMPLE]
     letters = sum(c.isalpha() for c in sample)
     if not letters:
         return None

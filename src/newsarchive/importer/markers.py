@@ -25,6 +25,7 @@ __all__ = [
     "TEASER_BLOCK_HEADINGS",
     "TEASER_MARKERS",
     "TEASER_RE",
+    "UI_LABEL_RE",
     "credit_lead_re",
     "find_teaser",
     "tag_list_start",
@@ -143,6 +144,19 @@ CREDIT_ONLY_RE = re.compile(
     r"|(?i:image\s+credits?|photo\s+credits?|credits?|photos?|foto|bild|фото)\s*:\s*"
     rf"(?:{_CREDIT_NAME}[\s/|;,&]*){{1,6}}"
 )
+# A block that is only a page's label or status, not text: an ad's label, a reading
+# time (with the day before it: "Oct 5, 2019 · 7 min read"), a loading notice.
+UI_LABEL_RE = re.compile(
+    r"(?i:advertisement|anzeige|werbung|pubblicità|publicité|publicidad|"
+    r"(?:[\w.,]+\s+){0,3}[·|•–-]?\s*\d+\s*(?:min(?:ute)?s?|minuten|minuti)\.?\s+"
+    r"(?:read|lesezeit|lesedauer|di\s+lettura|de\s+lecture|de\s+lectura)|"
+    r"(?:lesezeit|lesedauer|reading\s+time|tempo\s+di\s+lettura)\s*:?\s*\d+\s*"
+    r"(?:min(?:ute)?s?|minuten|minuti)\.?|"
+    r"(?:loading(?:\s+comments)?|please\s+wait|caricamento(?:\s+in\s+corso)?|"
+    r"wird\s+geladen)\s*(?:\.\.\.|…)?)"
+)
+
+
 # What a page shows in place of an embed it did not load (a chart, a video, a post):
 # "Externer Inhalt nicht verfügbar", "Deine Privatsphäre-Einstellungen verhindern das
 # Laden …", "Zur Anzeige aktiviere bitte die Einstellungen …", "Ein Klick für den

@@ -51,6 +51,7 @@ from newsarchive.importer.markers import (
     PROSE_END_RE,
     SHARE_LEAD_RE,
     SHARE_RE,
+    UI_LABEL_RE,
     credit_lead_re,
     find_teaser,
     tag_list_start,
@@ -546,13 +547,18 @@ def _is_copyright(line: str) -> bool:
 
 
 def _stands_in(line: str) -> bool:
-    """A line that is only a photo credit ("Paul Morigi/Getty Images"), or what a page
-    shows in place of an embed ("Externer Inhalt nicht verfügbar"). Dropped from what
+    """A line that is only a photo credit ("Paul Morigi/Getty Images"), a label ("Advertisement",
+    "5 min read"), or what a page shows in place of an embed ("Externer Inhalt nicht
+    verfügbar"). Dropped from what
     is kept, not before: beside the captions and menus around it, it helps tell the
     page's furniture from its text."""
     if _word_count(line) > MAX_NOTICE_WORDS:
         return False
-    return bool(CREDIT_ONLY_RE.fullmatch(line) or EMBED_NOTICE_RE.search(line))
+    return bool(
+        CREDIT_ONLY_RE.fullmatch(line)
+        or UI_LABEL_RE.fullmatch(line.strip())
+        or EMBED_NOTICE_RE.search(line)
+    )
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
