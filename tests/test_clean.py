@@ -93,3 +93,15 @@ def test_labels_and_reading_times_standing_alone_go() -> None:
         assert label not in body
     prose = "<p>Advertisement revenue fell by a tenth, the company said on Monday.</p>"
     assert "revenue fell" in clean_body(TEXT + prose)[0]
+
+
+def test_related_blocks_under_headings_in_the_neighbours_languages() -> None:
+    for heading in ("Auch interessant", "À lire aussi", "Lee también", "Czytaj także", "Read next"):
+        html = (
+            TEXT + f"<h4>{heading}</h4>"
+            '<p><a href="https://x.de/a">Hamburg bekommt eine neue U-Bahn-Linie</a></p>'
+            '<p><a href="https://x.de/b">So teuer wird das Parken in der Innenstadt</a></p>'
+        )
+        body, related = clean_body(html)
+        assert heading not in body and "U-Bahn" not in body and "budget" in body
+        assert [r.url for r in related] == ["https://x.de/a", "https://x.de/b"], heading

@@ -220,17 +220,6 @@ def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
         ):
             el.decompose()  # a photo credit, a label, an embed's placeholder, a skip link
             continue
-        prefix = teaser_prefix(text)
-        if prefix and (len(text.split()) <= 30 or _link_only(el)):
-            links = _links(el)
-            title = text[len(prefix) :].strip(" .:-–—»")
-            related.extend(links or ([Related(title=title)] if title else []))
-            el.decompose()
-            continue
-        if _is_interlink(el):
-            related.extend(_links(el))
-            el.decompose()
-            continue
         if (
             el.name in {"h2", "h3", "h4", "h5", "h6", "p"}
             and text.lower().strip(" :") in TEASER_BLOCK_HEADINGS
@@ -242,6 +231,17 @@ def clean_body(html: str) -> tuple[str, tuple[Related, ...]]:
                 related.extend(_links(sibling))
                 sibling.decompose()
                 sibling = nxt
+            el.decompose()
+            continue
+        prefix = teaser_prefix(text)
+        if prefix and (len(text.split()) <= 30 or _link_only(el)):
+            links = _links(el)
+            title = text[len(prefix) :].strip(" .:-–—»")
+            related.extend(links or ([Related(title=title)] if title else []))
+            el.decompose()
+            continue
+        if _is_interlink(el):
+            related.extend(_links(el))
             el.decompose()
             continue
         # Trailing "Condividi:" run into the end of a paragraph.

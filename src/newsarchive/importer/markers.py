@@ -55,6 +55,14 @@ TEASER_BLOCK_HEADINGS: tuple[str, ...] = (
     "notizie correlate", "correlati", "related", "related stories", "related articles",
     "more stories", "read more", "recommended", "you may also like", "most popular",
     "più letti", "i più letti", "ultime notizie", "latest news", "see also",
+    "more on this story", "more on this topic", "related coverage", "related content",
+    "read next", "what to read next", "editor's picks", "top stories", "trending",
+    # the neighbours' (German, French, Spanish, Portuguese, Dutch, Nordic, Polish)
+    "auch interessant", "das könnte sie auch interessieren", "lesen sie auch",
+    "mehr zum thema", "weitere artikel", "weitere videos", "à lire aussi", "lire aussi",
+    "sur le même sujet", "te puede interesar", "también te puede interesar",
+    "lee también", "leia também", "lees ook", "les også", "läs också", "czytaj także",
+    "czytaj też", "zobacz także",
 )  # fmt: skip
 
 _marker_alt = "|".join(sorted((re.escape(m) for m in TEASER_MARKERS), key=len, reverse=True))
