@@ -478,6 +478,24 @@ def test_an_article_about_cookie_rules_keeps_its_paragraphs() -> None:
     assert texts[-1] == more
 
 
+def test_the_headline_again_in_a_list_after_the_text_ends_it() -> None:
+    # Stern run together: the "Newsticker" list after the article names it too.
+    title = "So kann Europa Paypal, Apple Pay und Visa schlagen"
+    ticker = (
+        "Newsticker 28.04.2023 - 19:11 Uhr Unfall mit Lkw auf einer Bundesstraße 28.04.2023 -"
+        f" 19:09 Uhr {title} 28.04.2023 - 19:08 Uhr Big Brother Awards verliehen"
+    )
+    body = [*SENTENCES, *SENTENCES[::-1]]
+    texts = _texts("\n".join([title, *body, ticker]), title=title)
+    assert texts[-1].startswith("Newsticker 28.04.2023 - 19:11 Uhr Unfall")
+    assert not any("Big Brother" in t for t in texts)
+    # A headline that quotes the text, shown there again, is not a list's item.
+    quote = "The plan keeps taxes flat for the third year in a row"
+    said = f"The mayor told the council: “{quote},” and left the room without questions."
+    texts = _texts("\n".join([quote, *body, said, SENTENCES[0]]), title=quote)
+    assert texts[-1] == SENTENCES[0]
+
+
 def test_the_comment_form_ends_the_text() -> None:
     # WordPress's form, then a comment and a teaser (mozilla's wordpress and
     # firefox-nightly-blog pages; RBB24's German form).

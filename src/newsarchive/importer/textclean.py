@@ -541,6 +541,43 @@ def _without_comment_form(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+OWN_TEASER_LATE = 0.7  # the share of the text's words before the headline's second showing
+OWN_TEASER_MIN_WORDS = 4  # a headline shorter than this may recur as a phrase
+
+
+_IN_PROSE_BEFORE = re.compile(r"[\"“”„«»‘’']\s*$")
+_IN_PROSE_AFTER = re.compile(r"\s*(?:[,;:\"“”«»‘’')]|[a-zß-ÿ])")
+
+
+def _without_own_teaser(paragraphs: list[str], title: str | None) -> list[str]:
+    """``paragraphs`` up to a later showing of the headline ``title`` (found above the
+    text; None when it was not) in the text's last ``1 - OWN_TEASER_LATE``, standing as
+    a list's item: the page's lists of latest or related stories name this one too
+    ("Newsticker 28.04.2023 - 19:09 Uhr <headline> 28.04.2023 …"), and what follows is
+    that list. Not a showing in quotes or run on into a sentence (a headline that quotes
+    the text), nor an earlier one: there the article itself may start."""
+    if not title or len(title.split()) < OWN_TEASER_MIN_WORDS:
+        return paragraphs
+    total = sum(map(_word_count, paragraphs))
+    before = 0
+    for k, paragraph in enumerate(paragraphs):
+        at = paragraph.find(title)
+        late = before + _word_count(paragraph[:at]) >= OWN_TEASER_LATE * total
+        if (
+            k
+            and at >= 0
+            and late
+            and not (
+                _IN_PROSE_BEFORE.search(paragraph[:at])
+                or _IN_PROSE_AFTER.match(paragraph, at + len(title))
+            )
+        ):
+            head = paragraph[:at].strip()
+            return [*paragraphs[:k], *([head] if head else [])]
+        before += _word_count(paragraph)
+    return paragraphs
+
+
 def _is_copyright(line: str) -> bool:
     """A copyright notice or photo credit line, not a paragraph that mentions one."""
     return _word_count(line) <= MAX_NOTICE_WORDS and bool(COPYRIGHT_RE.search(line))
@@ -1448,6 +1485,7 @@ def clean_dump(
     raw_paragraphs = [close_inline_gaps(" ".join(p.split())) for p in text.split("\n")]
     paragraphs = [q for p in raw_paragraphs if p and (q := without_share_runs(p))]
     paragraphs = _without_comment_form(_without_consent(paragraphs))
+    paragraphs = _without_own_teaser(paragraphs, title if found else None)
     paragraphs, trailing = _without_trailing_lists(paragraphs)
     lead = close_inline_gaps(" ".join(dek.split()))
     if paragraphs and not lead:
