@@ -81,6 +81,8 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hi", re.compile("[\u0900-\u097f]")),
 )
 _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
 _SCRIPT_SHARE = 0.5  # of the text's letters, for its script to name its language
 _KANA_SHARE = 0.05  # of its Han and kana, for a text to be Japanese
 _SAMPLE = 20000
@@ -92,8 +94,10 @@ def script_language(text: str) -> str | None:
     is not Latin: Korean (Hangul), Japanese (kana among the Han), Chinese, Thai,
     Arabic, Hebrew, Russian (Ukrainian with its own letters), Greek, Hindi."""
     sample = text[:_SCRIPT_SAMPLE]
-    letters = sum(c.isalpha() for c in sample)
-    if not letters:
+    if not _NON_LATIN.search(sample):
+        return None  # Latin letters only: the usual text, told in one pass
+    letters = len(_LETTER.findall(sample))
+    if len(_NON_LATIN.findall(sample)) < _SCRIPT_SHARE * letters:
         return None
     counts = {lang: len(pattern.findall(sample)) for lang, pattern in _SCRIPTS}
     han = counts.pop("zh") + counts["ja"]

@@ -477,6 +477,8 @@ def _without_consent(paragraphs: list[str]) -> list[str]:
     "Strictly Necessary Cookies", "Always Active"), with nothing after it but a few
     short paragraphs (the rest of its table, its last buttons). An article about
     cookie rules names a few of them, and its text goes on."""
+    if "cookie" not in "\n".join(paragraphs).lower():
+        return paragraphs  # every dialog names its cookies: the usual page has none
     marked = [bool(CONSENT_WORD_RE.search(p)) for p in paragraphs]
     i = 0
     while i < len(paragraphs):
@@ -505,6 +507,11 @@ def _without_consent(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+# A word every comment form's fine print has (lower case): a cheap test first.
+_COMMENT_FORM_HINT = re.compile(
+    r"not be published|required fields|nicht veröffentlicht|pflichtfelder|non sarà pubblicato|"
+    r"campi obbligatori|pas publiée|no será publicada"
+)
 COMMENT_HEADER_CHARS = 200  # how far before the form's fine print its heading stands
 COMMENT_FORM_LATE = 0.5  # the share of the text's words before the form, at least
 
@@ -514,6 +521,8 @@ def _without_comment_form(paragraphs: list[str]) -> list[str]:
     will not be published. Required fields are marked *"), which starts its comments,
     a form's fields and what follows them. Only a form in the text's later half: one
     near the top is a newsletter's, or a link to the comments."""
+    if not _COMMENT_FORM_HINT.search("\n".join(paragraphs).lower()):
+        return paragraphs
     total = sum(map(_word_count, paragraphs))
     before = 0
     for k, paragraph in enumerate(paragraphs):
@@ -583,6 +592,10 @@ def _is_copyright(line: str) -> bool:
     return _word_count(line) <= MAX_NOTICE_WORDS and bool(COPYRIGHT_RE.search(line))
 
 
+# A word every embed's placeholder has (lower case): a cheap test first.
+_NOTICE_HINT = re.compile(r"inhalt|content|contenu|datenschutz|privatsph|privacy|cookie|anzeige")
+
+
 def _stands_in(line: str) -> bool:
     """A line that is only a photo credit ("Paul Morigi/Getty Images"), a label ("Advertisement",
     "5 min read"), or what a page shows in place of an embed ("Externer Inhalt nicht
@@ -591,11 +604,8 @@ def _stands_in(line: str) -> bool:
     page's furniture from its text."""
     if _word_count(line) > MAX_NOTICE_WORDS:
         return False
-    return bool(
-        CREDIT_ONLY_RE.fullmatch(line)
-        or UI_LABEL_RE.fullmatch(line.strip())
-        or EMBED_NOTICE_RE.search(line)
-    )
+    notice = _NOTICE_HINT.search(line.lower()) and EMBED_NOTICE_RE.search(line)
+    return bool(notice or CREDIT_ONLY_RE.fullmatch(line) or UI_LABEL_RE.fullmatch(line.strip()))
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
