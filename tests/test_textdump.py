@@ -478,6 +478,33 @@ def test_an_article_about_cookie_rules_keeps_its_paragraphs() -> None:
     assert texts[-1] == more
 
 
+def test_the_headline_part_of_a_chained_title_ends_the_menu() -> None:
+    # Folha (mozilla's folha page): the <title> chains headline, day, section and site,
+    # so it is not in the dump as it stands; its headline part is, after the menus.
+    title = "Tite diz que errou ao levar taça da Libertadores a Lula em 2012 - 21/12/2018 - Esporte"
+    # Its menus fill more than the 400 letters where another form of a title is looked
+    # for, less than the third of the dump where the title itself is.
+    menu = "Abrir sidebar menu Menu Assine Ir para o conteúdo Entrar Buscar " + " ".join(
+        f"Seção {i} Mercado da bola calendário destaques" for i in range(12)
+    )
+    headline = "Tite diz que errou ao levar taça da Libertadores a Lula em 2012"
+    body = [*SENTENCES, *SENTENCES[::-1]] * 3
+    texts = _texts("\n".join([f"{menu} {headline} Na ocasião, técnico entregou réplica.",
+                              *body]), title=title)  # fmt: skip
+    assert not any("sidebar" in t for t in texts)
+    assert texts[0].startswith("Na ocasião")
+    # The parts after it that the dump shows go too, whatever the dash (VentureBeat in
+    # tech-articles-sample: "… commerce - VB Engage" shown as "… commerce – VB Engage").
+    vb = "Mitchell Reichgut, honest ads, and the future of conversational commerce"
+    texts = _texts("\n".join([f"{menu} {vb} – VB Engage This week, Stewart and Travis talk.",
+                              *body]), title=f"{vb} - VB Engage - VentureBeat")  # fmt: skip
+    assert texts[0] == "This week, Stewart and Travis talk."
+    # A part that opens the text's first sentence is no headline shown: nothing is cut.
+    lorem = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod."
+    texts = _texts("\n".join([lorem, *body]), title="Lorem ipsum dolor sit amet – Test")
+    assert texts[0] == lorem
+
+
 def test_the_headline_again_in_a_list_after_the_text_ends_it() -> None:
     # Stern run together: the "Newsticker" list after the article names it too.
     title = "So kann Europa Paypal, Apple Pay und Visa schlagen"

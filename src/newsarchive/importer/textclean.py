@@ -899,12 +899,50 @@ def _dated_showing(text: str, title: str, index: int) -> int:
     return -1
 
 
+_TITLE_PARTS = re.compile(r"\s+[-|–—·]\s+")
+_SHOWN_SEP = re.compile(r"\s*[-|–—·:]\s*")
+TITLE_PART_WORDS = 5  # a part this long of a chained title can stand for the headline
+
+
+def _shown_title_part(text: str, title: str) -> tuple[str, int] | None:
+    """The longest part of a title that chains the headline with the day, section and
+    site ("Tite diz que errou … em 2012 - 21/12/2018 - Esporte - Folha") that ``text``
+    shows as a headline (not run on into a sentence), of ``TITLE_PART_WORDS`` words or
+    more, and where: its last showing in the text's first third (a breadcrumb may show
+    it first); None if none is shown."""
+    parts = sorted(_TITLE_PARTS.split(title), key=len, reverse=True)
+    if len(parts) < 2:
+        return None
+    zone = max(HEADLINE_ZONE, len(text) // 3)
+    for part in parts:
+        if len(part.split()) < TITLE_PART_WORDS:
+            break
+        shown = [
+            m.start() for m in re.finditer(re.escape(part), text[: zone + len(part)])
+            if m.start() <= zone and not _IN_PROSE_AFTER.match(text, m.end())
+        ]  # fmt: skip
+        if shown:
+            # The parts after it that the text shows too go with it, whatever the dash
+            # ("… commerce – VB Engage" for "… commerce - VB Engage").
+            at = shown[-1]
+            end = at + len(part)
+            for after in _TITLE_PARTS.split(title[title.find(part) + len(part) :])[1:]:
+                sep = _SHOWN_SEP.match(text, end)
+                if not (sep and after and text.startswith(after, sep.end())):
+                    break
+                end = sep.end() + len(after)
+            return text[at:end], at
+    return None
+
+
 def _drop_before_title(text: str, title: str | None) -> tuple[str, bool, bool]:
     """Navigation and section labels come before the headline: cut up to it. Also says
     whether the headline was found, and whether a separator followed it (the rest of
     its line is then the standfirst). The headline is the scraper's ``title``, else one
     the page shows twice in a row after its breadcrumb."""
     index = text.find(title) if title else -1
+    if title and index < 0 and (shown := _shown_title_part(text, title)):
+        title, index = shown
     if title and 0 <= index > max(HEADLINE_ZONE, len(text) // 3):
         index = _dated_showing(text, title, index)
     if title and index >= 0:
