@@ -1073,7 +1073,7 @@ def _without_site(name: str, site_keys: AbstractSet[str]) -> str:
         tail = _key(" ".join(words[cut:]))
         if " " not in tail:
             continue  # one word: maybe a surname that a site's label spells
-        if tail in site_keys or tail.replace(" ", "") in compact or _is_site(tail, site_keys):
+        if tail.replace(" ", "") in compact or _is_site(tail, site_keys):
             return " ".join(words[:cut])
     if len(words) >= 4 and _PRESS_NOUN.match(words[-1]) and all(w[0].isupper() for w in words):
         caps = [i for i in range(2, len(words)) if all(w.isupper() for w in words[i:])]
@@ -1087,8 +1087,12 @@ def _without_site(name: str, site_keys: AbstractSet[str]) -> str:
 def without_publishers(names: Iterable[str], sites: Iterable[str | None]) -> tuple[str, ...]:
     """``names`` without the site's, a desk's or a newspaper's name after each
     (a dump's byline "Kelli Miller WebMD Health" on webmd.com is "Kelli Miller")."""
-    site_keys = _site_keys(sites)
-    return tuple(_dedupe(_without_site(n, site_keys) for n in names))
+    return tuple(_without_sites(names, _site_keys(sites)))
+
+
+def _without_sites(names: Iterable[str], site_keys: AbstractSet[str]) -> list[str]:
+    """One of each of ``names``, each without the site's or a paper's name after it."""
+    return _dedupe(_without_site(n, site_keys) for n in names)
 
 
 # What a co-author's name looks like when only one source names them: two to four
@@ -1139,9 +1143,7 @@ def choose_authors(
     # The name an author page's address spells, where the page links only that (the
     # Open Graph ``article:author`` is such an address): last of all.
     cands.append((4, _dedupe(n for _, vs in meta for v in vs if (n := _author_page_name(v)))))
-    cands = [
-        (fam, _dedupe(_without_site(n, site_keys) for n in names)) for fam, names in cands if names
-    ]
+    cands = [(fam, _without_sites(names, site_keys)) for fam, names in cands if names]
     if not cands:
         return ()
     slugs = [s for _, values in meta for v in values if (s := _slug_name(v))]

@@ -113,13 +113,8 @@ def detect_language(text: str, default: str = "en") -> str:
     function words are most frequent in it."""
     if script := script_language(text):
         return script
-    best, scores = _stopword_scores(text)
-    return best if best and scores[best] >= 2 else default
-
-
-def _stopword_scores(text: str) -> tuple[str | None, dict[str, int]]:
     best, scores, _ = _stopword_counts(text)
-    return best, scores
+    return best if best and scores[best] >= 2 else default
 
 
 def _stopword_counts(text: str) -> tuple[str | None, dict[str, int], dict[str, int]]:

@@ -82,10 +82,12 @@ SHARE_LEAD_RE = re.compile(
     re.I,
 )
 # Picture agencies, whose name ends a photo credit (``credit_lead_re``).
-_AGENCY = (
-    r"(?:Getty(?: Images)?|Alamy(?: Stock Photo)?|AP(?: Photo)?|Reuters|AFP|EPA(?:-EFE)?|ANSA|"
-    r"Shutterstock|Unsplash|Bloomberg|iStock(?:photo)?|Corbis|dpa|LaPresse|Imago|NurPhoto|Xinhua)"
+_PHOTO_AGENCY = (
+    r"(?:Getty(?: Images)?|Alamy(?: Stock Photo)?|Shutterstock|Unsplash|iStock(?:photo)?|"
+    r"Corbis|Imago|NurPhoto)"
 )
+_NEWS_AGENCY = r"(?:AP(?: Photo)?|Reuters|AFP|EPA(?:-EFE)?|ANSA|Bloomberg|dpa|LaPresse|Xinhua)"
+_AGENCY = rf"(?:{_PHOTO_AGENCY}|{_NEWS_AGENCY})"
 _CREDIT_WORD = r"[A-Z][\w.'’&-]*"
 _CREDITED = rf"(?:{_CREDIT_WORD}\s+){{0,4}}{_CREDIT_WORD}\s*/\s*"  # "Jessica Rinaldi/"
 _CREDIT_LABEL = (
@@ -139,9 +141,8 @@ def credit_lead_re(site_names: tuple[str, ...] = ()) -> re.Pattern[str]:
 # label it ends with a picture agency, or a news agency after a slash or "via" (a bare
 # "AP" or "Reuters" may sign the article off).
 _PICTURE_AGENCY = (
-    r"(?:Getty(?:\s+Images)?|Alamy(?:\s+Stock\s+Photo)?|Shutterstock|Unsplash|"
-    r"iStock(?:photo)?|Corbis|Imago(?:\s+Images)?|NurPhoto|REX(?:/Shutterstock)?|"
-    r"Barcroft\s+Media|PA\s+(?:Images|Wire)|AP\s+Photo|Keystone|SIPA|picture\s+alliance)"
+    rf"(?:{_PHOTO_AGENCY}|REX(?:/Shutterstock)?|Barcroft\s+Media|PA\s+(?:Images|Wire)|"
+    r"AP\s+Photo|Keystone|SIPA|picture\s+alliance)"
 )
 _CREDIT_NAME = r"[^\W\d_][\w.'’&-]*"
 _CREDIT_SEP = r"(?:\s*[/|;,&]\s*|\s+(?:via|for|and)\s+|\s+)"

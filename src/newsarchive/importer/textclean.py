@@ -537,16 +537,17 @@ def _without_comment_form(paragraphs: list[str]) -> list[str]:
         head = paragraph[:cut].strip()
         if before + _word_count(head) < COMMENT_FORM_LATE * total:
             return paragraphs
-        last = k
+        if head:
+            return _cut_at(paragraphs, k, cut)
         # A heading alone on the paragraphs just above ("Leave a Reply", "3 Kommentare").
+        last = k
         while (
-            not head
-            and last > 0
+            last > 0
             and _word_count(paragraphs[last - 1]) <= 4
-            and (COMMENT_HEADER_RE.fullmatch(paragraphs[last - 1].strip(" :")))
+            and COMMENT_HEADER_RE.fullmatch(paragraphs[last - 1].strip(" :"))
         ):
             last -= 1
-        return [*paragraphs[:last], *([head] if head else [])]
+        return paragraphs[:last]
     return paragraphs
 
 
@@ -570,21 +571,22 @@ def _without_own_teaser(paragraphs: list[str], title: str | None) -> list[str]:
     total = sum(map(_word_count, paragraphs))
     before = 0
     for k, paragraph in enumerate(paragraphs):
-        at = paragraph.find(title)
-        late = before + _word_count(paragraph[:at]) >= OWN_TEASER_LATE * total
+        at = paragraph.find(title) if k else -1
         if (
-            k
-            and at >= 0
-            and late
-            and not (
-                _IN_PROSE_BEFORE.search(paragraph[:at])
-                or _IN_PROSE_AFTER.match(paragraph, at + len(title))
-            )
+            at >= 0
+            and before + _word_count(paragraph[:at]) >= OWN_TEASER_LATE * total
+            and not _IN_PROSE_BEFORE.search(paragraph[:at])
+            and not _IN_PROSE_AFTER.match(paragraph, at + len(title))
         ):
-            head = paragraph[:at].strip()
-            return [*paragraphs[:k], *([head] if head else [])]
+            return _cut_at(paragraphs, k, at)
         before += _word_count(paragraph)
     return paragraphs
+
+
+def _cut_at(paragraphs: list[str], k: int, at: int) -> list[str]:
+    """``paragraphs`` up to letter ``at`` of paragraph ``k``."""
+    head = paragraphs[k][:at].strip()
+    return [*paragraphs[:k], *([head] if head else [])]
 
 
 def _is_copyright(line: str) -> bool:
@@ -597,11 +599,10 @@ _NOTICE_HINT = re.compile(r"inhalt|content|contenu|datenschutz|privatsph|privacy
 
 
 def _stands_in(line: str) -> bool:
-    """A line that is only a photo credit ("Paul Morigi/Getty Images"), a label ("Advertisement",
-    "5 min read"), or what a page shows in place of an embed ("Externer Inhalt nicht
-    verfügbar"). Dropped from what
-    is kept, not before: beside the captions and menus around it, it helps tell the
-    page's furniture from its text."""
+    """A line that is only a photo credit ("Paul Morigi/Getty Images"), a label
+    ("Advertisement", "5 min read"), or what a page shows in place of an embed
+    ("Externer Inhalt nicht verfügbar"). Dropped from what is kept, not before: beside
+    the captions and menus around it, it helps tell the page's furniture from its text."""
     if _word_count(line) > MAX_NOTICE_WORDS:
         return False
     notice = _NOTICE_HINT.search(line.lower()) and EMBED_NOTICE_RE.search(line)
@@ -943,7 +944,7 @@ def _drop_before_title(text: str, title: str | None) -> tuple[str, bool, bool]:
     index = text.find(title) if title else -1
     if title and index < 0 and (shown := _shown_title_part(text, title)):
         title, index = shown
-    if title and 0 <= index > max(HEADLINE_ZONE, len(text) // 3):
+    if title and index > max(HEADLINE_ZONE, len(text) // 3):
         index = _dated_showing(text, title, index)
     if title and index >= 0:
         rest = text[index + len(title) :]
