@@ -151,9 +151,12 @@ def one_size(
         "build": step([py, "-c", _TIMED_BUILD, str(site)], site, code),
     }
     after = mtimes(site / "output")
+    written = [k for k, v in after.items() if before.get(k) != v]
     row["update_files"] = {
         "total": len(after),
-        "written": sum(1 for k, v in after.items() if before.get(k) != v),
+        "written": len(written),
+        "search": sum(1 for k in written if k.startswith("search/")),
+        "search_total": sum(1 for k in after if k.startswith("search/")),
     }
     # The same content built from nothing: what the update's output must equal.
     fresh = work / "fresh"
@@ -226,7 +229,8 @@ def report(row: dict[str, Any]) -> None:
             f"  {name:10} {full['seconds']:8.1f} {upd['seconds']:9.1f} {full['peak_mb']:8.0f} {upd['peak_mb']:9.0f}  {stages}"
         )
     files = row["update_files"]
-    print(f"  update wrote {files['written']} of {files['total']} output files; "
+    print(f"  update wrote {files['written']} of {files['total']} output files "
+          f"(search: {files['search']} of {files['search_total']}); "
           f"byte-identical to a full build of the same content: {row['identical_to_full']}")  # fmt: skip
     if row["differing_files"]:
         print("  differing:", ", ".join(row["differing_files"][:8]))
