@@ -568,7 +568,7 @@ def test_day_end_where_no_day_starts() -> None:
 
 
 def test_a_day_after_the_text_when_none_stands_by_the_headline() -> None:
-    from newsarchive.importer.authors import BYLINE_START_RE
+    from newsarchive.importer.authors.textbyline import BYLINE_START_RE
 
     # Labelled as the publication's, on its line or the line above (VG, NRK, Postlight).
     assert late_day(f"{_BODY}\nPublisert: 05.08.24 kl. 14:47\nRelaterte emner")[0] == (

@@ -28,13 +28,9 @@ from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from newsarchive.importer.authors import (
-    choose_authors,
-    edge_byline,
-    plain_text,
-    split_authors,
-    without_publishers,
-)
+from newsarchive.importer.authors import choose_authors, split_authors, without_publishers
+from newsarchive.importer.authors.names import plain_text
+from newsarchive.importer.authors.page import edge_byline
 from newsarchive.importer.clean import clean_body, harvest_page
 from newsarchive.importer.dates import (
     ParsedDate,

@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsarchive.importer.authors import byline_authors, meta_authors
+from newsarchive.importer.authors.page import byline_authors, meta_authors
 from newsarchive.importer.dates import page_dates, shown_date
 from newsarchive.importer.jsonld import is_article, ld_objects
 from newsarchive.importer.metatags import (

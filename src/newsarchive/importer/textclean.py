@@ -17,13 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsarchive.importer.authors import (
+from newsarchive.importer.authors.dateline import name_after_day, name_before_day, names_beside
+from newsarchive.importer.authors.textbyline import (
     BYLINE_START_RE,
     BYLINE_ZONE,
     CREDIT_TAIL_RE,
-    name_after_day,
-    name_before_day,
-    names_beside,
     text_byline,
 )
 from newsarchive.importer.dates import (
