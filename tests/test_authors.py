@@ -23,11 +23,12 @@ from newsarchive.importer.authors import (
     split_authors,
     text_byline,
 )
-from newsarchive.importer.dates import day_end, text_day
+from newsarchive.importer.datelines import text_day
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.sources import read_records
+from newsarchive.importer.textdays import day_end
 
 
 def parse(html: str) -> HtmlElement:
