@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SAMPLE
-from newsarchive.importer.extract import _listing, extract_record
+from newsarchive.importer.extract import extract_record
+from newsarchive.importer.listings import _listing
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.sources import read_records
 from newsarchive.importer.textclean import (
@@ -1352,7 +1353,7 @@ def test_the_byline_beside_a_dateline_relative_to_now(dateline: str, name: str) 
 
 
 def test_no_byline_beside_a_video_length_or_a_sentence_about_the_past() -> None:
-    from newsarchive.importer.dates import relative_dateline
+    from newsarchive.importer.datelines import relative_dateline
 
     headline = "Business Brief: Nvidia is into nation building and we are cool with that"
     body = "If one analyst catches the chief executive on a good day, the deal is done. " * 6

@@ -24,16 +24,13 @@ from newsarchive.importer.authors.textbyline import (
     CREDIT_TAIL_RE,
     text_byline,
 )
-from newsarchive.importer.dates import (
+from newsarchive.importer.datelines import (
     DUMP_HEADER_ZONE,
     day_and_headline,
-    day_end,
-    day_has_time,
     late_day,
     relative_dateline,
     relative_day_near,
     text_day,
-    written_day_offsets,
 )
 from newsarchive.importer.dedupe import bands_of, resemblance, shingle_hashes, sketch
 from newsarchive.importer.lang import CJK_RE
@@ -57,6 +54,7 @@ from newsarchive.importer.markers import (
     without_share_runs,
 )
 from newsarchive.importer.model import Related
+from newsarchive.importer.textdays import day_end, day_has_time, written_day_offsets
 
 __all__ = [
     "SPACED_SEP", "Block", "Boilerplate", "BoilerplateLearner", "CleanText", "clean_dump",
