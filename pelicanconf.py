@@ -63,10 +63,16 @@ RSS_FEED_SUMMARY_ONLY = True
 # Scraped text is hostile: autoescape everything; templates mark sanitized HTML |safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-# Deterministic output: no wall-clock dates, stable ordering.
+# Deterministic output: no wall-clock dates, stable ordering. A rebuild keeps output/
+# (it writes only what changed and removes what no build makes) and reads only the
+# Markdown files whose bytes changed; `newsarchive build` empties the cache when a
+# setting or Pelican's or Markdown's version changes.
 DELETE_OUTPUT_DIRECTORY = False
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+CACHE_PATH = ".newsarchive/pelican-cache"
 RELATIVE_URLS = True
 
 # newsarchive features (see src/newsarchive/settings.py for every key).

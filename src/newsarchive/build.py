@@ -7,15 +7,18 @@ and runs Pelican in-process, so errors surface as exceptions with the file named
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import shutil
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from newsarchive import NewsarchiveError
 
-__all__ = ["BuildError", "build_site", "pelican_settings"]
+__all__ = ["BuildError", "build_site", "cache_fingerprint", "pelican_settings"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,63 @@ def pelican_settings(
         os.chdir(cwd)
 
 
+def _canonical(value: Any) -> Any:
+    """``value`` as plain data with a stable ``repr`` (sets sorted), or None when it holds
+    objects whose ``repr`` is no value (functions, classes: an address changes per run)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple):
+        items = [_canonical(v) for v in value]
+        return (
+            None
+            if any(i is None and v is not None for i, v in zip(items, value, strict=True))
+            else items
+        )
+    if isinstance(value, set | frozenset):
+        items = _canonical(sorted(value, key=repr))
+        return None if items is None else ("set", items)
+    if isinstance(value, dict):
+        pairs = _canonical(sorted(([k, v] for k, v in value.items()), key=lambda kv: repr(kv[0])))
+        return None if pairs is None else ("dict", pairs)
+    return None
+
+
+def cache_fingerprint(settings: Mapping[str, Any]) -> str:
+    """What Pelican's content cache depends on: every plain setting (Markdown extensions,
+    readers, paths, time zone, ...) and the versions of the code that wrote it."""
+    import markdown
+    import pelican
+
+    plain = sorted(
+        (k, _canonical(v)) for k, v in settings.items() if _canonical(v) is not None or v is None
+    )
+    versions = (pelican.__version__, markdown.__version__, sys.version)
+    return hashlib.sha256(repr((plain, versions)).encode("utf-8")).hexdigest()[:16]
+
+
+def _check_cache(settings: Mapping[str, Any]) -> None:
+    """Empty Pelican's content cache when it was made under other settings or versions.
+
+    Pelican checks each Markdown file's bytes (``CHECK_MODIFIED_METHOD``) but not the
+    settings it read them with, so a changed Markdown extension would keep old pages.
+    """
+    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+        return
+    cache = Path(settings["CACHE_PATH"])
+    stamp = cache / "newsarchive-fingerprint"
+    fingerprint = cache_fingerprint(settings)
+    try:
+        if stamp.read_text(encoding="utf-8") == fingerprint:
+            return
+    except OSError:
+        pass
+    if cache.exists():
+        logger.info("settings or versions changed: emptying the content cache %s", cache)
+        shutil.rmtree(cache)
+    cache.mkdir(parents=True)
+    stamp.write_text(fingerprint, encoding="utf-8")
+
+
 def build_site(
     root: Path, *, publish: bool = False, overrides: Mapping[str, Any] | None = None
 ) -> Path:
@@ -50,6 +110,7 @@ def build_site(
     from pelican.log import LimitFilter
 
     settings = pelican_settings(root, publish=publish, overrides=overrides)
+    _check_cache(settings)
     # Pelican keeps warning counters at class level between runs in one process.
     LimitFilter._ignore.clear()
     LimitFilter._raised_messages.clear()
