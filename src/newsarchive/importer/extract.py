@@ -46,6 +46,8 @@ from newsarchive.importer.dates import (
     refines,
     written_day_offsets,
 )  # fmt: skip
+from newsarchive.importer.dump.boilerplate import Boilerplate
+from newsarchive.importer.dump.lineshape import is_listed
 from newsarchive.importer.embedded import embedded_article
 from newsarchive.importer.lang import (
     CJK_RE,
@@ -58,12 +60,8 @@ from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord, Related
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.siterules import rule_for
-from newsarchive.importer.textclean import (
-    Boilerplate,
-    clean_dump,
-    is_listed,
-    strip_site_suffix,
-)
+from newsarchive.importer.sitesuffix import strip_site_suffix
+from newsarchive.importer.textclean import clean_dump
 from newsarchive.importer.titles import (
     TitleSources,
     article_h1,
