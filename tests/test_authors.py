@@ -10,24 +10,17 @@ import pytest
 from lxml.html import HtmlElement
 
 from conftest import FIXTURES
-from newsarchive.importer.authors import (
-    byline_authors,
-    choose_authors,
-    clean_name,
-    edge_byline,
-    meta_authors,
-    name_after_day,
-    name_before_day,
-    names_beside,
-    names_of,
-    split_authors,
-    text_byline,
-)
-from newsarchive.importer.dates import day_end, text_day
+from newsarchive.importer.authors import choose_authors, split_authors
+from newsarchive.importer.authors.dateline import name_after_day, name_before_day, names_beside
+from newsarchive.importer.authors.names import clean_name, names_of
+from newsarchive.importer.authors.page import byline_authors, edge_byline, meta_authors
+from newsarchive.importer.authors.textbyline import text_byline
+from newsarchive.importer.datelines import text_day
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
 from newsarchive.importer.pagemeta import read_page_meta
 from newsarchive.importer.sources import read_records
+from newsarchive.importer.textdays import day_end
 
 
 def parse(html: str) -> HtmlElement:

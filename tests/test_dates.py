@@ -7,21 +7,12 @@ import datetime as dt
 import lxml.html
 import pytest
 
-from newsarchive.importer.dates import (
-    date_from_url,
-    day_end,
-    day_has_time,
-    day_near_headline,
-    html_date,
-    htmldate_params,
-    late_day,
-    page_dates,
-    parse_date,
-    shown_date,
-    text_day,
-)
+from newsarchive.importer.datelines import day_near_headline, late_day, text_day
+from newsarchive.importer.dates import date_from_url, html_date, htmldate_params, parse_date
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import RawRecord
+from newsarchive.importer.pagedates import page_dates, shown_date
+from newsarchive.importer.textdays import day_end, day_has_time
 from newsarchive.importer.zones import local_time, site_zone
 
 REC = RawRecord(input="x", kind="html", content="", fetched="2024-05-01T10:00:00Z")
@@ -568,7 +559,7 @@ def test_day_end_where_no_day_starts() -> None:
 
 
 def test_a_day_after_the_text_when_none_stands_by_the_headline() -> None:
-    from newsarchive.importer.authors import BYLINE_START_RE
+    from newsarchive.importer.authors.textbyline import BYLINE_START_RE
 
     # Labelled as the publication's, on its line or the line above (VG, NRK, Postlight).
     assert late_day(f"{_BODY}\nPublisert: 05.08.24 kl. 14:47\nRelaterte emner")[0] == (

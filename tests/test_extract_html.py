@@ -12,14 +12,10 @@ import pytest
 from trafilatura.utils import load_html
 
 from conftest import FIXTURES, SAMPLE
-from newsarchive.importer.extract import (
-    _BODY_OPTIONS,
-    ExtractOptions,
-    _marked_body,
-    _words,
-    extract_record,
-)
+from newsarchive.importer.extract import ExtractOptions, _marked_body, extract_record
+from newsarchive.importer.htmlbody import _BODY_OPTIONS
 from newsarchive.importer.lang import detect_language
+from newsarchive.importer.listings import _words
 from newsarchive.importer.markdown import html_to_markdown, markdown_url
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import read_page_meta

@@ -15,7 +15,8 @@ from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.dump.boilerplate import Boilerplate, BoilerplateLearner
 from newsarchive.importer.dump.inline import without_inline_scripts
 from newsarchive.importer.dump.lineshape import _segments
-from newsarchive.importer.extract import _listing, extract_record
+from newsarchive.importer.extract import extract_record
+from newsarchive.importer.listings import _listing
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.sitesuffix import strip_site_suffix
 from newsarchive.importer.sources import read_records
@@ -1348,7 +1349,7 @@ def test_the_byline_beside_a_dateline_relative_to_now(dateline: str, name: str) 
 
 
 def test_no_byline_beside_a_video_length_or_a_sentence_about_the_past() -> None:
-    from newsarchive.importer.dates import relative_dateline
+    from newsarchive.importer.datelines import relative_dateline
 
     headline = "Business Brief: Nvidia is into nation building and we are cool with that"
     body = "If one analyst catches the chief executive on a good day, the deal is done. " * 6

@@ -1,5 +1,5 @@
 """Pelican plugin: the site stage (sanitizing, related links, theme helpers, feeds,
-sitemap.xml).
+sitemap.xml, and a writer that writes only what changed and prunes stale output).
 
 Receivers only; the logic lives in ``newsarchive.site.hooks`` and ``.feeds``. Receivers are defined
 at module level because blinker keeps weak references to them.
@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from newsarchive.site import feeds, hooks
+from newsarchive.site import feeds, hooks, outputs
 
 __all__ = ["register"]
 
@@ -46,6 +46,11 @@ def on_feed_generated(context: Any, feed: Any) -> None:
     feeds.finish_feed(context, feed)
 
 
+def on_get_writer(pelican: Any) -> type:
+    """Write only the files whose bytes change; remove the ones this build no longer makes."""
+    return outputs.ChangedOnlyWriter
+
+
 def register() -> None:
     """Connect the receivers."""
     signals.content_object_init.connect(on_content_init)
@@ -54,3 +59,4 @@ def register() -> None:
     signals.article_writer_finalized.connect(on_article_writer_finalized)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.feed_generated.connect(on_feed_generated)
+    signals.get_writer.connect(on_get_writer)

@@ -13,8 +13,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsarchive.importer.authors import byline_authors, meta_authors
-from newsarchive.importer.dates import page_dates, shown_date
+from newsarchive.importer.authors.page import byline_authors, meta_authors
 from newsarchive.importer.jsonld import is_article, ld_objects
 from newsarchive.importer.metatags import (
     meta_index,
@@ -23,6 +22,7 @@ from newsarchive.importer.metatags import (
     text_of,
     visible_text,
 )  # fmt: skip
+from newsarchive.importer.pagedates import page_dates, shown_date
 
 __all__ = ["PageMeta", "read_page_meta"]
 

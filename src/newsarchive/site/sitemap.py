@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from newsarchive.site.files import replace_if_changed
+
 __all__ = ["SitemapEntry", "collect_entries", "render_sitemap", "write_sitemap"]
 
 logger = logging.getLogger(__name__)
@@ -81,7 +83,6 @@ def write_sitemap(output_path: Path, entries: Iterable[SitemapEntry]) -> Path:
     if entries and not entries[0].loc.startswith(("http://", "https://")):
         logger.info("SITEURL is empty: sitemap.xml lists site-relative URLs")
     target = output_path / SITEMAP_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_sitemap(entries), encoding="utf-8", newline="\n")
+    replace_if_changed(target, render_sitemap(entries).encode("utf-8"))
     logger.debug("wrote %s (%d URLs)", target, len(entries))
     return target

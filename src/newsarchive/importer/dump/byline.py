@@ -11,19 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.importer.authors import (
-    BYLINE_START_RE,
-    BYLINE_ZONE,
-    name_after_day,
-    name_before_day,
-    names_beside,
-    text_byline,
-)
-from newsarchive.importer.dates import (
+from newsarchive.importer.authors.dateline import name_after_day, name_before_day, names_beside
+from newsarchive.importer.authors.textbyline import BYLINE_START_RE, BYLINE_ZONE, text_byline
+from newsarchive.importer.datelines import (
     DUMP_HEADER_ZONE,
     day_and_headline,
-    day_end,
-    day_has_time,
     late_day,
     relative_dateline,
     relative_day_near,
@@ -31,6 +23,7 @@ from newsarchive.importer.dates import (
 )
 from newsarchive.importer.dump.headline import _headline_form, _title_part
 from newsarchive.importer.dump.lineshape import RUN_TOGETHER_CHARS, _segments
+from newsarchive.importer.textdays import day_end, day_has_time
 
 __all__: list[str] = []
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 
-from newsarchive.importer.dates import written_day_offsets
 from newsarchive.importer.dump.tails import _IN_PROSE_AFTER
 from newsarchive.importer.lang import CJK_RE
 from newsarchive.importer.markers import PROSE_END_RE
 from newsarchive.importer.sitesuffix import SPACED_SEP
+from newsarchive.importer.textdays import written_day_offsets
 
 __all__ = ["MAX_TEASER_WORDS"]
 

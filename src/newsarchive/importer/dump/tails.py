@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.importer.authors import CREDIT_TAIL_RE
+from newsarchive.importer.authors.textbyline import CREDIT_TAIL_RE
 from newsarchive.importer.dump.lineshape import _FUNCTION_WORDS, _is_content_line, _word_count
 from newsarchive.importer.markers import (
     COMMENT_FORM_RE,
