@@ -25,7 +25,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from newsarchive.importer.textclean import Boilerplate
+from newsarchive.importer.dump.boilerplate import Boilerplate
 from newsarchive.importer.urls import site_of
 
 DEFAULT = (

@@ -38,7 +38,7 @@ _RUNNER = """
 import hashlib, json, sys, time
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import ImportFailure, RawRecord
-from newsarchive.importer.textclean import Boilerplate
+from newsarchive.importer.dump.boilerplate import Boilerplate
 from newsarchive.importer.urls import site_of
 rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 records = [RawRecord(input=r["input"], kind="text", content=r["content"], url=r["url"],

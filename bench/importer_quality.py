@@ -54,11 +54,12 @@ from quality_metrics import (
     title_right,
 )  # fmt: skip
 
+from newsarchive.importer.dump.boilerplate import Boilerplate
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.pipeline import extract_paths
-from newsarchive.importer.textclean import Boilerplate, strip_site_suffix
+from newsarchive.importer.sitesuffix import strip_site_suffix
 from newsarchive.importer.titles import article_h1
 from newsarchive.importer.urls import site_of
 

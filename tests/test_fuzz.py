@@ -48,12 +48,13 @@ from newsarchive.frontmatter import (
     read_front_matter,
     render_document,
 )
+from newsarchive.importer.dump.boilerplate import Boilerplate
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.markdown import blocks_to_markdown, escape_text, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord, Related
 from newsarchive.importer.pipeline import extract_paths
 from newsarchive.importer.sources.decode import decode_bytes
-from newsarchive.importer.textclean import Block, Boilerplate, clean_dump
+from newsarchive.importer.textclean import Block, clean_dump
 from newsarchive.importer.write import ContentStore, render_article
 from newsarchive.sanitize import sanitize_html
 

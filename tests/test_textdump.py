@@ -12,19 +12,15 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SAMPLE
+from newsarchive.importer.dump.boilerplate import Boilerplate, BoilerplateLearner
+from newsarchive.importer.dump.inline import without_inline_scripts
+from newsarchive.importer.dump.lineshape import _segments
 from newsarchive.importer.extract import extract_record
 from newsarchive.importer.listings import _listing
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
+from newsarchive.importer.sitesuffix import strip_site_suffix
 from newsarchive.importer.sources import read_records
-from newsarchive.importer.textclean import (
-    Boilerplate,
-    BoilerplateLearner,
-    _segments,
-    clean_dump,
-    clip_title,
-    strip_site_suffix,
-    without_inline_scripts,
-)
+from newsarchive.importer.textclean import clean_dump, clip_title
 
 SEED = SAMPLE / "seed" / "000_3c93d7ff5546ca2d.txt"
 
@@ -1272,7 +1268,7 @@ def test_the_pages_own_script_run_into_its_menus_leaves_a_dump() -> None:
 def test_the_day_under_the_pages_own_form_of_an_seo_title() -> None:
     # The scraper saved the SEO title; the page shows the headline without its frame,
     # far down, with its day under it (NRK, El Mundo, Stuttgarter Zeitung).
-    from newsarchive.importer.textclean import _headline_form
+    from newsarchive.importer.dump.headline import _headline_form
 
     seo = "OL i Paris 2024: Tårene rant for stavhopper Lene Retzius – så kom sjokkvendingen"
     menus = "\n".join(f"Seksjon {i}" for i in range(500))
@@ -1290,7 +1286,7 @@ def test_the_day_under_a_part_of_a_title_that_chains_the_sites_names() -> None:
     # The scraper saved a <title> chaining the headline with the site's name and motto,
     # or a Chinese one with its sections; the page shows the headline alone, the day under
     # it (postlight.com, qdaily.com, nikkei.com's photo credit, sanwa.co.jp's full stop).
-    from newsarchive.importer.textclean import _title_part
+    from newsarchive.importer.dump.headline import _title_part
 
     menus = "\n".join(f"Menu {i}" for i in range(60))
     body = "Great leaders set the temperature, especially when stress is high for the team. " * 6

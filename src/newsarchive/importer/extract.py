@@ -35,6 +35,7 @@ from newsarchive.importer.dates import (
     pick_date,
     refines,
 )  # fmt: skip
+from newsarchive.importer.dump.boilerplate import Boilerplate
 from newsarchive.importer.embedded import embedded_article
 from newsarchive.importer.htmlbody import _html_body, _with_body
 from newsarchive.importer.lang import detect_language, normalize_lang, page_language, tokens
@@ -44,7 +45,8 @@ from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
 from newsarchive.importer.pagetitle import _drop_title_heading, _page_title
 from newsarchive.importer.siterules import rule_for
-from newsarchive.importer.textclean import Boilerplate, clean_dump, strip_site_suffix
+from newsarchive.importer.sitesuffix import strip_site_suffix
+from newsarchive.importer.textclean import clean_dump
 from newsarchive.importer.titles import tidy_title
 from newsarchive.importer.urls import site_of
 from newsarchive.importer.zones import local_time, site_zone

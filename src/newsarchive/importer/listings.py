@@ -12,9 +12,9 @@ import itertools
 import re
 from urllib.parse import urlsplit
 
+from newsarchive.importer.dump.lineshape import is_listed
 from newsarchive.importer.lang import CJK_RE, tokens
 from newsarchive.importer.model import ImportFailure, RawRecord
-from newsarchive.importer.textclean import is_listed
 from newsarchive.importer.textdays import written_day_offsets
 
 __all__: list[str] = []

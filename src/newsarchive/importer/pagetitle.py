@@ -16,7 +16,7 @@ from trafilatura.settings import Document
 
 from newsarchive.importer.model import RawRecord
 from newsarchive.importer.pagemeta import PageMeta
-from newsarchive.importer.textclean import strip_site_suffix
+from newsarchive.importer.sitesuffix import strip_site_suffix
 from newsarchive.importer.titles import (
     TitleSources,
     article_h1,

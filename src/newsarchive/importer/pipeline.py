@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from newsarchive.importer.dump.boilerplate import Boilerplate, BoilerplateLearner
 from newsarchive.importer.extract import ExtractOptions, extract_record
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.sources import STREAMED, detect_format, iter_input_files, iter_records
-from newsarchive.importer.textclean import Boilerplate, BoilerplateLearner
 from newsarchive.importer.urls import site_of
 from newsarchive.importer.write import ContentStore, WriteResult
 

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from newsarchive.importer.lang import CJK_RE, tokens
-from newsarchive.importer.textclean import SPACED_SEP, strip_site_suffix
+from newsarchive.importer.sitesuffix import SPACED_SEP, strip_site_suffix
 
 __all__ = [
     "TitleSources",
