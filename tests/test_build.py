@@ -76,3 +76,20 @@ def test_fingerprint_follows_the_settings(tmp_path: Path) -> None:
     assert cache_fingerprint(settings) != cache_fingerprint({**settings, "TIMEZONE": "Europe/Rome"})
     # Objects without a value-like repr (functions) do not make it change from run to run.
     assert cache_fingerprint(settings) == cache_fingerprint({**settings, "X": lambda: None})
+
+
+def test_a_build_killed_while_saving_the_cache_does_not_break_the_next(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site", extra_content={"articles/2020/06/quoted.md": QUOTED})
+    out = build(root)
+    page = (out / "2020/06/quoted.html").read_bytes()
+    cache = root / ".newsarchive/pelican-cache"
+    stamp = cache / "newsarchive-fingerprint"
+    assert stamp.is_file()  # written when a build completes
+    # What a kill -9 while Pelican saves its cache leaves: the stamp gone (it is removed
+    # for the length of a build) and a truncated gzip pickle, which Pelican cannot read.
+    stamp.unlink()
+    saved = cache / "ArticlesGenerator-Readers"
+    saved.write_bytes(saved.read_bytes()[:200])
+    build(root)
+    assert (out / "2020/06/quoted.html").read_bytes() == page
+    assert stamp.is_file()

@@ -79,27 +79,30 @@ def cache_fingerprint(settings: Mapping[str, Any]) -> str:
     return hashlib.sha256(repr((plain, versions)).encode("utf-8")).hexdigest()[:16]
 
 
-def _check_cache(settings: Mapping[str, Any]) -> None:
-    """Empty Pelican's content cache when it was made under other settings or versions.
+def _open_cache(settings: Mapping[str, Any]) -> tuple[Path, str] | None:
+    """Empty Pelican's content cache unless the last build under these very settings and
+    versions completed; return the stamp to write when this build completes.
 
     Pelican checks each Markdown file's bytes (``CHECK_MODIFIED_METHOD``) but not the
-    settings it read them with, so a changed Markdown extension would keep old pages.
+    settings it read them with, so a changed Markdown extension would keep old pages; and
+    it saves the cache in place, so a build killed while saving leaves a truncated cache
+    that fails every later build. The stamp is removed for the length of the build.
     """
     if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
-        return
+        return None
     cache = Path(settings["CACHE_PATH"])
     stamp = cache / "newsarchive-fingerprint"
     fingerprint = cache_fingerprint(settings)
     try:
-        if stamp.read_text(encoding="utf-8") == fingerprint:
-            return
+        valid = stamp.read_text(encoding="utf-8") == fingerprint
     except OSError:
-        pass
-    if cache.exists():
-        logger.info("settings or versions changed: emptying the content cache %s", cache)
+        valid = False
+    if not valid and cache.exists():
+        logger.info("content cache %s from other settings or an unfinished build: emptied", cache)
         shutil.rmtree(cache)
-    cache.mkdir(parents=True)
-    stamp.write_text(fingerprint, encoding="utf-8")
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.unlink(missing_ok=True)
+    return stamp, fingerprint
 
 
 def build_site(
@@ -110,7 +113,7 @@ def build_site(
     from pelican.log import LimitFilter
 
     settings = pelican_settings(root, publish=publish, overrides=overrides)
-    _check_cache(settings)
+    cache = _open_cache(settings)
     # Pelican keeps warning counters at class level between runs in one process.
     LimitFilter._ignore.clear()
     LimitFilter._raised_messages.clear()
@@ -134,4 +137,6 @@ def build_site(
         pelican_logger.removeHandler(handler)
     if errors:
         raise BuildError("Pelican reported errors: " + "; ".join(errors[:5]))
+    if cache:
+        cache[0].write_text(cache[1], encoding="utf-8")
     return Path(settings["OUTPUT_PATH"])
