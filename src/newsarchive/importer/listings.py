@@ -110,7 +110,7 @@ _ITEM_WORDS = 3
 
 def _prose_words(text: str) -> tuple[int, int]:
     """The words of ``text`` in sentences of running prose or in a list's items, code or a
-    table's rows (``textclean.is_listed``), and its words in all. A word of a script
+    table's rows (``dump.lineshape.is_listed``), and its words in all. A word of a script
     without case (a Japanese sentence in a page of Latin menus) counts as lower case."""
     prose = 0
     for whole in text.split("\n"):

@@ -185,7 +185,7 @@ EMBED_NOTICE_WORDS = 40
 
 # A cookie-consent dialog (OneTrust, CookieYes, …) that a scraper saved with the page:
 # its buttons and the names of its categories. One of them may stand in an article
-# about cookie rules; a dialog shows several (``textclean._without_consent``).
+# about cookie rules; a dialog shows several (``dump.tails._without_consent``).
 CONSENT_UI_RE = re.compile(
     r"(?i:\b(?:always\s+(?:active|enabled)|accept\s+all|allow\s+all|reject\s+all|"
     r"cookie\s+(?:settings|preferences|policy)|manage\s+(?:consent|preferences|cookies)|"

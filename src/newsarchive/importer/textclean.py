@@ -62,7 +62,7 @@ class CleanText:
     blocks: tuple[Block, ...]
     related: tuple[Related, ...]
     warnings: tuple[str, ...] = ()
-    date: str | None = None  # the day shown near the start (``dates.text_day``), ISO
+    date: str | None = None  # the day shown near the start (``datelines.text_day``), ISO
     authors: tuple[str, ...] = ()  # from a byline near the start
     # What the page shows after the article (tag list, runs of headlines), dropped.
     trailing: str = ""

@@ -218,9 +218,9 @@ def _shown_day(
     shown next to the headline anywhere in the ``whole`` dump: above it, or under a
     headline that long menus pushed down. With it, the names of its byline, the first
     that one of the finders for the dump's kind reads (a byline without "By" beside the
-    dateline, ``authors.names_beside``, for a dump that keeps its blocks on lines of
+    dateline, ``authors.dateline.names_beside``, for a dump that keeps its blocks on lines of
     their own; the names right before the day where they run together,
-    ``authors.name_before_day``), and that byline with its day, as the dump writes them,
+    ``authors.dateline.name_before_day``), and that byline with its day, as the dump writes them,
     when they stand inside a line of text (``""`` otherwise)."""
     dump = _dump_of(text, whole, found, title)
     at = _dateline(dump)
