@@ -178,7 +178,7 @@ def test_incremental_update(index_dir: Path) -> None:
     assert urls(index_dir, "computing") == ["2021/03/new.html"]  # not the changed one
     assert urls(index_dir, "brutality") == []  # the deleted article is gone
     snapshot = read_snapshot(index_dir)
-    assert snapshot.doc_count == 4  # optimised: no deleted documents counted
+    assert snapshot.doc_count == 4  # deleted documents (not merged away yet) not counted
     # Sids are ranks in the canonical order (date, then URL), whatever the history.
     sids = {d.url: d.sid for d in snapshot.docs}
     assert sids == {

@@ -3,9 +3,8 @@ only modules that import whoosh).
 
 ``update_index`` keeps the index in step with the archive incrementally: a document is
 keyed by its URL and a hash of its content, so only new or changed articles are
-(re)indexed and vanished ones deleted. The index is optimised after an update or a
-deletion so it holds no deleted documents: document counts and frequencies are then
-exact.
+(re)indexed and vanished ones deleted. Deleted documents are merged away only when
+they outnumber half the live ones: until then nothing read from the index counts them.
 
 Everything read from the index is a function of the set of articles, not of the order
 they were indexed in (an archive updated day by day reads as one indexed in one go):
@@ -252,6 +251,7 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
     writes: list[dict[str, Any]] = []
     with ix.searcher() as searcher:
         reader = searcher.reader()
+        reader_deleted = reader.doc_count_all() - reader.doc_count()
         existing = {row.ref.url: row for row in _rows(reader)}
         added = updated = unchanged = 0
         for url in sorted(wanted):
@@ -279,12 +279,13 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
                 writer.update_document(**fields)
             else:
                 writer.add_document(**fields)  # no unique-key lookup for a new URL
-        # Deleted documents would skew BM25 statistics (document counts and frequencies
-        # still count them), so after a deletion or an update everything is merged into
-        # one clean segment. Additions alone keep them exact across segments, and
-        # Whoosh's default policy merges only small segments: adding ten articles does
-        # not rewrite the whole index.
-        writer.commit(optimize=bool(gone or updated))
+        # Deleted documents stay in their segments until a merge drops them; nothing
+        # read from the index counts them (live counts and frequencies, see
+        # whoosh_search), so they cost only space. Whoosh's default policy merges small
+        # segments; a full merge, which rewrites the whole index (term vectors
+        # included), waits until deleted documents outnumber half the live ones.
+        pending = reader_deleted + len(gone) + updated
+        writer.commit(optimize=pending * 2 > len(wanted))
         ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     if stats.changed or totals is None:
         with ix.searcher() as searcher:

@@ -11,7 +11,7 @@ whatever the history of the Whoosh index.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,17 @@ from newsarchive.search.plan import Clause, Plan
 from newsarchive.search.snapshot import DocInfo, avg_length, doc_matches_filters, order_key
 from newsarchive.search.whoosh_index import open_index, stem
 
-__all__ = ["WhooshLexicon", "execute_plan", "open_reader"]
+__all__ = ["WhooshLexicon", "execute_plan", "live_frequency", "open_reader"]
+
+
+def live_frequency(reader: IndexReader, fieldname: str, text: str | bytes) -> int:
+    """Documents with the term, not counting deleted ones (Whoosh's ``doc_frequency``
+    counts them until a merge drops them: a number that depends on history)."""
+    if (fieldname, text) not in reader:
+        return 0
+    if not reader.has_deletions():
+        return int(reader.doc_frequency(fieldname, text))
+    return sum(1 for _ in reader.postings(fieldname, text).all_ids())
 
 
 class _Scorer(BM25FScorer):  # type: ignore[misc]
@@ -45,12 +55,19 @@ class _Scorer(BM25FScorer):  # type: ignore[misc]
 
 
 class _Weighting(BM25F):  # type: ignore[misc]
-    """BM25F over average lengths from the stored per-document lengths: the averages
-    the static index exports, whatever merges the index went through."""
+    """Whoosh's BM25F over statistics of the live documents alone: the average lengths
+    from the stored per-document lengths (``snapshot.Catalog``), the document count and
+    frequencies without deleted documents. These are the numbers the static index
+    exports, whatever merges (or pending deletions) the index has."""
 
     def __init__(self, totals: Mapping[str, int], doc_count: int) -> None:
         super().__init__(B=schema.B, K1=schema.K1)
+        self._doc_count = doc_count
         self._avg = {fld: avg_length(total, doc_count) for fld, total in totals.items()}
+
+    def idf(self, searcher: Searcher, fieldname: str, text: bytes) -> float:
+        df = live_frequency(searcher.get_parent().reader(), fieldname, text)
+        return math.log(self._doc_count / (df + 1)) + 1
 
     def scorer(self, searcher: Searcher, fieldname: str, text: bytes, qf: int = 1) -> Any:
         if not searcher.schema[fieldname].scorable:
@@ -68,7 +85,8 @@ def open_reader(index_dir: Path) -> Iterator[Searcher]:
 
 
 class WhooshLexicon:
-    """The ``plan.Lexicon`` of a Whoosh index: vocabulary from its ``words`` field."""
+    """The ``plan.Lexicon`` of a Whoosh index: vocabulary from its ``words`` field (the
+    words of live documents: a word left only in deleted ones is not known)."""
 
     def __init__(self, reader: IndexReader) -> None:
         self._reader = reader
@@ -77,26 +95,28 @@ class WhooshLexicon:
         return stem(word, lang)
 
     def known(self, word: str) -> bool:
-        return ("words", word) in self._reader
+        return self._df(word) > 0
 
     def _df(self, word: str) -> int:
-        return int(self._reader.doc_frequency("words", word))
+        return live_frequency(self._reader, "words", word)
+
+    def _counted(self, words: Iterable[str]) -> list[tuple[str, int]]:
+        counted = [(w, self._df(w)) for w in words]
+        return [(w, df) for w, df in counted if df]
 
     def completions(self, prefix: str) -> list[tuple[str, int]]:
-        words = (
-            w.decode("utf-8") if isinstance(w, bytes) else w
-            for w in self._reader.expand_prefix("words", prefix)
-        )
-        return [(w, self._df(w)) for w in words if w != prefix]
+        words = (_text(w) for w in self._reader.expand_prefix("words", prefix))
+        return self._counted(w for w in words if w != prefix)
 
     def neighbours(self, word: str) -> list[tuple[str, int]]:
         from newsarchive.search.text import one_edit
 
-        words = (
-            w.decode("utf-8") if isinstance(w, bytes) else w
-            for w in self._reader.expand_prefix("words", word[0])
-        )
-        return [(w, self._df(w)) for w in words if one_edit(word, w)]
+        words = (_text(w) for w in self._reader.expand_prefix("words", word[0]))
+        return self._counted(w for w in words if one_edit(word, w))
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def _clause_query(clause: Clause) -> wq.Query:
