@@ -243,6 +243,39 @@ def _save_totals(index_dir: Path, ix: whoosh_index.Index, totals: Mapping[str, i
     temp.replace(index_dir / STATS_FILE)
 
 
+@contextmanager
+def _analysed_once(index_schema: Schema) -> Iterator[None]:
+    """Whoosh analyses a field with a term vector twice per document, for its postings
+    and again for its vector, with the same format, analyzer and text: here the second
+    call gets the first one's result. Only while documents are added: the schema is
+    pickled at commit, without the patch."""
+    patched = []
+    for name in index_schema.names():
+        fmt = index_schema[name].vector
+        if fmt is None or fmt is not index_schema[name].format:
+            continue
+        original = fmt.word_values
+        last: list[Any] = []
+
+        def once(value: Any, analyzer: Any, _orig: Any = original, _last: list[Any] = last,
+                 **kwargs: Any) -> Iterator[Any]:  # fmt: skip
+            if _last and _last[0] is value and _last[1] is analyzer and _last[2] == kwargs:
+                items = _last[3]
+                _last.clear()
+                return iter(items)
+            items = list(_orig(value, analyzer, **kwargs))
+            _last[:] = [value, analyzer, dict(kwargs), items]
+            return iter(items)
+
+        fmt.word_values = once
+        patched.append(fmt)
+    try:
+        yield
+    finally:
+        for fmt in patched:
+            del fmt.word_values  # back to the class's method
+
+
 def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
     """Bring the index in ``index_dir`` in line with ``docs`` (created if missing)."""
     wanted = {doc.url: doc for doc in docs}
@@ -274,11 +307,12 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
         writer = ix.writer(limitmb=512)  # postings pooled in memory, not spilled
         for url in gone:
             writer.delete_by_term("url", url)
-        for fields in writes:
-            if fields["url"] in existing:
-                writer.update_document(**fields)
-            else:
-                writer.add_document(**fields)  # no unique-key lookup for a new URL
+        with _analysed_once(writer.schema):
+            for fields in writes:
+                if fields["url"] in existing:
+                    writer.update_document(**fields)
+                else:
+                    writer.add_document(**fields)  # no unique-key lookup for a new URL
         # Deleted documents stay in their segments until a merge drops them; nothing
         # read from the index counts them (live counts and frequencies, see
         # whoosh_search), so they cost only space. Whoosh's default policy merges small
