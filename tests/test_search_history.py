@@ -2,8 +2,8 @@
 
 Each step of a history (newer articles, a backfill, an edit, a deletion, nothing) is
 applied to one index and static folder, then the same articles are built from nothing in
-new folders: every static file and every ``newsarchive search`` answer (with scores) must
-be the same.
+new folders: every static file, every ``newsarchive search`` answer (with scores) and
+the snapshot the static index is written from must be the same.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from newsarchive.search.documents import SearchDoc
 from newsarchive.search.query import search
 from newsarchive.search.snapshot import order_key
 from newsarchive.search.static_index import MAX_SEGMENTS, WRITING_MARKER, segment_bounds
-from newsarchive.search.whoosh_index import STATS_FILE
+from newsarchive.search.whoosh_index import STATS_FILE, read_snapshot
 from test_browser_search import EN, FILL_EN, FILL_IT, IT
 from test_search_index import DOCS
 from test_search_static import files
@@ -105,6 +105,7 @@ def test_updated_archive_equals_a_fresh_build(tmp_path: Path) -> None:
         assert sorted(got_files) == sorted(want_files), name
         assert [n for n in want_files if got_files[n] != want_files[n]] == [], name
         assert answers(whoosh) == want_answers, name
+        assert read_snapshot(whoosh) == read_snapshot(tmp_path / f"fresh{step}" / "whoosh"), name
         assert written.segments >= 3, name  # several segments, so kept ones are exercised
         if name == "newer articles":
             # Only the last segment grew; the others were kept without being read.

@@ -3,9 +3,10 @@
 
 Scores are Whoosh's BM25F with the average field lengths of ``snapshot.Catalog`` (sums of
 the stored per-document lengths, kept in ``stats.json`` by ``whoosh_index``), not
-Whoosh's own history-dependent totals; ties and filter-only results follow the
-canonical order (``snapshot.order_key``). So the answers are those of the static index,
-whatever the history of the Whoosh index.
+Whoosh's own history-dependent totals, and with document counts and frequencies of live
+documents only (deleted ones wait in their segments for a merge); ties and filter-only
+results follow the canonical order (``snapshot.order_key``). So the answers are those
+of the static index, whatever the history of the Whoosh index.
 """
 
 from __future__ import annotations
