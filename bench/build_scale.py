@@ -1,7 +1,7 @@
 """Bench: how the pipeline scales, a full build beside a daily update, stage by stage.
 
 Usage: ``python bench/build_scale.py [SAMPLE.jsonl.gz] [--sizes 1000,4000] [--daily 100]
-[--baseline REV] [--json OUT]``. SAMPLE defaults to ``../shared/data/tech-articles-sample/
+[--daily-date YYYY-MM-DD] [--baseline REV] [--json OUT]``. SAMPLE defaults to ``../shared/data/tech-articles-sample/
 articles.jsonl.gz``; larger archives are recombined from it (``search_corpus.recombine``).
 
 For each size N, in a fresh site folder: import N articles, enrich, build (the full
@@ -9,8 +9,12 @@ build), then a day's update: import ``--daily`` more, enrich, build again. Each 
 as its own process; the build is timed by stage inside it (Pelican reading the articles,
 writing the pages, and the search stage: the Whoosh update and the static index). It
 reports wall seconds, peak memory (RSS) of each step, how many output files the update
-wrote, and whether the updated site is byte-identical to a full build of the same
-content from nothing.
+wrote (all, and under ``search/``), and whether the updated site (and its ``search/``) is
+byte-identical to a full build of the same content from nothing.
+
+The day's articles keep the sample's dates by default, spread over the years: for the
+archive they are a backfill. ``--daily-date`` dates them all that day instead (say
+2024-01-15, after every sample article), as a real day's news is.
 
 With ``--baseline REV`` the same runs use the code of git revision REV (a temporary
 worktree) in turns with this tree's, and the report gives the ratio of each step.
@@ -129,13 +133,20 @@ def write_jsonl(path: Path, records: list[dict[str, str]]) -> None:
 
 
 def one_size(
-    records: list[dict[str, str]], size: int, daily: int, work: Path, code: Path
+    records: list[dict[str, str]],
+    size: int,
+    daily: int,
+    work: Path,
+    code: Path,
+    *,
+    daily_date: str | None = None,
 ) -> dict[str, Any]:
     py = sys.executable
     corpus = recombine(records, size + daily)
     base, day = work / "base.jsonl.gz", work / "day.jsonl.gz"
     write_jsonl(base, corpus[:size])
-    write_jsonl(day, corpus[size:])
+    dated = {"date": daily_date} if daily_date else {}
+    write_jsonl(day, [{**rec, **dated} for rec in corpus[size:]])
     site = work / "site"
     make_site(site, code)
     row: dict[str, Any] = {"size": size, "daily": daily}
@@ -151,12 +162,13 @@ def one_size(
         "build": step([py, "-c", _TIMED_BUILD, str(site)], site, code),
     }
     after = mtimes(site / "output")
-    written = [k for k, v in after.items() if before.get(k) != v]
     row["update_files"] = {
         "total": len(after),
-        "written": len(written),
-        "search": sum(1 for k in written if k.startswith("search/")),
+        "written": sum(1 for k, v in after.items() if before.get(k) != v),
         "search_total": sum(1 for k in after if k.startswith("search/")),
+        "search_written": sum(
+            1 for k, v in after.items() if k.startswith("search/") and before.get(k) != v
+        ),
     }
     # The same content built from nothing: what the update's output must equal.
     fresh = work / "fresh"
@@ -166,6 +178,9 @@ def one_size(
     row["fresh_build"] = step([py, "-c", _TIMED_BUILD, str(fresh)], fresh, code)
     a, b = tree_digest(site / "output"), tree_digest(fresh / "output")
     row["identical_to_full"] = a == b
+    row["search_identical_to_full"] = {k: v for k, v in a.items() if k.startswith("search/")} == {
+        k: v for k, v in b.items() if k.startswith("search/")
+    }
     row["differing_files"] = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))[:20]
     return row
 
@@ -175,6 +190,7 @@ def main() -> None:
     parser.add_argument("sample", nargs="?", type=Path, default=DEFAULT_SAMPLE)
     parser.add_argument("--sizes", default="1000,4000")
     parser.add_argument("--daily", type=int, default=100)
+    parser.add_argument("--daily-date", help="date the day's articles so (YYYY-MM-DD)")
     parser.add_argument("--baseline", help="git revision to compare with, side by side")
     parser.add_argument("--json", type=Path, help="write the full results here")
     parser.add_argument("--keep", type=Path, help="keep the sites in this folder (to inspect)")
@@ -194,7 +210,12 @@ def main() -> None:
                 for name, code in codes.items():  # in turns, so load drifts hit both
                     work = Path(tmp) / f"{name}-{size}"
                     work.mkdir()
-                    row = {"code": name, **one_size(records, size, opts.daily, work, code)}
+                    row = {
+                        "code": name,
+                        **one_size(
+                            records, size, opts.daily, work, code, daily_date=opts.daily_date
+                        ),
+                    }
                     results.append(row)
                     report(row)
                     if opts.keep:
@@ -230,8 +251,9 @@ def report(row: dict[str, Any]) -> None:
         )
     files = row["update_files"]
     print(f"  update wrote {files['written']} of {files['total']} output files "
-          f"(search: {files['search']} of {files['search_total']}); "
-          f"byte-identical to a full build of the same content: {row['identical_to_full']}")  # fmt: skip
+          f"({files['search_written']} of {files['search_total']} under search/); "
+          f"byte-identical to a full build of the same content: {row['identical_to_full']} "
+          f"(search/: {row['search_identical_to_full']})")  # fmt: skip
     if row["differing_files"]:
         print("  differing:", ", ".join(row["differing_files"][:8]))
 

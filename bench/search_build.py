@@ -6,8 +6,9 @@ SITE is a newsarchive site folder already built (``newsarchive build``). The scr
 the site's articles with Pelican's own reader (exactly what the search plugin indexes),
 then times, side by side:
 
-- ours: a full search build from nothing (Whoosh index + static index), and an update
-  that adds the last 10 articles to an index of the others (files rewritten, new files);
+- ours: a full search build from nothing (Whoosh index + static index), an update that
+  adds the last 10 articles to an index of the others (files rewritten, new files), and
+  one that then edits the middle article (its text gets one more sentence);
 - Pagefind: indexing the same article pages from nothing (``python -m pagefind``).
 
 and prints index sizes on disk. Nothing here is asserted: it reports, with ratios.
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,13 @@ def ours(docs: list[SearchDoc], work: Path) -> dict[str, Any]:
     incremental = time.perf_counter() - start
     after = snapshot(static)
     kept = [name for name, stamp in before.items() if after.get(name) == stamp]
+    middle = len(docs) // 2
+    edited = [*docs[:middle], replace(docs[middle], body=docs[middle].body + " Edited."),
+              *docs[middle + 1 :]]  # fmt: skip
+    start = time.perf_counter()
+    update_indexes(edited, whoosh, static)
+    edit = time.perf_counter() - start
+    edit_after = snapshot(static)
     return {
         "full_seconds": full,
         "add10_seconds": incremental,
@@ -78,6 +87,8 @@ def ours(docs: list[SearchDoc], work: Path) -> dict[str, Any]:
         "files_kept_untouched": len(kept),
         "files_rewritten": len([n for n in before if n in after and after[n] != before[n]]),
         "files_new": len([n for n in after if n not in before]),
+        "edit1_seconds": edit,
+        "edit1_files_written": len([n for n in edit_after if edit_after[n] != after.get(n)]),
         **sizes,
     }
 
@@ -119,6 +130,8 @@ def main() -> int:
     print(f"add 10 articles: ours {o['add10_seconds']:.1f}s; static files: {o['files_before']} "
           f"before, {o['files_kept_untouched']} untouched, {o['files_rewritten']} rewritten, "
           f"{o['files_new']} new")  # fmt: skip
+    print(f"edit the middle article: ours {o['edit1_seconds']:.1f}s, "
+          f"{o['edit1_files_written']} static files written")  # fmt: skip
     print(f"on disk: ours static {o['static_bytes'] / 1e6:.1f} MB (+ Whoosh "
           f"{o['whoosh_bytes'] / 1e6:.1f} MB), Pagefind {p['index_bytes'] / 1e6:.1f} MB")  # fmt: skip
     if args.json:

@@ -135,11 +135,13 @@ STOP = set(
 
 
 def articles(output: Path) -> list[dict[str, Any]]:
+    """Every article's result file, by URL: the queries drawn from them do not depend on
+    how the index numbers articles (formats 2 and 3 number them differently)."""
     docs = []
-    for path in sorted((output / "search" / "f").glob("*.js")):
+    for path in (output / "search" / "f").glob("*.js"):
         text = path.read_text(encoding="utf-8")
         docs.append(json.loads(text[text.index(",") + 1 : text.rindex(")")]))
-    return docs
+    return sorted(docs, key=lambda d: d["url"])
 
 
 def misspell(word: str, rng: random.Random) -> str:

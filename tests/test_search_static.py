@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from newsarchive.search import update_indexes
@@ -109,14 +110,19 @@ def synthetic(count: int, start: int = 0, seed: int = 3) -> list[SearchDoc]:
 
 
 def test_adding_articles_keeps_unchanged_shards(tmp_path: Path) -> None:
-    """300 articles, then 10 more: unchanged files are not rewritten, few new ones appear."""
+    """300 articles, then 10 newer ones: unchanged files are not rewritten, few new ones.
+
+    The new articles are dated after the others, as a day's news is, so they extend the
+    canonical order (date, URL) at its end; older ones would be a backfill, numbered
+    among the others (tests/test_search_history.py covers that)."""
     base = synthetic(300)
+    newer = [replace(doc, date="2023-06-01") for doc in synthetic(10, start=300)]
     update_indexes(base, tmp_path / "w", tmp_path / "out")
     out = tmp_path / "out"
     before = {
         str(p.relative_to(out)): (p.stat().st_mtime_ns, p.read_bytes()) for p in out.rglob("*.js")
     }
-    stats, written = update_indexes(base + synthetic(10, start=300), tmp_path / "w", out)
+    stats, written = update_indexes(base + newer, tmp_path / "w", out)
     assert stats.added == 10 and stats.unchanged == 300
     after = {
         str(p.relative_to(out)): (p.stat().st_mtime_ns, p.read_bytes()) for p in out.rglob("*.js")
@@ -125,10 +131,14 @@ def test_adding_articles_keeps_unchanged_shards(tmp_path: Path) -> None:
     assert all(before[name] == after[name] for name in kept if name.startswith(("s/", "f/")))
     new = set(after) - set(before)
     assert sum(name.startswith("f/") for name in new) == 10  # one fragment per new article
-    shards = [name for name in after if name.startswith("s/")]
-    new_shards = [name for name in new if name.startswith("s/")]
+    assert all(f"f/{sid}.js" in kept for sid in range(300))  # old sids did not move
     assert written.written == len(new) + 1  # plus dates.js (entry.* are not counted)
-    assert len(new_shards) < 0.5 * len(shards), (len(new_shards), len(shards))
+    # Only the last segment grew: the others kept their files (here 442 of the 626
+    # shards, 71%; new articles that end a segment's level merge more, see
+    # static_index.segment_bounds).
+    assert written.kept == written.segments - 1
+    shards = [name for name in before if name.startswith("s/")]
+    assert sum(name in kept for name in shards) > 0.6 * len(shards)
 
 
 def test_chunk_boundaries_depend_only_on_keys() -> None:

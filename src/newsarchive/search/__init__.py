@@ -3,7 +3,9 @@
 ``SearchDoc`` s are built once per article; ``update_indexes`` derives both indexes from
 them: the Whoosh index (``whoosh_index``, used by ``newsarchive search``) is updated
 incrementally, then the static sharded index for ``search.js`` is written from it
-(``static_index``), so both sides share statistics and agree on rankings.
+(``static_index``), so both sides share statistics and agree on rankings. Both are
+functions of the set of articles: an archive updated day by day gives the same answers
+and the same files as the same archive built from nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from newsarchive.search.static_index import WriteStats, write_static_index
 from newsarchive.search.whoosh_index import (
     IndexMissingError,
     UpdateStats,
-    read_snapshot,
+    open_source,
     update_index,
 )
 
@@ -39,9 +41,6 @@ def update_indexes(
 ) -> tuple[UpdateStats, WriteStats]:
     """Update the Whoosh index in ``whoosh_dir`` and write the static one to ``static_dir``."""
     stats = update_index(whoosh_dir, docs)
-    # Only additions: the static index can keep its segments and add one (see static_index).
-    appended = not (stats.updated or stats.deleted)
-    written = write_static_index(
-        read_snapshot(whoosh_dir), static_dir, excerpt_words=excerpt_words, appended=appended
-    )
+    with open_source(whoosh_dir) as source:
+        written = write_static_index(source, static_dir, excerpt_words=excerpt_words)
     return stats, written

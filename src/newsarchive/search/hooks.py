@@ -42,11 +42,14 @@ def write_indexes(generator: Any) -> None:
     static_dir = Path(settings["OUTPUT_PATH"]) / conf.static_dir
     stats, written = update_indexes(docs, whoosh_dir, static_dir, excerpt_words=conf.excerpt_words)
     logger.info(
-        "search: %d added, %d updated, %d deleted; %d shards (%d written, %d removed)",
+        "search: %d added, %d updated, %d deleted; %d shards (%d written, %d removed), "
+        "%d of %d segments kept",
         stats.added,
         stats.updated,
         stats.deleted,
         written.shards,
         written.written,
         written.removed,
+        written.kept,
+        written.segments,
     )

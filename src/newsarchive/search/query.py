@@ -11,12 +11,8 @@ from typing import Any
 
 from newsarchive.search.plan import Plan, parse_query, plan_query
 from newsarchive.search.text import make_excerpt
-from newsarchive.search.whoosh_index import (
-    IndexMissingError,
-    WhooshLexicon,
-    execute_plan,
-    open_reader,
-)
+from newsarchive.search.whoosh_index import IndexMissingError
+from newsarchive.search.whoosh_search import WhooshLexicon, execute_plan, open_reader
 
 __all__ = ["IndexMissingError", "excerpt_for", "search"]
 

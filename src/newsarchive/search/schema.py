@@ -33,8 +33,9 @@ __all__ = [
     "scored_fields",
 ]
 
-# Bump when the static index format changes: search.js refuses other versions.
-FORMAT_VERSION = 2
+# Bump when the static index format changes: search.js refuses other versions (and the
+# Whoosh index, tagged with it, is rebuilt).
+FORMAT_VERSION = 3
 
 LANGS: tuple[str, ...] = ("en", "it")  # anything else is indexed as English
 TEXT_PARTS: tuple[str, ...] = (

@@ -1,20 +1,77 @@
-"""Index stage: everything the static index needs, read out of the Whoosh index.
+"""Index stage: what the static index needs, read out of the Whoosh index, as plain data.
 
-``whoosh_index.read_snapshot`` fills these plain dataclasses, ``static_index`` turns them
-into files; neither side sees the other's library.
+``whoosh_index`` fills these dataclasses, ``static_index`` turns them into files; neither
+side sees the other's library.
+
+Everything here is a function of the *set* of indexed articles, never of the order they
+were indexed in: the ``sid`` of an article is its position in the canonical order
+(``order_key``: date, then URL), and the field totals behind BM25F's average lengths are
+sums of the per-document lengths Whoosh stores. So an archive updated day by day and the
+same archive indexed in one go give the same numbers, and the same files.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
-__all__ = ["DocInfo", "Posting", "Snapshot", "doc_matches_filters"]
+__all__ = [
+    "Catalog",
+    "DocInfo",
+    "DocRef",
+    "Posting",
+    "Snapshot",
+    "SnapshotSource",
+    "avg_length",
+    "doc_matches_filters",
+    "order_key",
+]
+
+
+def order_key(date: str, url: str) -> tuple[str, str]:
+    """The canonical order of articles: by date (ISO, so ``"2021"`` before
+    ``"2021-02"``; undated first), then by URL. A day's new articles are mostly the
+    newest, so they usually extend the order at its end."""
+    return (date, url)
+
+
+def avg_length(total: int, doc_count: int) -> float:
+    """BM25F's average field length: total / documents (1 when that is 0)."""
+    return (total / (doc_count or 1)) or 1.0
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """One indexed article as the whole-archive view sees it (cheap to read)."""
+
+    url: str
+    key: str  # hash of the article's SearchDoc: same key, same indexed content
+    date: str
+    lang: str
+    site: str  # normalised, for ``site:`` filters
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every indexed article, in canonical order (``docs[sid]``), and the field totals.
+
+    The totals are sums of the per-document lengths Whoosh stores (rounded to a byte's
+    precision), not Whoosh's ``field_length``: that one sums exact lengths for documents
+    added in one go but rounded ones for documents a merge carried over, so it depends
+    on the index's history."""
+
+    docs: tuple[DocRef, ...]
+    field_totals: Mapping[str, int]
+
+    @property
+    def doc_count(self) -> int:
+        return len(self.docs)
 
 
 @dataclass(frozen=True)
 class DocInfo:
-    """One indexed article. ``sid`` is stable across incremental updates."""
+    """One indexed article with what its result file shows."""
 
     sid: int
     url: str
@@ -37,6 +94,11 @@ class Posting:
 
 @dataclass(frozen=True)
 class Snapshot:
+    """The articles of a range of sids, with their postings and vocabulary.
+
+    ``doc_count`` and ``field_totals`` are those of the whole index (they make the
+    scores), ``vocabulary`` document frequencies those of ``docs`` alone."""
+
     doc_count: int
     field_totals: Mapping[str, int]  # field -> total length over all documents
     docs: tuple[DocInfo, ...]  # by sid
@@ -45,8 +107,22 @@ class Snapshot:
     word_sids: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # word -> sids
 
     def avg_length(self, field: str) -> float:
-        """Whoosh's ``avg_field_length``: total / documents (or 1 when empty)."""
-        return (self.field_totals.get(field, 0) / (self.doc_count or 1)) or 1.0
+        """BM25F's average field length: total / documents (or 1 when empty)."""
+        return avg_length(self.field_totals.get(field, 0), self.doc_count)
+
+
+class SnapshotSource(Protocol):
+    """An open index, read as the static index needs it."""
+
+    @property
+    def catalog(self) -> Catalog:
+        """Every article, in canonical order."""
+
+    def docs(self, lo: int, hi: int) -> tuple[DocInfo, ...]:
+        """The articles with sids ``lo..hi`` (inclusive)."""
+
+    def read(self, lo: int, hi: int) -> Snapshot:
+        """The articles with sids ``lo..hi`` (inclusive), with postings."""
 
 
 def doc_matches_filters(

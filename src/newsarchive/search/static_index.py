@@ -1,56 +1,67 @@
-"""Index stage: the static, sharded index ``search.js`` reads (written from a Snapshot).
+"""Index stage: the static, sharded index ``search.js`` reads (written from a Whoosh index).
 
-Layout of ``OUTPUT_PATH/<static_dir>/`` (format 2), every file a script calling
+Layout of ``OUTPUT_PATH/<static_dir>/`` (format 3), every file a script calling
 ``window.__nsShard(name, data)`` so it loads with a ``<script>`` tag from ``file://`` too
 (over http ``search.js`` fetches it and parses the JSON between the parentheses):
 
 - ``entry.js`` / ``entry.json``: small and versioned: statistics (document count, average
-  field lengths), scoring constants, facets, and the first level of the manifest: the
-  first key and name of each manifest page.
-- ``s/<hash>.js``: a content-hashed file: a manifest page (first key and name of ~64
+  field lengths), scoring constants, facets, and per segment its sid range, the first
+  level of its manifest (first key and name of each manifest page) and its ident.
+- ``s/<hash>.js``: a content-hashed file: a manifest page (first key and name of ~48
   shards) or a shard. One sorted keyspace holds every kind of key, so one two-level
   manifest serves them all:
   ``d:<word>`` dictionary (corpus word -> df and stems, so the browser needs no stemmer);
   ``t:<letter><length>`` the same entries bucketed for typo tolerance (a misspelt word
   needs three small buckets, not every word with its first letter);
   ``p:<term>`` postings of a term in every field (``[field, sid delta, tf, field length,
-  ...]`` per field), plus ``p:#tag:``/``#site:``/``#lang:`` filter lists;
-  ``x:<term>`` positions, loaded only for phrases.
+  ...]`` per field, the first delta from the segment's first sid), plus
+  ``p:#tag:``/``#site:``/``#lang:`` filter lists; ``x:<term>`` positions, loaded only
+  for phrases.
 - ``f/<sid>.js``: one per article (title, url, date, tags and the text excerpts are cut
-  from), named by the article's stable sid, so a result needs no lookup table. It is
-  rewritten only when its article changes.
+  from), named by its sid, so a result needs no lookup table.
 - ``dates.js``: the date of every sid, loaded only to sort or filter by date.
 
-Shard names are content hashes and shard boundaries depend only on the keys (a key ends a
-shard when its hash says so), so adding articles rewrites only the shards whose entries
-changed; files that already exist are left untouched, unreferenced ones removed.
-All JSON is written with sorted keys: the same index gives the same bytes.
+Everything written is a function of the set of articles, whatever the history of the
+archive: sids follow the canonical order (``snapshot.order_key``), segment boundaries
+depend only on the articles (``segment_bounds``), shard boundaries only on their keys
+(a key ends a shard when its hash says so), and names are content hashes. An update
+reads and writes only the segments whose articles changed (a kept segment is known by
+its ident), writes the fragments whose article or sid changed, leaves every other file
+untouched and removes the ones no longer referenced. All JSON is written with sorted
+keys: the same articles give the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsarchive.search import schema
-from newsarchive.search.snapshot import Snapshot
+from newsarchive.search.snapshot import DocInfo, Snapshot, SnapshotSource, avg_length
 
-__all__ = ["WriteStats", "chunk_keys", "dumps", "write_static_index"]
+__all__ = ["WriteStats", "chunk_keys", "dumps", "segment_bounds", "write_static_index"]
 
 SHARD_DIR = "s"
 FRAGMENT_DIR = "f"
+WRITING_MARKER = ".writing"
 HASH_CHARS = 10  # 40 bits: names stay unique among many thousand files
 # Average keys per shard, by kind (a key ends a shard when its hash is 0 modulo this),
 # and a byte cap: small shards waste little when a query needs one key of them.
 SPLITS = {"d": 96, "t": 4, "p": 24, "x": 24}
 MAX_SHARD_BYTES = 12_000
 PAGE_SPLIT = 48  # shards per manifest page, on average
-MAX_SEGMENTS = 4
+MAX_SEGMENTS = 4  # the browser looks every key up in every segment
+# Everything a segment's files depend on besides its articles: part of its ident.
+_LAYOUT = json.dumps(
+    [schema.FORMAT_VERSION, HASH_CHARS, SPLITS, MAX_SHARD_BYTES, PAGE_SPLIT,
+     schema.STORED_TEXT_CHARS, schema.LANGS, schema.scored_fields()]
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,8 @@ class WriteStats:
     written: int  # files written this time (the others were already there)
     removed: int  # stale files deleted
     entry_bytes: int
+    segments: int = 0
+    kept: int = 0  # segments whose files were already there
 
 
 def dumps(data: Any) -> str:
@@ -99,17 +112,38 @@ class _Files:
         self.folder = folder
         self.names: set[str] = set()
         self.written = 0
+        self._there = {name[:-3] for name in os.listdir(folder / SHARD_DIR)}
 
     def add(self, payload: Any) -> str:
         body = dumps(payload)
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:HASH_CHARS]
-        path = self.folder / SHARD_DIR / f"{digest}.js"
-        if digest not in self.names and not path.exists():
+        if digest not in self.names and digest not in self._there:
             # The hash is in the name, so an existing file already has these bytes.
+            path = self.folder / SHARD_DIR / f"{digest}.js"
             path.write_text(_script(digest, body), encoding="utf-8")
+            self._there.add(digest)
             self.written += 1
         self.names.add(digest)
         return digest
+
+    def keep(self, pages: Any) -> list[Any] | None:
+        """Claim the manifest ``pages`` of a segment written before and every shard they
+        list; None when any of those files is missing or unreadable."""
+        claimed: set[str] = set()
+        try:
+            for _, page in pages:
+                if page not in self._there:
+                    return None
+                text = (self.folder / SHARD_DIR / f"{page}.js").read_text(encoding="utf-8")
+                rows = json.loads(text[text.index(",") + 1 : text.rindex(")")])["m"]
+                if any(name not in self._there for _, name in rows):
+                    return None
+                claimed.add(page)
+                claimed.update(name for _, name in rows)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        self.names |= claimed
+        return [list(row) for row in pages]
 
     def put(self, relative: str, name: str, payload: Any) -> None:
         """Write a file with a fixed name, only when its bytes change."""
@@ -128,25 +162,22 @@ def _dict_value(word: str, df: int, stems: Any) -> list[Any]:
     return [df, *(_stem_code(word, stems[lang]) for lang in schema.LANGS)]
 
 
-def _sid_list(sids: Iterable[int]) -> list[int]:
-    out, previous = [], 0
+def _sid_list(sids: Iterable[int], base: int) -> list[int]:
+    out, previous = [], base
     for sid in sorted(sids):
         out.append(sid - previous)
         previous = sid
     return out
 
 
-def _items(snapshot: Snapshot, lo: int, hi: int) -> list[tuple[str, Any]]:
-    """Every key of the segment of sids ``lo..hi`` with its value, sorted."""
+def _items(snapshot: Snapshot, lo: int) -> list[tuple[str, Any]]:
+    """Every key of the segment in ``snapshot`` (its first sid ``lo``), sorted.
+
+    Sids are written relative to ``lo``, so a segment's files depend on its articles
+    alone, not on how many come before it."""
     items: list[tuple[str, Any]] = []
     buckets: dict[str, dict[str, Any]] = {}
-    whole = lo <= min((d.sid for d in snapshot.docs), default=0) and hi >= max(
-        (d.sid for d in snapshot.docs), default=0
-    )
-    for word, (whole_df, stems) in snapshot.vocabulary.items():
-        df = whole_df if whole else sum(lo <= sid <= hi for sid in snapshot.word_sids[word])
-        if not df:
-            continue
+    for word, (df, stems) in snapshot.vocabulary.items():
         value = _dict_value(word, df, stems)
         items.append((f"d:{word}", value))
         buckets.setdefault(f"t:{word[0]}{len(word):02d}", {})[word] = value
@@ -155,13 +186,10 @@ def _items(snapshot: Snapshot, lo: int, hi: int) -> list[tuple[str, Any]]:
     lengths = {d.sid: d.lengths for d in snapshot.docs}
     postings: dict[str, list[int]] = {}
     positions: dict[str, list[Any]] = {}
-    for (fld, term), all_postings in sorted(snapshot.postings.items()):
-        plist = [p for p in all_postings if lo <= p.sid <= hi]
-        if not plist:
-            continue
+    for (fld, term), plist in sorted(snapshot.postings.items()):
         flat = postings.setdefault(term, [])
         flat += [field_index[fld], len(plist)]
-        previous = 0
+        previous = lo
         for p in plist:
             flat += [p.sid - previous, round(p.tf), lengths[p.sid].get(fld, 1)]
             previous = p.sid
@@ -170,100 +198,163 @@ def _items(snapshot: Snapshot, lo: int, hi: int) -> list[tuple[str, Any]]:
         )
     facets: dict[str, set[int]] = {}
     for doc in snapshot.docs:
-        if not lo <= doc.sid <= hi:
-            continue
         for tag in doc.tags:
             facets.setdefault(f"#tag:{tag}", set()).add(doc.sid)
         facets.setdefault(f"#site:{doc.site}", set()).add(doc.sid)
         facets.setdefault(f"#lang:{doc.lang}", set()).add(doc.sid)
     items += [(f"p:{t}", v) for t, v in postings.items()]
-    items += [(f"p:{k}", _sid_list(v)) for k, v in facets.items()]
+    items += [(f"p:{k}", _sid_list(v, lo)) for k, v in facets.items()]
     items += [(f"x:{t}", v) for t, v in positions.items()]
     items.sort(key=lambda kv: kv[0])
     return items
 
 
-def _segments(snapshot: Snapshot, out_dir: Path, appended: bool) -> list[tuple[int, int]]:
-    """Sid ranges of the segments to write: the previous ones plus the new articles.
+def _level(url: str) -> int:
+    """How rare a segment boundary ``url`` makes: level k or more has probability 2**-k."""
+    digest = hashlib.blake2b(f"segment:{url}".encode(), digest_size=8).digest()
+    return 64 - int.from_bytes(digest, "big").bit_length()
 
-    Articles only added (``appended``) keep the segments already written, whose shards
-    are then byte for byte the same and are not rewritten; the new ones form a tail
-    segment, merged with a small previous tail so segments stay few. Anything else (an
-    update, a deletion, too many segments) writes one segment again.
+
+def _levels(count: int) -> list[int]:
+    """The boundary levels for ``count`` articles, highest first: expected segment sizes
+    about count/4..count/2 (top), the square root of count (low), and between."""
+    log2 = count.bit_length() - 1
+    top = max(1, log2 - 1)
+    low = max(1, min(top, (log2 + 2) // 2))
+    return sorted({top, (top + low) // 2, low}, reverse=True)[: MAX_SEGMENTS - 1]
+
+
+def segment_bounds(urls: Sequence[str]) -> list[tuple[int, int]]:
+    """Sid ranges of the segments for articles in canonical order (``urls[sid]``).
+
+    Content-defined, like shard boundaries, so the rule needs nothing but the articles.
+    An article whose URL hash has level k (probability 2**-k) may end a segment of
+    level k or lower. With the levels of ``_levels`` (three for most sizes), the first
+    segment ends at the last article of the top level, the next at the last article of
+    the next level after it, and so on; the rest is the last segment. So there are at
+    most MAX_SEGMENTS.
+
+    New articles at the end of the order only grow the last segment, until one of them
+    has a boundary's level: the segments from that level on then merge into one, a
+    rewrite that gets rarer the larger it is (as in a leveled LSM tree). The levels move
+    up as the archive doubles, regrouping its segments. An article added or removed in
+    the middle changes only the segment it falls in: sids after it move, but segments'
+    files are written relative to their first sid and do not change.
     """
-    sids = sorted(d.sid for d in snapshot.docs)
-    if not sids:
+    count = len(urls)
+    if not count:
         return []
-    whole = [(sids[0], sids[-1])]
-    previous: list[tuple[int, int]] = []
-    entry = out_dir / "entry.json"
-    if appended and entry.exists():
-        try:
-            old = json.loads(entry.read_text(encoding="utf-8"))
-            if old.get("version") == schema.FORMAT_VERSION:
-                previous = [(seg[0], seg[1]) for seg in old["segments"]]
-        except (ValueError, KeyError, TypeError, IndexError):
-            previous = []
-    if not previous or previous[0][0] != sids[0]:
-        return whole
-    top = previous[-1][1]
-    if top >= sids[-1]:
-        return previous if previous[-1][1] == sids[-1] else whole
-    count = {seg: sum(seg[0] <= s <= seg[1] for s in sids) for seg in previous}
-    segs = list(previous)
-    # A tail under an eighth of the archive is merged with the new articles.
-    while len(segs) > 1 and count[segs[-1]] * 8 < len(sids):
-        segs.pop()
-    segs.append((segs[-1][1] + 1, sids[-1]))
-    return segs if len(segs) <= MAX_SEGMENTS else whole
+    doc_levels = [_level(url) for url in urls]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for level in _levels(count):
+        ends = (i for i in range(count - 1, start - 1, -1) if doc_levels[i] >= level)
+        end = next(ends, None)
+        if end is not None:
+            bounds.append((start, end))
+            start = end + 1
+    if start < count:
+        bounds.append((start, count - 1))
+    return bounds
+
+
+def _segment_ident(keys: Iterable[str]) -> str:
+    """Names a segment's content: the layout of the files and its articles' content
+    keys, in order. The same name means the same files."""
+    digest = hashlib.sha256(_LAYOUT.encode("utf-8"))
+    for key in keys:
+        digest.update(f"{key}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def _previous_segments(out_dir: Path) -> dict[str, tuple[int, list[Any]]]:
+    """Segments of the index written last time: ident -> (first sid, manifest pages)."""
+    try:
+        entry = json.loads((out_dir / "entry.json").read_text(encoding="utf-8"))
+        if entry.get("version") != schema.FORMAT_VERSION:
+            return {}
+        return {seg[3]: (int(seg[0]), seg[2]) for seg in entry["segments"]}
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return {}
+
+
+def _write_segment(files: _Files, snapshot: Snapshot, lo: int) -> list[list[str]]:
+    items = _items(snapshot, lo)
+    shards: list[tuple[str, str]] = []  # (first key, name)
+    for kind, split in SPLITS.items():
+        kind_items = [kv for kv in items if kv[0][0] == kind]
+        for chunk in chunk_keys(kind_items, split):
+            shards.append((chunk[0][0], files.add(dict(chunk))))
+    shards.sort()
+    return [
+        [chunk[0][0], files.add({"m": [list(kv) for kv in chunk]})]
+        for chunk in chunk_keys(shards, PAGE_SPLIT, max_bytes=10**9)
+    ]
+
+
+def _fragment(doc: DocInfo) -> dict[str, Any]:
+    return {
+        "date": doc.date,
+        "lang": doc.lang,
+        "site": doc.site,
+        "tags": list(doc.tags),
+        "text": doc.text or doc.summary,
+        "title": doc.title,
+        "url": doc.url,
+    }
 
 
 def write_static_index(
-    snapshot: Snapshot, out_dir: Path, *, excerpt_words: int = 30, appended: bool = False
+    source: SnapshotSource, out_dir: Path, *, excerpt_words: int = 30
 ) -> WriteStats:
-    """Write the static index for ``snapshot`` into ``out_dir``.
+    """Write the static index of the articles in ``source`` into ``out_dir``.
 
-    ``appended``: the snapshot only adds articles to the one the index was written from.
+    The files are a function of the articles alone. A segment whose articles are those
+    of a segment of the index already there (same ident) keeps its files without
+    reading its postings; only new or changed segments are read and written.
     """
     for sub in (SHARD_DIR, FRAGMENT_DIR):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
+    catalog = source.catalog
+    # Kept segments trust their fragments to be as the last run left them: not so when
+    # that run stopped half way (the marker is still there), so then nothing is kept.
+    marker = out_dir / WRITING_MARKER
+    previous = {} if marker.exists() else _previous_segments(out_dir)
+    marker.touch()
     files = _Files(out_dir)
-    segments = []
-    for lo, hi in _segments(snapshot, out_dir, appended):
-        items = _items(snapshot, lo, hi)
-        shards: list[tuple[str, str]] = []  # (first key, name)
-        for kind, split in SPLITS.items():
-            kind_items = [kv for kv in items if kv[0][0] == kind]
-            for chunk in chunk_keys(kind_items, split):
-                shards.append((chunk[0][0], files.add(dict(chunk))))
-        shards.sort()
-        pages = [
-            [chunk[0][0], files.add({"m": [list(kv) for kv in chunk]})]
-            for chunk in chunk_keys(shards, PAGE_SPLIT, max_bytes=10**9)
-        ]
-        segments.append([lo, hi, pages])
-    fragments: set[str] = set()
-    for doc in snapshot.docs:
-        name = f"{doc.sid}"
-        fragments.add(f"{name}.js")
-        files.put(
-            f"{FRAGMENT_DIR}/{name}.js",
-            name,
-            {
-                "date": doc.date,
-                "lang": doc.lang,
-                "site": doc.site,
-                "tags": list(doc.tags),
-                "text": doc.text or doc.summary,
-                "title": doc.title,
-                "url": doc.url,
-            },
-        )
-    files.put("dates.js", "dates", {str(d.sid): d.date for d in snapshot.docs})
+    fragments_there = set(os.listdir(out_dir / FRAGMENT_DIR))
+    segments: list[list[Any]] = []
+    kept = 0
+    for lo, hi in segment_bounds([doc.url for doc in catalog.docs]):
+        ident = _segment_ident(doc.key for doc in catalog.docs[lo : hi + 1])
+        old = previous.get(ident)
+        pages = files.keep(old[1]) if old else None
+        docs: tuple[DocInfo, ...]
+        if pages is None:
+            snapshot = source.read(lo, hi)
+            pages = _write_segment(files, snapshot, lo)
+            docs = snapshot.docs
+        elif (
+            old
+            and old[0] == lo
+            and all(f"{sid}.js" in fragments_there for sid in range(lo, hi + 1))
+        ):
+            kept += 1
+            docs = ()  # the same articles under the same sids: fragments as they were
+        else:
+            kept += 1
+            docs = source.docs(lo, hi)
+        for doc in docs:
+            files.put(f"{FRAGMENT_DIR}/{doc.sid}.js", str(doc.sid), _fragment(doc))
+        segments.append([lo, hi, pages, ident])
+    files.put("dates.js", "dates", {str(sid): doc.date for sid, doc in enumerate(catalog.docs)})
     entry = {
         "version": schema.FORMAT_VERSION,
-        "docCount": snapshot.doc_count,
-        "avgLength": {f: snapshot.avg_length(f) for f in schema.scored_fields()},
+        "docCount": catalog.doc_count,
+        "avgLength": {
+            f: avg_length(catalog.field_totals.get(f, 0), catalog.doc_count)
+            for f in schema.scored_fields()
+        },
         "weights": schema.FIELD_WEIGHTS,
         "langs": list(schema.LANGS),
         "B": schema.B,
@@ -271,23 +362,24 @@ def write_static_index(
         "prefix": [schema.PREFIX_MIN, schema.PREFIX_MAX, schema.PREFIX_WEIGHT],
         "typo": [schema.TYPO_MIN, schema.TYPO_MAX, schema.TYPO_WEIGHT],
         "excerptWords": excerpt_words,
-        "sites": sorted(Counter(d.site for d in snapshot.docs).items()),
-        "langCounts": sorted(Counter(d.lang for d in snapshot.docs).items()),
+        "sites": sorted(Counter(d.site for d in catalog.docs).items()),
+        "langCounts": sorted(Counter(d.lang for d in catalog.docs).items()),
         "segments": segments,
     }
     body = dumps(entry)
-    _write_if_changed(out_dir / "entry.json", body + "\n")
-    _write_if_changed(out_dir / "entry.js", f"window.__nsEntry({body});\n")
     removed = 0
     for path in sorted((out_dir / SHARD_DIR).glob("*.js")):
         if path.stem not in files.names:
             path.unlink()
             removed += 1
-    for path in sorted((out_dir / FRAGMENT_DIR).glob("*.js")):
-        if path.name not in fragments:
-            path.unlink()
-            removed += 1
-    return WriteStats(len(files.names), files.written, removed, len(body))
+    wanted = {f"{sid}.js" for sid in range(catalog.doc_count)}
+    for name in sorted(fragments_there - wanted):
+        (out_dir / FRAGMENT_DIR / name).unlink(missing_ok=True)
+        removed += 1
+    _write_if_changed(out_dir / "entry.json", body + "\n")
+    _write_if_changed(out_dir / "entry.js", f"window.__nsEntry({body});\n")
+    marker.unlink()
+    return WriteStats(len(files.names), files.written, removed, len(body), len(segments), kept)
 
 
 def _write_if_changed(path: Path, text: str) -> bool:

@@ -1,11 +1,23 @@
-"""Index stage: the Whoosh index (the only module that imports whoosh).
+"""Index stage: the Whoosh index (``whoosh_search`` runs queries on it; these two are the
+only modules that import whoosh).
 
 ``update_index`` keeps the index in step with the archive incrementally: a document is
 keyed by its URL and a hash of its content, so only new or changed articles are
-(re)indexed and vanished ones deleted. The index is optimised after a change so it holds
-no deleted documents: BM25F statistics (document count, field lengths, document
-frequencies) are then exact, and ``read_snapshot`` can hand the very same numbers to the
-static index, which is how the browser reproduces Whoosh's scores.
+(re)indexed and vanished ones deleted. Deleted documents are merged away only when
+they outnumber half the live ones: until then nothing read from the index counts them.
+
+Everything read from the index is a function of the set of articles, not of the order
+they were indexed in (an archive updated day by day reads as one indexed in one go):
+
+- Field lengths: Whoosh stores each document's length rounded to a byte, and its
+  ``field_length`` totals are exact for documents added in one go but sums of rounded
+  lengths for documents a merge carried over. The totals used here are always the sums
+  of the stored (rounded) lengths, kept up to date in ``stats.json`` beside the index
+  (``open_index``), for BM25F in ``whoosh_search`` as for the static index.
+- Sids: ``open_source`` numbers articles in the canonical order (``snapshot.order_key``:
+  date, URL), from a catalog read out of one column; the postings of any range of
+  articles come from the term vectors of those articles alone, so an update reads
+  what changed, not every posting.
 """
 
 from __future__ import annotations
@@ -13,15 +25,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh import query as wq
 from whoosh.analysis import (
     Analyzer,
     LowercaseFilter,
@@ -29,32 +39,40 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang import stopwords_for_language
 from whoosh.reading import IndexReader
-from whoosh.scoring import BM25F
-from whoosh.searching import Searcher
 
 from newsarchive import NewsarchiveError
 from newsarchive.search import schema
 from newsarchive.search.documents import SearchDoc
-from newsarchive.search.plan import Clause, Plan
-from newsarchive.search.snapshot import DocInfo, Posting, Snapshot, doc_matches_filters
+from newsarchive.search.snapshot import (
+    Catalog,
+    DocInfo,
+    DocRef,
+    Posting,
+    Snapshot,
+    order_key,
+)
 from newsarchive.search.text import WORD_RE, normalize, tokenize
 
 __all__ = [
     "IndexMissingError",
     "UpdateStats",
-    "WhooshLexicon",
-    "execute_plan",
-    "open_reader",
+    "open_index",
+    "open_source",
     "read_snapshot",
+    "stem",
     "update_index",
 ]
 
 logger = logging.getLogger(__name__)
 INDEX_NAME = "newsarchive"
 SCHEMA_TAG = f"v{schema.FORMAT_VERSION}"
+# Field totals beside Whoosh's files (not named like them, so Whoosh's clean-up spares it).
+STATS_FILE = "stats.json"
+_SEP = "\x1f"  # between the parts of a "ref" value: url, key, date, lang, site
 
 
 class IndexMissingError(NewsarchiveError):
@@ -94,17 +112,20 @@ _ANALYZERS: dict[str, Analyzer] = {lang: _stem_analyzer(lang) for lang in schema
 def build_schema() -> Schema:
     fields: dict[str, Any] = {
         "url": ID(stored=True, unique=True),
-        "key": ID(stored=True),
         "meta": STORED(),
+        # url, content key, date, lang and site in one column: the catalog of every
+        # document is read from it without unpickling every stored document.
+        "ref": COLUMN(VarBytesColumn()),
         # Every normalised word: the vocabulary. Scorable only so that the field has a
         # lengths column: without one, Whoosh stats a file for every posting it writes.
-        "words": KEYWORD(scorable=True),
+        "words": KEYWORD(scorable=True, vector=True),
         "schema": ID(),
     }
     for fld in schema.scored_fields():
         lang = schema.field_lang(fld)
         analyzer = _ANALYZERS[lang] if lang else _simple_analyzer()
-        fields[fld] = TEXT(analyzer=analyzer, phrase=True)
+        # Term vectors: the postings of one document, read without reading every term.
+        fields[fld] = TEXT(analyzer=analyzer, phrase=True, vector=True)
     return Schema(**fields)
 
 
@@ -117,7 +138,7 @@ def _content_key(doc: SearchDoc) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def _fields_for(doc: SearchDoc, sid: int, key: str) -> dict[str, Any]:
+def _fields_for(doc: SearchDoc, key: str) -> dict[str, Any]:
     lang = _doc_lang(doc)
     texts = {"title": doc.title, "summary": doc.summary, "body": doc.body}
     fields: dict[str, Any] = {f"{part}_{lang}": normalize(texts[part]) for part in texts}
@@ -125,17 +146,18 @@ def _fields_for(doc: SearchDoc, sid: int, key: str) -> dict[str, Any]:
     fields["authors"] = normalize(" , ".join(doc.authors))
     every = " ".join([doc.title, doc.summary, doc.body, *doc.tags, *doc.authors])
     fields["words"] = " ".join(sorted(set(tokenize(every))))
+    site = normalize(doc.site)
     meta = {
-        "sid": sid,
         "title": doc.title,
         "date": doc.date,
         "lang": doc.lang,
-        "site": normalize(doc.site),
+        "site": site,
         "tags": [" ".join(tokenize(t)) for t in doc.tags],
         "summary": doc.summary,
         "text": doc.body[: schema.STORED_TEXT_CHARS],
     }
-    return {"url": doc.url, "key": key, "meta": meta, "schema": SCHEMA_TAG, **fields}
+    ref = _SEP.join([doc.url, key, doc.date, doc.lang, site]).encode("utf-8")
+    return {"url": doc.url, "meta": meta, "ref": ref, "schema": SCHEMA_TAG, **fields}
 
 
 def _open_or_create(index_dir: Path) -> whoosh_index.Index:
@@ -147,93 +169,184 @@ def _open_or_create(index_dir: Path) -> whoosh_index.Index:
                 if s.doc_count() == 0 or s.document(schema=SCHEMA_TAG) is not None:
                     return ix
         logger.info("search index in %s has an old schema: rebuilding it", index_dir)
+    (index_dir / STATS_FILE).unlink(missing_ok=True)
     return whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One live document as the "ref" column gives it."""
+
+    docnum: int
+    ref: DocRef
+
+
+def _rows(reader: IndexReader) -> list[_Row]:
+    """Every live document of ``reader``, from the "ref" column."""
+    rows: list[_Row] = []
+    if not reader.doc_count_all():
+        return rows
+    for leaf, base in reader.leaf_readers():
+        column = leaf.column_reader("ref")
+        for docnum in range(leaf.doc_count_all()):
+            if leaf.is_deleted(docnum):
+                continue
+            url, key, date, lang, site = column[docnum].decode("utf-8").split(_SEP)
+            rows.append(_Row(base + docnum, DocRef(url, key, date, lang, site)))
+    return rows
+
+
+def _lengths(reader: IndexReader, docnum: int) -> dict[str, int]:
+    """The field lengths Whoosh stores for a document (rounded to a byte's precision)."""
+    out = {}
+    for fld in schema.scored_fields():
+        length = int(reader.doc_field_length(docnum, fld, 0) or 0)
+        if length:
+            out[fld] = length
+    return out
+
+
+def _add_lengths(totals: dict[str, int], lengths: Mapping[str, int], sign: int) -> None:
+    for fld, length in lengths.items():
+        totals[fld] = totals.get(fld, 0) + sign * length
+
+
+def _token(ix: whoosh_index.Index) -> str:
+    """Names this generation of the index (segment ids are random per segment)."""
+    segments = sorted(seg.segment_id() for seg in ix._segments())
+    return f"{ix.latest_generation()}:{','.join(segments)}"
+
+
+def _load_totals(index_dir: Path, ix: whoosh_index.Index) -> dict[str, int] | None:
+    """The field totals saved for this very generation of the index, or None."""
+    try:
+        saved = json.loads((index_dir / STATS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(saved, dict) or saved.get("token") != _token(ix):
+        return None
+    return {str(k): int(v) for k, v in saved["totals"].items()}
+
+
+def _count_totals(reader: IndexReader) -> dict[str, int]:
+    """Field totals from every live document's stored lengths."""
+    totals: dict[str, int] = {}
+    for row in _rows(reader):
+        _add_lengths(totals, _lengths(reader, row.docnum), 1)
+    return totals
+
+
+def _save_totals(index_dir: Path, ix: whoosh_index.Index, totals: Mapping[str, int]) -> None:
+    body = json.dumps({"token": _token(ix), "totals": dict(sorted(totals.items()))})
+    temp = index_dir / f"{STATS_FILE}.tmp"
+    temp.write_text(body + "\n", encoding="utf-8")
+    temp.replace(index_dir / STATS_FILE)
+
+
+@contextmanager
+def _analysed_once(index_schema: Schema) -> Iterator[None]:
+    """Whoosh analyses a field with a term vector twice per document, for its postings
+    and again for its vector, with the same format, analyzer and text: here the second
+    call gets the first one's result. Only while documents are added: the schema is
+    pickled at commit, without the patch."""
+    patched = []
+    for name in index_schema.names():
+        fmt = index_schema[name].vector
+        if fmt is None or fmt is not index_schema[name].format:
+            continue
+        original = fmt.word_values
+        last: list[Any] = []
+
+        def once(value: Any, analyzer: Any, _orig: Any = original, _last: list[Any] = last,
+                 **kwargs: Any) -> Iterator[Any]:  # fmt: skip
+            if _last and _last[0] is value and _last[1] is analyzer and _last[2] == kwargs:
+                items = _last[3]
+                _last.clear()
+                return iter(items)
+            items = list(_orig(value, analyzer, **kwargs))
+            _last[:] = [value, analyzer, dict(kwargs), items]
+            return iter(items)
+
+        fmt.word_values = once
+        patched.append(fmt)
+    try:
+        yield
+    finally:
+        for fmt in patched:
+            del fmt.word_values  # back to the class's method
 
 
 def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
     """Bring the index in ``index_dir`` in line with ``docs`` (created if missing)."""
     wanted = {doc.url: doc for doc in docs}
     ix = _open_or_create(index_dir)
-    with ix.searcher() as searcher:
-        existing = {f["url"]: (f["key"], f["meta"]["sid"]) for f in searcher.all_stored_fields()}
-    next_sid = max((sid for _, sid in existing.values()), default=-1) + 1
-    added = updated = unchanged = 0
+    totals = _load_totals(index_dir, ix)
     writes: list[dict[str, Any]] = []
-    for url in sorted(wanted):
-        key = _content_key(wanted[url])
-        if url in existing and existing[url][0] == key:
-            unchanged += 1
-            continue
-        if url in existing:
-            sid = existing[url][1]
-            updated += 1
-        else:
-            sid, next_sid = next_sid, next_sid + 1
-            added += 1
-        writes.append(_fields_for(wanted[url], sid, key))
-    gone = sorted(set(existing) - set(wanted))
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        reader_deleted = reader.doc_count_all() - reader.doc_count()
+        existing = {row.ref.url: row for row in _rows(reader)}
+        added = updated = unchanged = 0
+        for url in sorted(wanted):
+            key = _content_key(wanted[url])
+            if url in existing and existing[url].ref.key == key:
+                unchanged += 1
+                continue
+            if url in existing:
+                updated += 1
+            else:
+                added += 1
+            writes.append(_fields_for(wanted[url], key))
+        gone = sorted(set(existing) - set(wanted))
+        if totals is not None:
+            # The documents replaced or removed leave the totals with their lengths.
+            for url in [*gone, *(f["url"] for f in writes if f["url"] in existing)]:
+                _add_lengths(totals, _lengths(reader, existing[url].docnum), -1)
     stats = UpdateStats(added, updated, len(gone), unchanged)
     if stats.changed:
         writer = ix.writer(limitmb=512)  # postings pooled in memory, not spilled
         for url in gone:
             writer.delete_by_term("url", url)
-        for fields in writes:
-            if fields["url"] in existing:
-                writer.update_document(**fields)
+        with _analysed_once(writer.schema):
+            for fields in writes:
+                if fields["url"] in existing:
+                    writer.update_document(**fields)
+                else:
+                    writer.add_document(**fields)  # no unique-key lookup for a new URL
+        # Deleted documents stay in their segments until a merge drops them; nothing
+        # read from the index counts them (live counts and frequencies, see
+        # whoosh_search), so they cost only space. Whoosh's default policy merges small
+        # segments; a full merge, which rewrites the whole index (term vectors
+        # included), waits until deleted documents outnumber half the live ones.
+        pending = reader_deleted + len(gone) + updated
+        writer.commit(optimize=pending * 2 > len(wanted))
+        ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    if stats.changed or totals is None:
+        with ix.searcher() as searcher:
+            reader = searcher.reader()
+            if totals is None:
+                totals = _count_totals(reader)
             else:
-                writer.add_document(**fields)  # no unique-key lookup for a new URL
-        # Deleted documents would skew BM25 statistics (document frequencies and field
-        # lengths still count them), so after a deletion or an update everything is
-        # merged into one clean segment. Additions alone keep the statistics exact
-        # across segments, and Whoosh's default policy merges only small segments:
-        # adding ten articles does not rewrite the whole index.
-        writer.commit(optimize=bool(gone or updated))
+                for fields in writes:
+                    docnum = searcher.document_number(url=fields["url"])
+                    _add_lengths(totals, _lengths(reader, docnum), 1)
+        _save_totals(index_dir, ix, totals)
     logger.info("search index: %s", stats)
     return stats
 
 
-@contextmanager
-def open_reader(index_dir: Path) -> Iterator[Searcher]:
-    """A BM25F searcher on the index in ``index_dir``; raises if there is none."""
+def open_index(index_dir: Path) -> tuple[whoosh_index.Index, dict[str, int]]:
+    """The index in ``index_dir`` and its field totals; raises if there is none."""
     if not whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
         raise IndexMissingError(
             f"no search index in {index_dir}: build the site first (newsarchive build)"
         )
     ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    with ix.searcher(weighting=BM25F(B=schema.B, K1=schema.K1)) as searcher:
-        yield searcher
-
-
-class WhooshLexicon:
-    """The ``plan.Lexicon`` of a Whoosh index: vocabulary from its ``words`` field."""
-
-    def __init__(self, reader: IndexReader) -> None:
-        self._reader = reader
-
-    def stem(self, word: str, lang: str) -> str | None:
-        return stem(word, lang)
-
-    def known(self, word: str) -> bool:
-        return ("words", word) in self._reader
-
-    def _df(self, word: str) -> int:
-        return int(self._reader.doc_frequency("words", word))
-
-    def completions(self, prefix: str) -> list[tuple[str, int]]:
-        words = (
-            w.decode("utf-8") if isinstance(w, bytes) else w
-            for w in self._reader.expand_prefix("words", prefix)
-        )
-        return [(w, self._df(w)) for w in words if w != prefix]
-
-    def neighbours(self, word: str) -> list[tuple[str, int]]:
-        from newsarchive.search.text import one_edit
-
-        words = (
-            w.decode("utf-8") if isinstance(w, bytes) else w
-            for w in self._reader.expand_prefix("words", word[0])
-        )
-        return [(w, self._df(w)) for w in words if one_edit(word, w)]
+    totals = _load_totals(index_dir, ix)
+    if totals is None:  # not saved for this generation: count them (slower, same numbers)
+        with ix.reader() as reader:
+            totals = _count_totals(reader)
+    return ix, totals
 
 
 def stem(word: str, lang: str) -> str | None:
@@ -242,166 +355,88 @@ def stem(word: str, lang: str) -> str | None:
     return tokens[0] if tokens else None
 
 
-def _clause_query(clause: Clause) -> wq.Query:
-    return wq.Or([wq.Term(f, t, boost=w) for (f, t), w in sorted(clause.terms.items())])
+class _Source:
+    """An open index read for the static index (``snapshot.SnapshotSource``)."""
+
+    def __init__(self, reader: IndexReader, totals: Mapping[str, int]) -> None:
+        self._reader = reader
+        rows = sorted(_rows(reader), key=lambda r: order_key(r.ref.date, r.ref.url))
+        self._docnums = [row.docnum for row in rows]
+        self._catalog = Catalog(tuple(row.ref for row in rows), dict(totals))
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
+    def _doc(self, sid: int) -> DocInfo:
+        docnum = self._docnums[sid]
+        stored = self._reader.stored_fields(docnum)
+        meta = stored["meta"]
+        return DocInfo(
+            sid=sid,
+            url=stored["url"],
+            title=meta["title"],
+            date=meta["date"],
+            lang=meta["lang"],
+            site=meta["site"],
+            tags=tuple(meta["tags"]),
+            summary=meta["summary"],
+            text=meta["text"],
+            lengths=_lengths(self._reader, docnum),
+        )
+
+    def docs(self, lo: int, hi: int) -> tuple[DocInfo, ...]:
+        return tuple(self._doc(sid) for sid in range(lo, hi + 1))
+
+    def read(self, lo: int, hi: int) -> Snapshot:
+        """Sids ``lo..hi`` with their postings, from their term vectors."""
+        reader = self._reader
+        postings: dict[tuple[str, str], list[Posting]] = {}
+        word_sids: dict[str, list[int]] = {}
+        for sid in range(lo, hi + 1):
+            docnum = self._docnums[sid]
+            for fld in schema.scored_fields():
+                if not reader.has_vector(docnum, fld):
+                    continue
+                vector = reader.vector(docnum, fld)
+                while vector.is_active():
+                    term = _text(vector.id())
+                    posting = Posting(sid, vector.weight(), tuple(vector.value_as("positions")))
+                    postings.setdefault((fld, term), []).append(posting)
+                    vector.next()
+            if reader.has_vector(docnum, "words"):
+                for word in reader.vector(docnum, "words").all_ids():
+                    word_sids.setdefault(_text(word), []).append(sid)
+        vocabulary = {
+            word: (len(sids), {lang: stem(word, lang) for lang in schema.LANGS})
+            for word, sids in word_sids.items()
+        }
+        return Snapshot(
+            doc_count=self._catalog.doc_count,
+            field_totals=self._catalog.field_totals,
+            docs=self.docs(lo, hi),
+            postings={k: tuple(v) for k, v in postings.items()},
+            vocabulary=vocabulary,
+            word_sids={k: tuple(v) for k, v in word_sids.items()},
+        )
 
 
-def _phrase_docs(reader: IndexReader, phrase: tuple[tuple[int, str], ...]) -> set[int]:
-    """Documents where the phrase's words stand at their offsets in some one field."""
-    found: set[int] = set()
-    for fld in schema.scored_fields():
-        lang = schema.field_lang(fld)
-        parts = [(off, stem(w, lang) if lang else w) for off, w in phrase]
-        parts = [(off, t) for off, t in parts if t is not None]
-        if not parts:
-            continue
-        positions: list[tuple[int, dict[int, set[int]]]] = []
-        for off, term in parts:
-            if (fld, term) not in reader:
-                break
-            per_doc: dict[int, set[int]] = {}
-            m = reader.postings(fld, term)
-            while m.is_active():
-                per_doc[m.id()] = set(m.value_as("positions"))
-                m.next()
-            positions.append((off, per_doc))
-        else:
-            first_off, first = positions[0]
-            for docnum, starts in first.items():
-                if all(docnum in pd for _, pd in positions) and any(
-                    all(p - first_off + off in pd[docnum] for off, pd in positions) for p in starts
-                ):
-                    found.add(docnum)
-    return found
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
-def execute_plan(searcher: Searcher, plan: Plan) -> list[tuple[float, dict[str, Any]]]:
-    """Run ``plan``: ``(score, stored fields)`` of every match, best first.
-
-    Ties are broken by ``sid``, as in ``search.js``.
-    """
-    parsed = plan.parsed
-    if plan.empty and not parsed.has_filters:
-        return []
-    if any(c.required and not c.terms for c in plan.clauses):
-        return []
-    reader = searcher.reader()
-    required = [_clause_query(c) for c in plan.clauses if c.required]
-    optional = [_clause_query(c) for c in plan.clauses if not c.required and c.terms]
-    query: wq.Query
-    if plan.empty:
-        query = wq.Every()  # filters alone: everything they allow, newest first
-    elif required:
-        query = wq.And(required)
-        if optional:
-            query = wq.AndMaybe(query, wq.Or(optional))
-    elif optional:
-        query = wq.Or(optional)
-    else:
-        return []
-    excluded = [_clause_query(c) for c in plan.excluded if c.terms]
-    if excluded:
-        query = wq.AndNot(query, wq.Or(excluded))
-    allowed: set[int] | None = None
-    if parsed.has_filters:
-        allowed = set()
-        for docnum, fields in searcher.iter_docs():
-            meta = fields["meta"]
-            info = DocInfo(
-                0,
-                "",
-                "",
-                meta["date"],
-                meta["lang"],
-                meta["site"],
-                tuple(meta["tags"]),
-                "",
-                "",
-                {},
-            )
-            if doc_matches_filters(
-                info,
-                tags=parsed.tags,
-                sites=parsed.sites,
-                langs=parsed.langs,
-                date_from=parsed.date_from,
-                date_to=parsed.date_to,
-            ):
-                allowed.add(docnum)
-    for phrase in plan.phrases:
-        docs = _phrase_docs(reader, phrase)
-        allowed = docs if allowed is None else allowed & docs
-    banned: set[int] = set()
-    for phrase in plan.excluded_phrases:
-        banned |= _phrase_docs(reader, phrase)
-    if allowed is not None and not allowed:
-        return []  # Whoosh reads an empty filter set as "no filter"
-    results = searcher.search(query, limit=None, filter=allowed, mask=banned or None)
-    if plan.empty:
-        hits = [(0.0, hit.fields()) for hit in results]
-        hits.sort(key=lambda h: h[1]["meta"]["sid"])
-        hits.sort(key=lambda h: h[1]["meta"]["date"], reverse=True)
-        return hits
-    hits = [(hit.score, hit.fields()) for hit in results]
-    # Rounded like search.js (Math.round), ties by sid: float sums may differ in the
-    # last bits between Whoosh's matcher tree and the browser's loop.
-    hits.sort(key=lambda h: (-math.floor(h[0] * 1e9 + 0.5), h[1]["meta"]["sid"]))
-    return hits
+@contextmanager
+def open_source(index_dir: Path) -> Iterator[_Source]:
+    """The index in ``index_dir`` as the static index reads it; raises if there is none."""
+    ix, totals = open_index(index_dir)
+    with ix.reader() as reader:
+        yield _Source(reader, totals)
 
 
 def read_snapshot(index_dir: Path) -> Snapshot:
-    """Everything in the index the static index needs, by stable ``sid``."""
-    with open_reader(index_dir) as searcher:
-        reader = searcher.reader()
-        sid_of: dict[int, int] = {}
-        docs: list[DocInfo] = []
-        fields = schema.scored_fields()
-        for docnum, stored in reader.iter_docs():
-            meta = stored["meta"]
-            sid_of[docnum] = meta["sid"]
-            lengths = {f: int(reader.doc_field_length(docnum, f, 0) or 0) for f in fields}
-            docs.append(
-                DocInfo(
-                    sid=meta["sid"],
-                    url=stored["url"],
-                    title=meta["title"],
-                    date=meta["date"],
-                    lang=meta["lang"],
-                    site=meta["site"],
-                    tags=tuple(meta["tags"]),
-                    summary=meta["summary"],
-                    text=meta["text"],
-                    lengths={f: n for f, n in lengths.items() if n},
-                )
-            )
-        postings: dict[tuple[str, str], tuple[Posting, ...]] = {}
-        for fld in fields:
-            for term in reader.lexicon(fld):
-                text = term.decode("utf-8") if isinstance(term, bytes) else term
-                plist = []
-                m = reader.postings(fld, term)
-                while m.is_active():
-                    plist.append(
-                        Posting(sid_of[m.id()], m.weight(), tuple(m.value_as("positions")))
-                    )
-                    m.next()
-                postings[(fld, text)] = tuple(sorted(plist, key=lambda p: p.sid))
-        vocabulary: dict[str, tuple[int, dict[str, str | None]]] = {}
-        word_sids: dict[str, tuple[int, ...]] = {}
-        for term in reader.lexicon("words"):
-            word = term.decode("utf-8") if isinstance(term, bytes) else term
-            vocabulary[word] = (
-                int(reader.doc_frequency("words", word)),
-                {lang: stem(word, lang) for lang in schema.LANGS},
-            )
-            word_sids[word] = tuple(
-                sorted(sid_of[d] for d in reader.postings("words", term).all_ids())
-            )
-        return Snapshot(
-            doc_count=reader.doc_count_all(),
-            field_totals={f: int(reader.field_length(f)) for f in fields},
-            docs=tuple(sorted(docs, key=lambda d: d.sid)),
-            postings=postings,
-            vocabulary=vocabulary,
-            word_sids=word_sids,
-        )
+    """Every article of the index with its postings, by canonical ``sid``."""
+    with open_source(index_dir) as source:
+        count = source.catalog.doc_count
+        if count:
+            return source.read(0, count - 1)
+        return Snapshot(0, source.catalog.field_totals, (), {}, {}, {})

@@ -13,7 +13,7 @@
  */
 (function () {
   "use strict";
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
   var NS = {};
 
   /* ---------- pure helpers ---------- */
@@ -377,22 +377,23 @@
   };
 
   /* Segments hold disjoint sid ranges, in order: document frequencies add up, postings
-   * and positions concatenate. Merged values: "d:" [df, stems...]; "t:" {word: same};
-   * "p:#..." [sid...]; "p:" {fieldIndex: [[sid, tf, length]...]}; "x:" {fieldIndex: [...]}. */
-  function mergeInto(out, key, value) {
+   * and positions concatenate. A segment's sid lists start from its first sid (base).
+   * Merged values: "d:" [df, stems...]; "t:" {word: same}; "p:#..." [sid...];
+   * "p:" {fieldIndex: [[sid, tf, length]...]}; "x:" {fieldIndex: [...]}. */
+  function mergeInto(out, key, value, base) {
     var kind = key.charAt(0);
     if (kind === "d") {
       if (out[key]) out[key][0] += value[0]; else out[key] = value.slice();
     } else if (kind === "t") {
       var words = out[key] || (out[key] = {});
-      Object.keys(value).forEach(function (w) { mergeInto(words, "d" + w, value[w]); });
+      Object.keys(value).forEach(function (w) { mergeInto(words, "d" + w, value[w], base); });
     } else if (key.charAt(2) === "#") {
-      out[key] = (out[key] || []).concat(decodeSids(value));
+      out[key] = (out[key] || []).concat(decodeSids(value, base));
     } else if (kind === "p") {
       var fields = out[key] || (out[key] = {});
       var i = 0;
       while (i < value.length) {
-        var f = value[i], n = value[i + 1], sid = 0, list = fields[f] || (fields[f] = []);
+        var f = value[i], n = value[i + 1], sid = base, list = fields[f] || (fields[f] = []);
         i += 2;
         for (var j = 0; j < n; j++, i += 3) { sid += value[i]; list.push([sid, value[i + 1], value[i + 2]]); }
       }
@@ -407,7 +408,10 @@
     return Promise.all(self.entry.segments.map(function (seg) { return self.lookupSegment(seg, lo, hi); }))
       .then(function (parts) {
         var out = {};
-        parts.forEach(function (p) { Object.keys(p).sort().forEach(function (k) { mergeInto(out, k, p[k]); }); });
+        parts.forEach(function (p, i) {
+          var base = self.entry.segments[i][0];
+          Object.keys(p).sort().forEach(function (k) { mergeInto(out, k, p[k], base); });
+        });
         return out;
       });
   };
@@ -476,8 +480,8 @@
     });
   };
 
-  function decodeSids(flat) {
-    var out = [], sid = 0;
+  function decodeSids(flat, base) {
+    var out = [], sid = base;
     flat.forEach(function (d) { sid += d; out.push(sid); });
     return out;
   }
