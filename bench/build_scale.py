@@ -1,8 +1,10 @@
 """Bench: how the pipeline scales, a full build beside a daily update, stage by stage.
 
 Usage: ``python bench/build_scale.py [SAMPLE.jsonl.gz] [--sizes 1000,4000] [--daily 100]
-[--daily-date YYYY-MM-DD] [--baseline REV] [--json OUT]``. SAMPLE defaults to ``../shared/data/tech-articles-sample/
-articles.jsonl.gz``; larger archives are recombined from it (``search_corpus.recombine``).
+[--daily-date YYYY-MM-DD] [--corpus recombine|permute] [--baseline REV] [--json OUT]``.
+SAMPLE defaults to ``../shared/data/tech-articles-sample/articles.jsonl.gz``; larger
+archives are made from it (``search_corpus``; ``--corpus permute`` for more than a few
+thousand articles).
 
 For each size N, in a fresh site folder: import N articles, enrich, build (the full
 build), then a day's update: import ``--daily`` more, enrich, build again. Each step runs
@@ -38,7 +40,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_corpus import recombine
+from search_corpus import permute, recombine
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SAMPLE = REPO.parent / "shared/data/tech-articles-sample/articles.jsonl.gz"
@@ -140,9 +142,10 @@ def one_size(
     code: Path,
     *,
     daily_date: str | None = None,
+    corpus_kind: str = "recombine",
 ) -> dict[str, Any]:
     py = sys.executable
-    corpus = recombine(records, size + daily)
+    corpus = (permute if corpus_kind == "permute" else recombine)(records, size + daily)
     base, day = work / "base.jsonl.gz", work / "day.jsonl.gz"
     write_jsonl(base, corpus[:size])
     dated = {"date": daily_date} if daily_date else {}
@@ -191,6 +194,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,4000")
     parser.add_argument("--daily", type=int, default=100)
     parser.add_argument("--daily-date", help="date the day's articles so (YYYY-MM-DD)")
+    parser.add_argument(
+        "--corpus", choices=("recombine", "permute"), default="recombine",
+        help="how articles past the sample's are made (search_corpus.py): permute imports "
+        "at any size, recombine only up to a few thousand",
+    )  # fmt: skip
     parser.add_argument("--baseline", help="git revision to compare with, side by side")
     parser.add_argument("--json", type=Path, help="write the full results here")
     parser.add_argument("--keep", type=Path, help="keep the sites in this folder (to inspect)")
@@ -213,8 +221,14 @@ def main() -> None:
                     row = {
                         "code": name,
                         **one_size(
-                            records, size, opts.daily, work, code, daily_date=opts.daily_date
-                        ),
+                            records,
+                            size,
+                            opts.daily,
+                            work,
+                            code,
+                            daily_date=opts.daily_date,
+                            corpus_kind=opts.corpus,
+                        ),  # fmt: skip
                     }
                     results.append(row)
                     report(row)
