@@ -107,6 +107,16 @@ def test_files_of_no_build_are_removed_unless_retained(tmp_path: Path) -> None:
     assert not (out / "old").exists()
 
 
+def test_an_output_path_holding_the_content_is_never_pruned(tmp_path: Path) -> None:
+    # OUTPUT_PATH set to the site folder itself (a typo): the build writes its pages
+    # there, and pruning would take content/ and pelicanconf.py with it.
+    root = make_site(tmp_path / "site")
+    before = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+    build(root, OUTPUT_PATH=str(root))
+    after = {p.relative_to(root) for p in root.rglob("*") if p.is_file()}
+    assert [p for p in before if p not in after] == []
+
+
 def test_replace_if_changed(tmp_path: Path) -> None:
     path = tmp_path / "a" / "page.html"
     assert replace_if_changed(path, b"one\n")

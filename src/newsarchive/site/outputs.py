@@ -104,8 +104,19 @@ class ChangedOnlyWriter(Writer):  # type: ignore[misc]  # Pelican ships no type 
         keep |= {output / sc.save_as for sc in self._context.get("staticfiles", ())}
         search = parse_section(SearchSettings, "ARCHIVE_SEARCH", settings.get("ARCHIVE_SEARCH"))
         owned = [output / search.static_dir]
+        sources = [settings["PATH"], settings["THEME"], *(settings.get("PLUGIN_PATHS") or ())]
+        inside = [s for s in sources if _within(Path(s), output)]
+        if inside:
+            # An OUTPUT_PATH holding the content (".", a typo) must never be pruned.
+            logger.warning("not removing stale output: %s holds %s", output, inside[0])
+            return
         removed = prune_stale(output, keep, owned, settings.get("OUTPUT_RETENTION") or ())
         logger.info("output: %d files changed, %d stale removed", len(self.changed), len(removed))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
 
 
 def theme_files(settings: Mapping[str, Any], output: Path) -> set[Path]:
