@@ -10,7 +10,7 @@ import pytest
 from conftest import make_site, run_cli
 from newsarchive.enrich.related import Doc, related_articles
 from newsarchive.enrich.run import enrich_site
-from newsarchive.enrich.tags import extract_candidates, normalize_tag
+from newsarchive.enrich.tags import extract_candidates, normalize_tag, pick_tags
 from newsarchive.frontmatter import (
     FILENAME_LINK,
     filename_target,
@@ -202,3 +202,15 @@ def test_brand_word_of_the_sites_host_is_never_a_tag(tmp_path: Path) -> None:
             for n in range(3)]  # fmt: skip
     assert all("openai" in t for t in tags), tags
     assert not any("verge" in t for t in tags), tags
+
+
+def test_tags_keep_their_order_when_their_ranks_move() -> None:
+    vocabulary = {"apple", "iphone", "battery", "china"}
+    display = {"iphone": "iPhone"}
+    first = pick_tags(["Reviews"], ["iphone", "battery", "apple", "china"], vocabulary,
+                      max_tags=4, display=display)  # fmt: skip
+    moved = pick_tags(["Reviews"], ["apple", "iphone", "china", "battery"], vocabulary,
+                      max_tags=4, display=display)  # fmt: skip
+    # The page's own tag first; the three best candidates, whatever their rank, by name.
+    assert first == ["reviews", "apple", "battery", "iPhone"]
+    assert moved == ["reviews", "apple", "china", "iPhone"]  # rank still picks which
