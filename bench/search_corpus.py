@@ -94,7 +94,8 @@ def _translate(text: str, mapping: dict[str, str], salt: str) -> str:
             return new.upper()
         return new.capitalize() if word[0].isupper() else new
 
-    return _WORD.sub(swap, text) + f" {salt}"
+    out = _WORD.sub(swap, text)
+    return f"{out} {salt}" if salt else out
 
 
 def permute(records: list[dict[str, str]], count: int, seed: int = 11) -> list[dict[str, str]]:
@@ -107,7 +108,7 @@ def permute(records: list[dict[str, str]], count: int, seed: int = 11) -> list[d
         for rec in records:
             if len(out) >= count:
                 break
-            # Dialect and a second dialect for odd copies: 64 * 63 distinct text forms.
+            # One dialect per copy; past the 64th, each composed with a second one.
             mapping = maps[copy % len(maps)]
             if copy >= len(maps):
                 second = maps[(copy // len(maps)) % len(maps)]

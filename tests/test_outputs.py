@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newsarchive.site.files import replace_if_changed
+from newsarchive.fileio import replace_if_changed
 from newsarchive.site.outputs import prune_stale
 from site_fixtures import build, make_site
 

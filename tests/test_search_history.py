@@ -8,9 +8,11 @@ the snapshot the static index is written from must be the same.
 
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,3 +161,49 @@ def test_an_article_in_the_middle_changes_only_its_segment() -> None:
     after = [tuple(inserted[lo : hi + 1]) for lo, hi in segment_bounds(inserted)]
     assert len(set(before) - set(after)) == 1  # the segment that got the new article
     assert len(set(after) - set(before)) == 1
+
+
+def test_a_run_killed_while_writing_leaves_no_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shards are named by their content and never rewritten once there, so one left
+    half-written by a killed run would be trusted for good. Here the fifth file the run
+    writes (a shard: stats.json comes first) stops half-way, as a kill would stop it,
+    whichever way the file is written."""
+    docs = [*DOCS, *articles(40)]
+    static = tmp_path / "s"
+    count = 0
+
+    def dies_half_way(write: Any) -> Any:
+        def half(data: Any) -> Any:
+            nonlocal count
+            count += 1
+            if count == 5:
+                write(data[: len(data) // 2])
+                raise KeyboardInterrupt  # as SIGKILL would stop the run here
+            return write(data)
+
+        return half
+
+    fdopen, write_text = os.fdopen, Path.write_text
+
+    def fdopen_dying(*args: Any, **kwargs: Any) -> Any:
+        handle = fdopen(*args, **kwargs)
+        handle.write = dies_half_way(handle.write)
+        return handle
+
+    def write_text_dying(path: Path, data: str, *args: Any, **kwargs: Any) -> int:
+        return int(dies_half_way(lambda d: write_text(path, d, *args, **kwargs))(data))
+
+    monkeypatch.setattr(os, "fdopen", fdopen_dying)
+    monkeypatch.setattr(Path, "write_text", write_text_dying)
+    with pytest.raises(KeyboardInterrupt):
+        update_indexes(docs, tmp_path / "w", static)
+    monkeypatch.undo()
+    assert count == 5
+    # Every shard on disk is whole: its name is the hash of what it holds.
+    for path in (static / "s").glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(f'window.__nsShard("{path.stem}",') and text.endswith(");\n")
+    update_indexes(docs, tmp_path / "w", static)
+    assert files(static) == fresh(docs, tmp_path / "fresh")[0]

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from pelican.readers import ensure_metadata_list
 
+from newsarchive.fileio import atomic_write
 from newsarchive.frontmatter import format_tags, is_hand_edited, parse_related, read_front_matter
 from newsarchive.importer.model import Article, Related
-from newsarchive.importer.write import ContentStore, atomic_write, render_article
+from newsarchive.importer.write import ContentStore, render_article
 
 BODY = "\n\n".join(
     f"Paragraph {i}: the company shipped version {i} of its chip with more cores and memory."

@@ -8,6 +8,7 @@ and runs Pelican in-process, so errors surface as exceptions with the file named
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -45,25 +46,19 @@ def pelican_settings(
         os.chdir(cwd)
 
 
-def _canonical(value: Any) -> Any:
-    """``value`` as plain data with a stable ``repr`` (sets sorted), or None when it holds
-    objects whose ``repr`` is no value (functions, classes: an address changes per run)."""
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, list | tuple):
-        items = [_canonical(v) for v in value]
-        return (
-            None
-            if any(i is None and v is not None for i, v in zip(items, value, strict=True))
-            else items
-        )
-    if isinstance(value, set | frozenset):
-        items = _canonical(sorted(value, key=repr))
-        return None if items is None else ("set", items)
-    if isinstance(value, dict):
-        pairs = _canonical(sorted(([k, v] for k, v in value.items()), key=lambda kv: repr(kv[0])))
-        return None if pairs is None else ("dict", pairs)
-    return None
+def _plain_json(value: Any) -> str | None:
+    """``value`` as canonical JSON (sets sorted), or None when it holds objects with no
+    value-like form (functions, classes: their ``repr`` changes from run to run)."""
+
+    def sets(obj: Any) -> Any:
+        if isinstance(obj, set | frozenset):
+            return sorted(obj, key=repr)
+        raise TypeError(type(obj).__name__)
+
+    try:
+        return json.dumps(value, sort_keys=True, default=sets)
+    except (TypeError, ValueError):
+        return None
 
 
 def cache_fingerprint(settings: Mapping[str, Any]) -> str:
@@ -72,11 +67,10 @@ def cache_fingerprint(settings: Mapping[str, Any]) -> str:
     import markdown
     import pelican
 
-    plain = sorted(
-        (k, _canonical(v)) for k, v in settings.items() if _canonical(v) is not None or v is None
-    )
-    versions = (pelican.__version__, markdown.__version__, sys.version)
-    return hashlib.sha256(repr((plain, versions)).encode("utf-8")).hexdigest()[:16]
+    plain = {k: text for k, v in settings.items() if (text := _plain_json(v)) is not None}
+    versions = [pelican.__version__, markdown.__version__, sys.version]
+    blob = json.dumps([plain, versions], sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
 def _open_cache(settings: Mapping[str, Any]) -> tuple[Path, str] | None:

@@ -26,6 +26,7 @@ from newsarchive.enrich.tags import (
     pick_tags,
     rank_candidates,
 )
+from newsarchive.fileio import atomic_write
 from newsarchive.frontmatter import (
     filename_link,
     format_related,
@@ -36,7 +37,6 @@ from newsarchive.frontmatter import (
     render_document,
 )
 from newsarchive.importer.model import Related
-from newsarchive.importer.write import atomic_write
 
 __all__ = ["EnrichReport", "enrich_site"]
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,6 +19,7 @@ from typing import Literal
 from slugify import slugify
 
 from newsarchive import __version__
+from newsarchive.fileio import atomic_write
 from newsarchive.frontmatter import (
     format_related,
     format_tags,
@@ -38,7 +37,6 @@ __all__ = [
     "ContentStore",
     "WriteResult",
     "article_id",
-    "atomic_write",
     "content_hash",
     "render_article",
 ]
@@ -58,21 +56,6 @@ def article_id(article: Article) -> str:
     """Stable identity: the normalised source URL, or the text when there is no URL."""
     key = normalize_url(article.source_url) or "text:" + content_hash(article)
     return hashlib.sha256(key.encode()).hexdigest()[:12]
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _fmt_stamp(stamp: dt.datetime | None) -> str:

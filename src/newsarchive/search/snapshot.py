@@ -13,7 +13,7 @@ same archive indexed in one go give the same numbers, and the same files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 __all__ = [
@@ -104,11 +104,6 @@ class Snapshot:
     docs: tuple[DocInfo, ...]  # by sid
     postings: Mapping[tuple[str, str], tuple[Posting, ...]]  # (field, term) -> by sid
     vocabulary: Mapping[str, tuple[int, Mapping[str, str | None]]]  # word -> df, stems
-    word_sids: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # word -> sids
-
-    def avg_length(self, field: str) -> float:
-        """BM25F's average field length: total / documents (or 1 when empty)."""
-        return avg_length(self.field_totals.get(field, 0), self.doc_count)
 
 
 class SnapshotSource(Protocol):

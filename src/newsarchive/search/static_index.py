@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsarchive.fileio import replace_if_changed
 from newsarchive.search import schema
 from newsarchive.search.snapshot import DocInfo, Snapshot, SnapshotSource, avg_length
 
@@ -118,9 +119,10 @@ class _Files:
         body = dumps(payload)
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:HASH_CHARS]
         if digest not in self.names and digest not in self._there:
-            # The hash is in the name, so an existing file already has these bytes.
+            # The hash is in the name, so an existing file already has these bytes: it is
+            # written atomically, so a run killed half-way leaves none with half of them.
             path = self.folder / SHARD_DIR / f"{digest}.js"
-            path.write_text(_script(digest, body), encoding="utf-8")
+            replace_if_changed(path, _script(digest, body).encode("utf-8"))
             self._there.add(digest)
             self.written += 1
         self.names.add(digest)
@@ -147,7 +149,7 @@ class _Files:
 
     def put(self, relative: str, name: str, payload: Any) -> None:
         """Write a file with a fixed name, only when its bytes change."""
-        if _write_if_changed(self.folder / relative, _script(name, dumps(payload))):
+        if replace_if_changed(self.folder / relative, _script(name, dumps(payload)).encode()):
             self.written += 1
 
 
@@ -376,14 +378,7 @@ def write_static_index(
     for name in sorted(fragments_there - wanted):
         (out_dir / FRAGMENT_DIR / name).unlink(missing_ok=True)
         removed += 1
-    _write_if_changed(out_dir / "entry.json", body + "\n")
-    _write_if_changed(out_dir / "entry.js", f"window.__nsEntry({body});\n")
+    replace_if_changed(out_dir / "entry.json", f"{body}\n".encode())
+    replace_if_changed(out_dir / "entry.js", f"window.__nsEntry({body});\n".encode())
     marker.unlink()
     return WriteStats(len(files.names), files.written, removed, len(body), len(segments), kept)
-
-
-def _write_if_changed(path: Path, text: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.write_text(text, encoding="utf-8")
-    return True

@@ -45,6 +45,7 @@ from whoosh.lang import stopwords_for_language
 from whoosh.reading import IndexReader
 
 from newsarchive import NewsarchiveError
+from newsarchive.fileio import replace_if_changed
 from newsarchive.search import schema
 from newsarchive.search.documents import SearchDoc
 from newsarchive.search.snapshot import (
@@ -64,6 +65,7 @@ __all__ = [
     "open_source",
     "read_snapshot",
     "stem",
+    "term_text",
     "update_index",
 ]
 
@@ -238,9 +240,7 @@ def _count_totals(reader: IndexReader) -> dict[str, int]:
 
 def _save_totals(index_dir: Path, ix: whoosh_index.Index, totals: Mapping[str, int]) -> None:
     body = json.dumps({"token": _token(ix), "totals": dict(sorted(totals.items()))})
-    temp = index_dir / f"{STATS_FILE}.tmp"
-    temp.write_text(body + "\n", encoding="utf-8")
-    temp.replace(index_dir / STATS_FILE)
+    replace_if_changed(index_dir / STATS_FILE, f"{body}\n".encode())
 
 
 @contextmanager
@@ -400,13 +400,13 @@ class _Source:
                     continue
                 vector = reader.vector(docnum, fld)
                 while vector.is_active():
-                    term = _text(vector.id())
+                    term = term_text(vector.id())
                     posting = Posting(sid, vector.weight(), tuple(vector.value_as("positions")))
                     postings.setdefault((fld, term), []).append(posting)
                     vector.next()
             if reader.has_vector(docnum, "words"):
                 for word in reader.vector(docnum, "words").all_ids():
-                    word_sids.setdefault(_text(word), []).append(sid)
+                    word_sids.setdefault(term_text(word), []).append(sid)
         vocabulary = {
             word: (len(sids), {lang: stem(word, lang) for lang in schema.LANGS})
             for word, sids in word_sids.items()
@@ -417,11 +417,11 @@ class _Source:
             docs=self.docs(lo, hi),
             postings={k: tuple(v) for k, v in postings.items()},
             vocabulary=vocabulary,
-            word_sids={k: tuple(v) for k, v in word_sids.items()},
         )
 
 
-def _text(term: bytes | str) -> str:
+def term_text(term: bytes | str) -> str:
+    """A term as text (Whoosh gives bytes for some fields and readers)."""
     return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
@@ -439,4 +439,4 @@ def read_snapshot(index_dir: Path) -> Snapshot:
         count = source.catalog.doc_count
         if count:
             return source.read(0, count - 1)
-        return Snapshot(0, source.catalog.field_totals, (), {}, {}, {})
+        return Snapshot(0, source.catalog.field_totals, (), {}, {})

@@ -25,7 +25,7 @@ from whoosh.searching import Searcher
 from newsarchive.search import schema
 from newsarchive.search.plan import Clause, Plan
 from newsarchive.search.snapshot import DocInfo, avg_length, doc_matches_filters, order_key
-from newsarchive.search.whoosh_index import open_index, stem
+from newsarchive.search.whoosh_index import open_index, stem, term_text
 
 __all__ = ["WhooshLexicon", "execute_plan", "live_frequency", "open_reader"]
 
@@ -106,18 +106,14 @@ class WhooshLexicon:
         return [(w, df) for w, df in counted if df]
 
     def completions(self, prefix: str) -> list[tuple[str, int]]:
-        words = (_text(w) for w in self._reader.expand_prefix("words", prefix))
+        words = (term_text(w) for w in self._reader.expand_prefix("words", prefix))
         return self._counted(w for w in words if w != prefix)
 
     def neighbours(self, word: str) -> list[tuple[str, int]]:
         from newsarchive.search.text import one_edit
 
-        words = (_text(w) for w in self._reader.expand_prefix("words", word[0]))
+        words = (term_text(w) for w in self._reader.expand_prefix("words", word[0]))
         return self._counted(w for w in words if one_edit(word, w))
-
-
-def _text(term: bytes | str) -> str:
-    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def _clause_query(clause: Clause) -> wq.Query:

@@ -30,8 +30,8 @@ from typing import Any
 from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from newsarchive.fileio import replace_if_changed
 from newsarchive.settings import SearchSettings, parse_section
-from newsarchive.site.files import replace_if_changed
 from newsarchive.site.sitemap import SITEMAP_NAME
 
 __all__ = ["ChangedOnlyWriter", "prune_stale", "theme_files"]
@@ -47,8 +47,9 @@ class _Buffer(io.StringIO):
         self._path, self._encoding, self._written = path, encoding, written
 
     def close(self) -> None:
-        data = b"" if self.closed else self.getvalue().encode(self._encoding)
-        if not self.closed and replace_if_changed(self._path, data):
+        if not self.closed and replace_if_changed(
+            self._path, self.getvalue().encode(self._encoding)
+        ):
             self._written.append(self._path)
         super().close()
 

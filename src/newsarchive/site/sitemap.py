@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from newsarchive.site.files import replace_if_changed
+from newsarchive.fileio import replace_if_changed
 
 __all__ = ["SitemapEntry", "collect_entries", "render_sitemap", "write_sitemap"]
 
