@@ -202,6 +202,18 @@ def test_italian_text_detected_without_declaration() -> None:
             ],
             "Apple's Vision Pro is the Retina moment",
         ),
+        # An og:title that repeats <title> (site suffix aside) is one vote, not two: the
+        # visible <h1>, which trafilatura also took, is the headline (people.com).
+        (
+            [
+                "Jennifer Aniston on Leaving the Tags on Her Coat | Wired",
+                "Jennifer Aniston on Leaving the Tags on Her Céline Coat: 'I Wore It'",
+                "Jennifer Aniston on Leaving the Tags on Her Coat",
+                "Jennifer Aniston on Leaving the Tags on Her Céline Coat: 'I Wore It'",
+                None,
+            ],
+            "Jennifer Aniston on Leaving the Tags on Her Céline Coat: 'I Wore It'",
+        ),
     ],
 )
 def test_title_is_what_the_sources_agree_on(candidates: list[str | None], expected: str) -> None:

@@ -85,8 +85,12 @@ def choose_title(sources: TitleSources, sites: list[str]) -> str:
     variant of the headline); what two or more of them say, after dropping site-name
     suffixes, is the headline. With no agreement ``<title>`` wins. When the visible
     ``<h1>`` and the JSON-LD headline agree, that is the article's headline even if
-    ``<title>`` and ``og:title`` carry an SEO variant of it.
+    ``<title>`` and ``og:title`` carry an SEO variant of it. An ``og:title`` that only
+    repeats ``<title>`` is one statement, not two: a CMS fills one from the other, so it
+    does not outvote the visible ``<h1>``.
     """
+    if _same_title(sources.og_title, sources.html_title, sites):
+        sources = sources._replace(og_title=None)
     h1, headline = sources.h1, sources.headline
     if h1 and headline and _vote_key(h1) == _vote_key(headline):
         return " ".join(h1.split())
@@ -121,6 +125,14 @@ def choose_title(sources: TitleSources, sites: list[str]) -> str:
     keys = [_vote_key(c) for c in cleaned]
     votes = [keys.count(k) for k in keys]
     return cleaned[votes.index(max(votes))]
+
+
+def _same_title(a: str | None, b: str | None, sites: list[str]) -> bool:
+    """``a`` and ``b`` say the same headline once their site suffixes are dropped."""
+    if not a or not b:
+        return False
+    key = _vote_key(strip_site_suffix(a, sites))
+    return bool(key) and key == _vote_key(strip_site_suffix(b, sites))
 
 
 def _words(text: str) -> set[str]:
