@@ -11,6 +11,7 @@ from newsarchive import NewsarchiveError
 from newsarchive.search.documents import SearchDoc
 from newsarchive.search.plan import parse_query
 from newsarchive.search.query import search
+from newsarchive.search.snapshot import Posting, pack_postings, postings_of
 from newsarchive.search.whoosh_index import (
     IndexMissingError,
     read_snapshot,
@@ -204,3 +205,25 @@ def test_parse_query_syntax() -> None:
     assert (q.date_from, q.date_to) == ("2020-01", "2021")
     assert q.prefix
     assert not parse_query('cloud "a b"').prefix
+
+
+def test_snapshot_postings_are_packed_and_read_back(tmp_path: Path) -> None:
+    # Packed as flat arrays (sid, tf, n, n positions) to hold a whole segment in little
+    # memory; unpacked they are the postings as Whoosh's term vectors give them.
+    postings = [Posting(3, 2, (0, 7)), Posting(10, 1, (4,)), Posting(11, 1, ())]
+    assert list(postings_of(pack_postings(postings))) == postings
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, DOCS)
+    snapshot = read_snapshot(index_dir)
+    sids = {d.url: d.sid for d in snapshot.docs}
+    found = {
+        (fld, term): list(postings_of(flat))
+        for (fld, term), flat in snapshot.postings.items()
+        if term in ("mac", "apple")
+    }
+    chips = sids["2020/06/chips.html"]
+    # Positions count the words left once stop words are dropped: "Apple announced
+    # [that it is] moving [the] Mac", "Apple announces new chips [for the] Mac".
+    assert found["body_en", "mac"] == [Posting(chips, 1, (3,))]
+    assert found["title_en", "mac"] == [Posting(chips, 1, (4,))]
+    assert found["tags", "apple"] == [Posting(chips, 1, (0,))]

@@ -143,7 +143,7 @@ def test_adding_articles_keeps_unchanged_shards(tmp_path: Path) -> None:
 
 def test_chunk_boundaries_depend_only_on_keys() -> None:
     items = [(f"k{i:04d}", i) for i in range(500)]
-    chunks = chunk_keys(items, 16)
-    with_extra = chunk_keys(sorted([*items, ("k0250x", 0)]), 16)
+    chunks = list(chunk_keys(items, 16))
+    with_extra = list(chunk_keys(sorted([*items, ("k0250x", 0)]), 16))
     firsts = {c[0][0] for c in chunks}
     assert len(firsts & {c[0][0] for c in with_extra}) >= len(firsts) - 1

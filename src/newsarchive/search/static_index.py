@@ -34,17 +34,24 @@ keys: the same articles give the same bytes.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsarchive.fileio import replace_if_changed
 from newsarchive.search import schema
-from newsarchive.search.snapshot import DocInfo, Snapshot, SnapshotSource, avg_length
+from newsarchive.search.snapshot import (
+    DocInfo,
+    Snapshot,
+    SnapshotSource,
+    avg_length,
+    postings_of,
+)
 
 __all__ = ["WriteStats", "chunk_keys", "dumps", "segment_bounds", "write_static_index"]
 
@@ -86,20 +93,19 @@ def _key_hash(key: str) -> int:
 
 def chunk_keys(
     items: Iterable[tuple[str, Any]], split: int, max_bytes: int = MAX_SHARD_BYTES
-) -> list[list[tuple[str, Any]]]:
-    """Cut sorted ``(key, value)`` items into shards at content-defined boundaries."""
-    chunks: list[list[tuple[str, Any]]] = []
+) -> Iterator[list[tuple[str, Any]]]:
+    """Cut sorted ``(key, value)`` items into shards at content-defined boundaries, one
+    shard at a time (the items may be a stream)."""
     current: list[tuple[str, Any]] = []
     size = 0
     for key, value in items:
         current.append((key, value))
         size += len(key) + len(dumps(value)) + 4
         if _key_hash(key) % split == 0 or size >= max_bytes:
-            chunks.append(current)
+            yield current
             current, size = [], 0
     if current:
-        chunks.append(current)
-    return chunks
+        yield current
 
 
 def _script(name: str, body: str) -> str:
@@ -172,43 +178,65 @@ def _sid_list(sids: Iterable[int], base: int) -> list[int]:
     return out
 
 
-def _items(snapshot: Snapshot, lo: int) -> list[tuple[str, Any]]:
-    """Every key of the segment in ``snapshot`` (its first sid ``lo``), sorted.
+def _kinds(snapshot: Snapshot, lo: int) -> Iterator[tuple[str, Iterator[tuple[str, Any]]]]:
+    """Every key of the segment in ``snapshot`` (its first sid ``lo``), sorted, by kind.
 
     Sids are written relative to ``lo``, so a segment's files depend on its articles
-    alone, not on how many come before it."""
-    items: list[tuple[str, Any]] = []
+    alone, not on how many come before it. Postings and positions are made one term at
+    a time as the shards are cut, so only the packed snapshot and one shard are held."""
+    dictionary: list[tuple[str, Any]] = []
     buckets: dict[str, dict[str, Any]] = {}
     for word, (df, stems) in snapshot.vocabulary.items():
         value = _dict_value(word, df, stems)
-        items.append((f"d:{word}", value))
+        dictionary.append((f"d:{word}", value))
         buckets.setdefault(f"t:{word[0]}{len(word):02d}", {})[word] = value
-    items += buckets.items()
-    field_index = {f: i for i, f in enumerate(schema.scored_fields())}
+    yield "d", iter(sorted(dictionary, key=_first))
+    yield "t", iter(sorted(buckets.items(), key=_first))
+    fields: dict[str, list[str]] = {}  # term -> its fields, in sorted order
+    for fld, term in sorted(snapshot.postings):
+        fields.setdefault(term, []).append(fld)
+    terms = sorted(fields)
     lengths = {d.sid: d.lengths for d in snapshot.docs}
-    postings: dict[str, list[int]] = {}
-    positions: dict[str, list[Any]] = {}
-    for (fld, term), plist in sorted(snapshot.postings.items()):
-        flat = postings.setdefault(term, [])
-        flat += [field_index[fld], len(plist)]
-        previous = lo
-        for p in plist:
-            flat += [p.sid - previous, round(p.tf), lengths[p.sid].get(fld, 1)]
-            previous = p.sid
-        positions.setdefault(term, []).append(
-            [field_index[fld], [list(p.positions) for p in plist]]
-        )
+    field_index = {f: i for i, f in enumerate(schema.scored_fields())}
+
+    def postings() -> Iterator[tuple[str, Any]]:
+        for term in terms:
+            flat: list[int] = []
+            for fld in fields[term]:
+                plist = list(postings_of(snapshot.postings[fld, term]))
+                flat += [field_index[fld], len(plist)]
+                previous = lo
+                for p in plist:
+                    flat += [p.sid - previous, p.tf, lengths[p.sid].get(fld, 1)]
+                    previous = p.sid
+            yield f"p:{term}", flat
+
+    def positions() -> Iterator[tuple[str, Any]]:
+        for term in terms:
+            yield (
+                f"x:{term}",
+                [
+                    [
+                        field_index[fld],
+                        [list(p.positions) for p in postings_of(snapshot.postings[fld, term])],
+                    ]
+                    for fld in fields[term]
+                ],
+            )
+
     facets: dict[str, set[int]] = {}
     for doc in snapshot.docs:
         for tag in doc.tags:
             facets.setdefault(f"#tag:{tag}", set()).add(doc.sid)
         facets.setdefault(f"#site:{doc.site}", set()).add(doc.sid)
         facets.setdefault(f"#lang:{doc.lang}", set()).add(doc.sid)
-    items += [(f"p:{t}", v) for t, v in postings.items()]
-    items += [(f"p:{k}", _sid_list(v, lo)) for k, v in facets.items()]
-    items += [(f"x:{t}", v) for t, v in positions.items()]
-    items.sort(key=lambda kv: kv[0])
-    return items
+    filters = sorted(((f"p:{k}", _sid_list(v, lo)) for k, v in facets.items()), key=_first)
+    yield "p", heapq.merge(postings(), filters, key=_first)
+    yield "x", positions()
+
+
+def _first(item: tuple[str, Any]) -> str:
+    return item[0]
 
 
 def _level(url: str) -> int:
@@ -281,11 +309,9 @@ def _previous_segments(out_dir: Path) -> dict[str, tuple[int, list[Any]]]:
 
 
 def _write_segment(files: _Files, snapshot: Snapshot, lo: int) -> list[list[str]]:
-    items = _items(snapshot, lo)
     shards: list[tuple[str, str]] = []  # (first key, name)
-    for kind, split in SPLITS.items():
-        kind_items = [kv for kv in items if kv[0][0] == kind]
-        for chunk in chunk_keys(kind_items, split):
+    for kind, items in _kinds(snapshot, lo):
+        for chunk in chunk_keys(items, SPLITS[kind]):
             shards.append((chunk[0][0], files.add(dict(chunk))))
     shards.sort()
     return [

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -52,7 +53,6 @@ from newsarchive.search.snapshot import (
     Catalog,
     DocInfo,
     DocRef,
-    Posting,
     Snapshot,
     order_key,
 )
@@ -391,7 +391,7 @@ class _Source:
     def read(self, lo: int, hi: int) -> Snapshot:
         """Sids ``lo..hi`` with their postings, from their term vectors."""
         reader = self._reader
-        postings: dict[tuple[str, str], list[Posting]] = {}
+        postings: dict[tuple[str, str], array[int]] = {}  # packed: see pack_postings
         word_sids: dict[str, list[int]] = {}
         for sid in range(lo, hi + 1):
             docnum = self._docnums[sid]
@@ -400,9 +400,12 @@ class _Source:
                     continue
                 vector = reader.vector(docnum, fld)
                 while vector.is_active():
-                    term = term_text(vector.id())
-                    posting = Posting(sid, vector.weight(), tuple(vector.value_as("positions")))
-                    postings.setdefault((fld, term), []).append(posting)
+                    key = (fld, term_text(vector.id()))
+                    flat = postings.get(key)
+                    if flat is None:
+                        flat = postings[key] = array("q")
+                    positions = vector.value_as("positions")
+                    flat.extend((sid, round(vector.weight()), len(positions), *positions))
                     vector.next()
             if reader.has_vector(docnum, "words"):
                 for word in reader.vector(docnum, "words").all_ids():
@@ -415,7 +418,7 @@ class _Source:
             doc_count=self._catalog.doc_count,
             field_totals=self._catalog.field_totals,
             docs=self.docs(lo, hi),
-            postings={k: tuple(v) for k, v in postings.items()},
+            postings=postings,
             vocabulary=vocabulary,
         )
 

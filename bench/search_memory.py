@@ -1,0 +1,129 @@
+"""Bench: peak memory and time of the search stage's two steps, side by side with a baseline.
+
+Usage: ``python bench/search_memory.py SITE [--baseline REV] [--json OUT]``
+
+SITE is a newsarchive site folder already built (``newsarchive build``). Its articles are
+read with Pelican's reader (as the search plugin sees them, ``search_build.read_docs``);
+then, each in a process of its own so one step's freed memory does not hide the next
+one's, and for this tree and (with ``--baseline``) git revision REV in turns:
+
+- **whoosh**: the Whoosh index built from nothing (``update_index``);
+- **static**: the static index written from nothing out of that Whoosh index
+  (``write_static_index``), the step whose memory grows with a segment's size.
+
+Each reports its wall seconds and its peak resident memory above what the process
+held when the step began (Linux: ``/proc/self/clear_refs`` resets the peak). The
+static index each tree writes is compared byte for byte with the other's. Nothing is
+asserted: it reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+REPO = Path(__file__).resolve().parent.parent
+
+_STEP = r"""
+import json, pickle, sys, time
+from pathlib import Path
+
+def rss(key):
+    with open("/proc/self/status") as fh:
+        return int(fh.read().split(key + ":")[1].split()[0]) / 1024
+
+step, docs_path, whoosh_dir, static_dir = sys.argv[1:5]
+if step == "whoosh":
+    from newsarchive.search.whoosh_index import update_index
+    with open(docs_path, "rb") as fh:
+        docs = pickle.load(fh)
+    run = lambda: update_index(Path(whoosh_dir), docs)
+else:
+    from newsarchive.search.static_index import write_static_index
+    from newsarchive.search.whoosh_index import open_source
+    def run():
+        with open_source(Path(whoosh_dir)) as source:
+            return write_static_index(source, Path(static_dir))
+start_rss = rss("VmRSS")
+with open("/proc/self/clear_refs", "w") as fh:
+    fh.write("5")
+start = time.perf_counter()
+run()
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "peak_mb": rss("VmHWM") - start_rss}))
+"""
+
+
+def _step(code: Path, step: str, docs: Path, whoosh: Path, static: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(code / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", _STEP, step, str(docs), str(whoosh), str(static)],
+        env=env, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return {k: round(v, 2) for k, v in json.loads(out.splitlines()[-1]).items()}
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--baseline", help="git revision to compare with, side by side")
+    parser.add_argument("--json", type=Path)
+    opts = parser.parse_args()
+    from search_build import read_docs
+
+    docs = read_docs(opts.site)
+    codes = {"this": REPO}
+    results: dict[str, Any] = {"articles": len(docs)}
+    with tempfile.TemporaryDirectory(prefix="search-memory-") as tmp:
+        docs_path = Path(tmp) / "docs.pickle"
+        docs_path.write_bytes(pickle.dumps(docs))
+        if opts.baseline:
+            codes["baseline"] = Path(tmp) / "baseline"
+            subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q",
+                            str(codes["baseline"]), opts.baseline], check=True)  # fmt: skip
+        try:
+            for name, code in codes.items():
+                whoosh, static = Path(tmp) / f"{name}-whoosh", Path(tmp) / f"{name}-static"
+                row: dict[str, Any] = {step: _step(code, step, docs_path, whoosh, static)
+                       for step in ("whoosh", "static")}  # fmt: skip
+                row["static_digest"] = _digest(static)
+                results[name] = row
+                print(f"{name}: {len(docs)} articles; whoosh {row['whoosh']['seconds']} s, "
+                      f"+{row['whoosh']['peak_mb']:.0f} MB; static {row['static']['seconds']} s, "
+                      f"+{row['static']['peak_mb']:.0f} MB")  # fmt: skip
+        finally:
+            if opts.baseline:
+                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force",
+                                str(codes["baseline"])], check=False)  # fmt: skip
+    if opts.baseline:
+        this, base = results["this"], results["baseline"]
+        for step in ("whoosh", "static"):
+            print(
+                f"{step}: time {this[step]['seconds'] / base[step]['seconds']:.2f}x, "
+                f"peak memory {this[step]['peak_mb'] / max(base[step]['peak_mb'], 1):.2f}x"
+            )
+        same = this["static_digest"] == base["static_digest"]
+        print(f"static index byte-identical to the baseline's: {same}")
+    if opts.json:
+        opts.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
