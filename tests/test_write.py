@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -142,6 +144,24 @@ def test_atomic_write_leaves_old_file_on_failure(
         atomic_write(path, "new\n")
     assert path.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temp file left behind
+
+
+def test_markdown_gets_the_mode_open_would_give(tmp_path: Path) -> None:
+    # Written through a temporary file (created 0600), an article must still be readable
+    # as any file its writer makes is (0666 less the umask), and a file replaced keeps
+    # the mode its owner gave it.
+    mask = os.umask(0o022)
+    try:
+        written = ContentStore.scan(tmp_path).write(make(), input_name="in.html")
+        assert stat.S_IMODE(written.path.stat().st_mode) == 0o644
+        os.umask(0o077)
+        atomic_write(tmp_path / "b.md", "new\n")
+        assert stat.S_IMODE((tmp_path / "b.md").stat().st_mode) == 0o600
+    finally:
+        os.umask(mask)
+    written.path.chmod(0o640)
+    atomic_write(written.path, "edited\n")
+    assert stat.S_IMODE(written.path.stat().st_mode) == 0o640
 
 
 def test_hostile_metadata_cannot_break_the_header() -> None:

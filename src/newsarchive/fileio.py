@@ -10,6 +10,7 @@ modification time uploads only what changed).
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -35,8 +36,32 @@ def _replace(path: Path, data: bytes, *, fsync: bool, mode: int | None = None) -
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
-    _replace(path, text.encode("utf-8"), fsync=True)
+    """Write ``text`` to ``path`` so that readers see the old file or the new, never half.
+
+    The file gets the mode ``open()`` would give it: a file replaced keeps its own, a new
+    one gets 0666 less the umask, not the 0600 of the temporary file it was written to
+    (the archive is shared and served: its Markdown is read by others than its writer)."""
+    _replace(path, text.encode("utf-8"), fsync=True, mode=_mode_for(path))
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux says it; elsewhere the only way to read it is to set it and set it back
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def replace_if_changed(path: Path, data: bytes) -> bool:
