@@ -35,6 +35,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +114,18 @@ def step(args: list[str], cwd: Path, code: Path) -> dict[str, Any]:
     if "-c" in args:
         row["stages"] = {k: round(v, 2) for k, v in json.loads(out.splitlines()[-1]).items()}
     return row
+
+
+@contextmanager
+def baseline_worktree(rev: str, folder: Path) -> Iterator[Path]:
+    """The code of git revision ``rev``, checked out in ``folder`` for as long as needed."""
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q",
+                    str(folder), rev], check=True)  # fmt: skip
+    try:
+        yield folder
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(folder)],
+                       check=False)  # fmt: skip
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -206,40 +220,34 @@ def main() -> None:
     with gzip.open(opts.sample, "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     codes = {"this": REPO}
-    with tempfile.TemporaryDirectory(prefix="build-scale-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="build-scale-") as tmp, ExitStack() as stack:
         if opts.baseline:
-            base_code = Path(tmp) / "baseline"
-            subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q",
-                            str(base_code), opts.baseline], check=True)  # fmt: skip
-            codes["baseline"] = base_code
+            codes["baseline"] = stack.enter_context(
+                baseline_worktree(opts.baseline, Path(tmp) / "baseline")
+            )
         results: list[dict[str, Any]] = []
-        try:
-            for size in (int(s) for s in opts.sizes.split(",")):
-                for name, code in codes.items():  # in turns, so load drifts hit both
-                    work = Path(tmp) / f"{name}-{size}"
-                    work.mkdir()
-                    row = {
-                        "code": name,
-                        **one_size(
-                            records,
-                            size,
-                            opts.daily,
-                            work,
-                            code,
-                            daily_date=opts.daily_date,
-                            corpus_kind=opts.corpus,
-                        ),  # fmt: skip
-                    }
-                    results.append(row)
-                    report(row)
-                    if opts.keep:
-                        shutil.move(work, opts.keep / work.name)
-                    else:
-                        shutil.rmtree(work)
-        finally:
-            if opts.baseline:
-                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force",
-                                str(codes["baseline"])], check=False)  # fmt: skip
+        for size in (int(s) for s in opts.sizes.split(",")):
+            for name, code in codes.items():  # in turns, so load drifts hit both
+                work = Path(tmp) / f"{name}-{size}"
+                work.mkdir()
+                row = {
+                    "code": name,
+                    **one_size(
+                        records,
+                        size,
+                        opts.daily,
+                        work,
+                        code,
+                        daily_date=opts.daily_date,
+                        corpus_kind=opts.corpus,
+                    ),  # fmt: skip
+                }
+                results.append(row)
+                report(row)
+                if opts.keep:
+                    shutil.move(work, opts.keep / work.name)
+                else:
+                    shutil.rmtree(work)
     if opts.baseline:
         compare(results)
     if opts.json:

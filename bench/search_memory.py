@@ -27,10 +27,14 @@ import pickle
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_scale import baseline_worktree, tree_digest
+from search_build import read_docs
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -73,45 +77,32 @@ def _step(code: Path, step: str, docs: Path, whoosh: Path, static: Path) -> dict
     return {k: round(v, 2) for k, v in json.loads(out.splitlines()[-1]).items()}
 
 
-def _digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--baseline", help="git revision to compare with, side by side")
     parser.add_argument("--json", type=Path)
     opts = parser.parse_args()
-    from search_build import read_docs
-
     docs = read_docs(opts.site)
     codes = {"this": REPO}
     results: dict[str, Any] = {"articles": len(docs)}
-    with tempfile.TemporaryDirectory(prefix="search-memory-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="search-memory-") as tmp, ExitStack() as stack:
         docs_path = Path(tmp) / "docs.pickle"
         docs_path.write_bytes(pickle.dumps(docs))
         if opts.baseline:
-            codes["baseline"] = Path(tmp) / "baseline"
-            subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q",
-                            str(codes["baseline"]), opts.baseline], check=True)  # fmt: skip
-        try:
-            for name, code in codes.items():
-                whoosh, static = Path(tmp) / f"{name}-whoosh", Path(tmp) / f"{name}-static"
-                row: dict[str, Any] = {step: _step(code, step, docs_path, whoosh, static)
-                       for step in ("whoosh", "static")}  # fmt: skip
-                row["static_digest"] = _digest(static)
-                results[name] = row
-                print(f"{name}: {len(docs)} articles; whoosh {row['whoosh']['seconds']} s, "
-                      f"+{row['whoosh']['peak_mb']:.0f} MB; static {row['static']['seconds']} s, "
-                      f"+{row['static']['peak_mb']:.0f} MB")  # fmt: skip
-        finally:
-            if opts.baseline:
-                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force",
-                                str(codes["baseline"])], check=False)  # fmt: skip
+            codes["baseline"] = stack.enter_context(
+                baseline_worktree(opts.baseline, Path(tmp) / "baseline")
+            )
+        for name, code in codes.items():
+            whoosh, static = Path(tmp) / f"{name}-whoosh", Path(tmp) / f"{name}-static"
+            row: dict[str, Any] = {step: _step(code, step, docs_path, whoosh, static)
+                                   for step in ("whoosh", "static")}  # fmt: skip
+            files = json.dumps(tree_digest(static), sort_keys=True).encode()
+            row["static_digest"] = hashlib.sha256(files).hexdigest()[:16]
+            results[name] = row
+            print(f"{name}: {len(docs)} articles; whoosh {row['whoosh']['seconds']} s, "
+                  f"+{row['whoosh']['peak_mb']:.0f} MB; static {row['static']['seconds']} s, "
+                  f"+{row['static']['peak_mb']:.0f} MB")  # fmt: skip
     if opts.baseline:
         this, base = results["this"], results["baseline"]
         for step in ("whoosh", "static"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from newsarchive import NewsarchiveError
 from newsarchive.search.documents import SearchDoc
 from newsarchive.search.plan import parse_query
 from newsarchive.search.query import search
-from newsarchive.search.snapshot import Posting, pack_postings, postings_of
+from newsarchive.search.snapshot import Posting, pack_posting, postings_of
 from newsarchive.search.whoosh_index import (
     IndexMissingError,
     read_snapshot,
@@ -211,7 +212,10 @@ def test_snapshot_postings_are_packed_and_read_back(tmp_path: Path) -> None:
     # Packed as flat arrays (sid, tf, n, n positions) to hold a whole segment in little
     # memory; unpacked they are the postings as Whoosh's term vectors give them.
     postings = [Posting(3, 2, (0, 7)), Posting(10, 1, (4,)), Posting(11, 1, ())]
-    assert list(postings_of(pack_postings(postings))) == postings
+    flat = array("q")
+    for p in postings:
+        pack_posting(flat, p.sid, p.tf, p.positions)
+    assert list(postings_of(flat)) == postings
     index_dir = tmp_path / "ix"
     update_index(index_dir, DOCS)
     snapshot = read_snapshot(index_dir)

@@ -10,8 +10,8 @@ modification time uploads only what changed).
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 __all__ = ["atomic_write", "replace_if_changed"]
@@ -20,7 +20,7 @@ __all__ = ["atomic_write", "replace_if_changed"]
 def _replace(path: Path, data: bytes, *, fsync: bool, mode: int | None = None) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _create_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -35,33 +35,26 @@ def _replace(path: Path, data: bytes, *, fsync: bool, mode: int | None = None) -
         raise
 
 
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """A new file beside ``path`` (``.<name>.<random>.tmp``), created as ``open()``
+    creates one: 0666 less the umask, not ``mkstemp``'s 0600."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new, never half.
 
-    The file gets the mode ``open()`` would give it: a file replaced keeps its own, a new
-    one gets 0666 less the umask, not the 0600 of the temporary file it was written to
-    (the archive is shared and served: its Markdown is read by others than its writer)."""
-    _replace(path, text.encode("utf-8"), fsync=True, mode=_mode_for(path))
-
-
-def _mode_for(path: Path) -> int:
+    A new file gets the mode ``open()`` would give it, a file replaced keeps its own."""
     try:
-        return stat.S_IMODE(path.stat().st_mode)
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    try:  # Linux says it; elsewhere the only way to read it is to set it and set it back
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except OSError:
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+        mode = None
+    _replace(path, text.encode("utf-8"), fsync=True, mode=mode)
 
 
 def replace_if_changed(path: Path, data: bytes) -> bool:

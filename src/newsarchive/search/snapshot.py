@@ -13,7 +13,7 @@ same archive indexed in one go give the same numbers, and the same files.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -27,7 +27,7 @@ __all__ = [
     "avg_length",
     "doc_matches_filters",
     "order_key",
-    "pack_postings",
+    "pack_posting",
     "postings_of",
 ]
 
@@ -95,20 +95,18 @@ class Posting:
     positions: tuple[int, ...]
 
 
-def pack_postings(postings: Iterable[Posting]) -> array[int]:
-    """Postings as one flat array: ``sid, tf, n`` and ``n`` positions each, by sid.
+def pack_posting(flat: array[int], sid: int, tf: int, positions: Sequence[int]) -> None:
+    """Append one posting to ``flat``, the packed postings of a term: ``sid, tf, n`` and
+    the ``n`` positions, by sid.
 
     A segment's postings are most of what the static index holds in memory while it
     writes the segment: as objects they cost about 250 bytes each, packed 8 bytes a
     number (``postings_of`` reads them back)."""
-    flat = array("q")
-    for p in postings:
-        flat.extend((p.sid, p.tf, len(p.positions), *p.positions))
-    return flat
+    flat.extend((sid, tf, len(positions), *positions))
 
 
 def postings_of(flat: array[int]) -> Iterator[Posting]:
-    """The postings packed in ``flat`` (``pack_postings``), in order."""
+    """The postings packed in ``flat`` (``pack_posting``), in order."""
     i, end = 0, len(flat)
     while i < end:
         n = flat[i + 2]
@@ -126,7 +124,7 @@ class Snapshot:
     doc_count: int
     field_totals: Mapping[str, int]  # field -> total length over all documents
     docs: tuple[DocInfo, ...]  # by sid
-    # (field, term) -> its postings by sid, packed (``postings_of`` unpacks them)
+    # (field, term) -> its postings by sid, packed (``pack_posting``, ``postings_of``)
     postings: Mapping[tuple[str, str], array[int]]
     vocabulary: Mapping[str, tuple[int, Mapping[str, str | None]]]  # word -> df, stems
 

@@ -55,6 +55,7 @@ from newsarchive.search.snapshot import (
     DocRef,
     Snapshot,
     order_key,
+    pack_posting,
 )
 from newsarchive.search.text import WORD_RE, normalize, tokenize
 
@@ -393,7 +394,7 @@ class _Source:
     def read(self, lo: int, hi: int) -> Snapshot:
         """Sids ``lo..hi`` with their postings, from their term vectors."""
         reader = self._reader
-        postings: dict[tuple[str, str], array[int]] = {}  # packed: see pack_postings
+        postings: dict[tuple[str, str], array[int]] = {}
         word_sids: dict[str, list[int]] = {}
         for sid in range(lo, hi + 1):
             docnum = self._docnums[sid]
@@ -406,8 +407,7 @@ class _Source:
                     flat = postings.get(key)
                     if flat is None:
                         flat = postings[key] = array("q")
-                    positions = vector.value_as("positions")
-                    flat.extend((sid, round(vector.weight()), len(positions), *positions))
+                    pack_posting(flat, sid, round(vector.weight()), vector.value_as("positions"))
                     vector.next()
             if reader.has_vector(docnum, "words"):
                 for word in reader.vector(docnum, "words").all_ids():
