@@ -1,4 +1,4 @@
-"""Bench: peak memory and time of the search stage's two steps, side by side with a baseline.
+"""Bench: peak memory and time of the search stage's steps, side by side with a baseline.
 
 Usage: ``python bench/search_memory.py SITE [--baseline REV] [--json OUT]``
 
@@ -9,10 +9,14 @@ one's, and for this tree and (with ``--baseline``) git revision REV in turns:
 
 - **whoosh**: the Whoosh index built from nothing (``update_index``);
 - **static**: the static index written from nothing out of that Whoosh index
-  (``write_static_index``), the step whose memory grows with a segment's size.
+  (``write_static_index``), the step whose memory grew with a segment's size;
+- **query**: eight queries through the CLI's search (``query.search``), each opening
+  the index, as ``newsarchive search`` does.
 
-Each reports its wall seconds and its peak resident memory above what the process
-held when the step began (Linux: ``/proc/self/clear_refs`` resets the peak). The
+Each reports its wall seconds, its peak resident memory above what the process held
+when the step began (Linux: ``/proc/self/clear_refs`` resets the peak), and the peak
+of its anonymous memory alone, sampled every 10 ms (resident memory also counts the
+pages of files the step maps, which the kernel can drop at will). The
 static index each tree writes is compared byte for byte with the other's. Nothing is
 asserted: it reports.
 """
@@ -39,15 +43,26 @@ from search_build import read_docs
 REPO = Path(__file__).resolve().parent.parent
 
 _STEP = r"""
-import json, pickle, sys, time
+import json, pickle, sys, threading, time
 from pathlib import Path
 
 def rss(key):
     with open("/proc/self/status") as fh:
         return int(fh.read().split(key + ":")[1].split()[0]) / 1024
 
+anon = [0.0]
+def sample():  # the kernel keeps no peak of anonymous memory alone: sample it
+    while True:
+        anon[0] = max(anon[0], rss("RssAnon"))
+        time.sleep(0.01)
+
 step, docs_path, whoosh_dir, static_dir = sys.argv[1:5]
-if step == "whoosh":
+if step == "query":
+    from newsarchive.search.query import search
+    words = ["apple iphone", "google privacy", "tesla electric cars", "machine learning",
+             "bitcoin", '"artificial intelligence"', "facebook OR twitter", "battery life"]
+    run = lambda: [search(Path(whoosh_dir), q, limit=10) for q in words]
+elif step == "whoosh":
     from newsarchive.search.whoosh_index import update_index
     with open(docs_path, "rb") as fh:
         docs = pickle.load(fh)
@@ -58,14 +73,18 @@ else:
     def run():
         with open_source(Path(whoosh_dir)) as source:
             return write_static_index(source, Path(static_dir))
-start_rss = rss("VmRSS")
+start_rss, start_anon = rss("VmRSS"), rss("RssAnon")
 with open("/proc/self/clear_refs", "w") as fh:
     fh.write("5")
+threading.Thread(target=sample, daemon=True).start()
 start = time.perf_counter()
 run()
-print(json.dumps({"seconds": time.perf_counter() - start,
-                  "peak_mb": rss("VmHWM") - start_rss}))
+seconds = time.perf_counter() - start
+anon[0] = max(anon[0], rss("RssAnon"))
+print(json.dumps({"seconds": seconds, "peak_mb": rss("VmHWM") - start_rss,
+                  "anon_peak_mb": anon[0] - start_anon}))
 """
+STEPS = ("whoosh", "static", "query")
 
 
 def _step(code: Path, step: str, docs: Path, whoosh: Path, static: Path) -> dict[str, float]:
@@ -96,19 +115,20 @@ def main() -> None:
         for name, code in codes.items():
             whoosh, static = Path(tmp) / f"{name}-whoosh", Path(tmp) / f"{name}-static"
             row: dict[str, Any] = {step: _step(code, step, docs_path, whoosh, static)
-                                   for step in ("whoosh", "static")}  # fmt: skip
+                                   for step in STEPS}  # fmt: skip
             files = json.dumps(tree_digest(static), sort_keys=True).encode()
             row["static_digest"] = hashlib.sha256(files).hexdigest()[:16]
             results[name] = row
-            print(f"{name}: {len(docs)} articles; whoosh {row['whoosh']['seconds']} s, "
-                  f"+{row['whoosh']['peak_mb']:.0f} MB; static {row['static']['seconds']} s, "
-                  f"+{row['static']['peak_mb']:.0f} MB")  # fmt: skip
+            print(f"{name}: {len(docs)} articles; " + "; ".join(
+                f"{step} {row[step]['seconds']} s, +{row[step]['peak_mb']:.0f} MB "
+                f"(anonymous +{row[step]['anon_peak_mb']:.0f})" for step in STEPS))  # fmt: skip
     if opts.baseline:
         this, base = results["this"], results["baseline"]
-        for step in ("whoosh", "static"):
+        for step in STEPS:
             print(
                 f"{step}: time {this[step]['seconds'] / base[step]['seconds']:.2f}x, "
-                f"peak memory {this[step]['peak_mb'] / max(base[step]['peak_mb'], 1):.2f}x"
+                f"peak memory {this[step]['peak_mb'] / max(base[step]['peak_mb'], 1):.2f}x, "
+                f"anonymous {this[step]['anon_peak_mb'] / max(base[step]['anon_peak_mb'], 1):.2f}x"
             )
         same = this["static_digest"] == base["static_digest"]
         print(f"static index byte-identical to the baseline's: {same}")

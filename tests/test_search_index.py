@@ -209,12 +209,13 @@ def test_parse_query_syntax() -> None:
 
 
 def test_snapshot_postings_are_packed_and_read_back(tmp_path: Path) -> None:
-    # Packed as flat arrays (sid, tf, n, n positions) to hold a whole segment in little
-    # memory; unpacked they are the postings as Whoosh's term vectors give them.
-    postings = [Posting(3, 2, (0, 7)), Posting(10, 1, (4,)), Posting(11, 1, ())]
+    # Packed as flat arrays (sid, tf, field length, n, n positions) to hold a chunk of
+    # a segment in little memory; unpacked they are the postings as Whoosh's term
+    # vectors give them, with the field's length in that document.
+    postings = [Posting(3, 2, 9, (0, 7)), Posting(10, 1, 4, (4,)), Posting(11, 1, 1, ())]
     flat = array("q")
     for p in postings:
-        pack_posting(flat, p.sid, p.tf, p.positions)
+        pack_posting(flat, p.sid, p.tf, p.length, p.positions)
     assert list(postings_of(flat)) == postings
     index_dir = tmp_path / "ix"
     update_index(index_dir, DOCS)
@@ -228,6 +229,8 @@ def test_snapshot_postings_are_packed_and_read_back(tmp_path: Path) -> None:
     chips = sids["2020/06/chips.html"]
     # Positions count the words left once stop words are dropped: "Apple announced
     # [that it is] moving [the] Mac", "Apple announces new chips [for the] Mac".
-    assert found["body_en", "mac"] == [Posting(chips, 1, (3,))]
-    assert found["title_en", "mac"] == [Posting(chips, 1, (4,))]
-    assert found["tags", "apple"] == [Posting(chips, 1, (0,))]
+    lengths = snapshot.docs[chips].lengths
+    assert found["body_en", "mac"] == [Posting(chips, 1, lengths["body_en"], (3,))]
+    # "Apple announces new chips Mac": five words, the title's length.
+    assert found["title_en", "mac"] == [Posting(chips, 1, 5, (4,))]
+    assert found["tags", "apple"] == [Posting(chips, 1, lengths["tags"], (0,))]

@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from newsarchive.search import update_indexes
+import pytest
+
+from newsarchive.search import segment_keys, update_indexes
 from newsarchive.search.documents import SearchDoc
 from newsarchive.search.schema import FORMAT_VERSION
 from newsarchive.search.static_index import HASH_CHARS, chunk_keys
@@ -147,3 +151,28 @@ def test_chunk_boundaries_depend_only_on_keys() -> None:
     with_extra = list(chunk_keys(sorted([*items, ("k0250x", 0)]), 16))
     firsts = {c[0][0] for c in chunks}
     assert len(firsts & {c[0][0] for c in with_extra}) >= len(firsts) - 1
+
+
+def test_a_segment_read_in_chunks_writes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A segment larger than a chunk is read a chunk at a time, its postings spilled to
+    run files and merged back (segment_keys): the files are those of one read."""
+    docs = synthetic(120)
+    update_indexes(docs, tmp_path / "w1", tmp_path / "whole")
+    runs_read = []
+
+    def counting_load(handle: Any) -> Any:
+        runs_read.append(handle.name)
+        return load(handle)
+
+    load = segment_keys._load
+    monkeypatch.setattr(segment_keys, "_load", counting_load)
+    monkeypatch.setattr(segment_keys, "CHUNK", 7)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    update_indexes(docs, tmp_path / "w2", tmp_path / "chunked")
+    # Runs of 7 articles held most of them, each read back twice (postings, positions).
+    assert len(set(runs_read)) * 7 >= 100 and len(runs_read) == 2 * len(set(runs_read))
+    assert files(tmp_path / "chunked") == files(tmp_path / "whole")
+    assert not list((tmp_path / "tmp").iterdir())  # the run files are gone

@@ -92,26 +92,29 @@ class DocInfo:
 class Posting:
     sid: int
     tf: int  # Whoosh's weight (term frequency in the field), rounded
+    length: int  # the field's length in the document, as Whoosh stores it (quantised)
     positions: tuple[int, ...]
 
 
-def pack_posting(flat: array[int], sid: int, tf: int, positions: Sequence[int]) -> None:
-    """Append one posting to ``flat``, the packed postings of a term: ``sid, tf, n`` and
-    the ``n`` positions, by sid.
+def pack_posting(
+    flat: array[int], sid: int, tf: int, length: int, positions: Sequence[int]
+) -> None:
+    """Append one posting to ``flat``, the packed postings of a term in a field:
+    ``sid, tf, length, n`` and the ``n`` positions, by sid.
 
     A segment's postings are most of what the static index holds in memory while it
     writes the segment: as objects they cost about 250 bytes each, packed 8 bytes a
     number (``postings_of`` reads them back)."""
-    flat.extend((sid, tf, len(positions), *positions))
+    flat.extend((sid, tf, length, len(positions), *positions))
 
 
 def postings_of(flat: array[int]) -> Iterator[Posting]:
     """The postings packed in ``flat`` (``pack_posting``), in order."""
     i, end = 0, len(flat)
     while i < end:
-        n = flat[i + 2]
-        yield Posting(flat[i], flat[i + 1], tuple(flat[i + 3 : i + 3 + n]))
-        i += 3 + n
+        n = flat[i + 3]
+        yield Posting(flat[i], flat[i + 1], flat[i + 2], tuple(flat[i + 4 : i + 4 + n]))
+        i += 4 + n
 
 
 @dataclass(frozen=True)

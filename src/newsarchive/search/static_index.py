@@ -34,24 +34,18 @@ keys: the same articles give the same bytes.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsarchive.fileio import replace_if_changed
 from newsarchive.search import schema
-from newsarchive.search.snapshot import (
-    DocInfo,
-    Snapshot,
-    SnapshotSource,
-    avg_length,
-    postings_of,
-)
+from newsarchive.search.segment_keys import segment_kinds
+from newsarchive.search.snapshot import DocInfo, SnapshotSource, avg_length
 
 __all__ = ["WriteStats", "chunk_keys", "dumps", "segment_bounds", "write_static_index"]
 
@@ -159,86 +153,6 @@ class _Files:
             self.written += 1
 
 
-def _stem_code(word: str, stem: str | None) -> int | str | None:
-    # Most stems are prefixes of their word: store the prefix length, not the string.
-    if stem is not None and word.startswith(stem):
-        return len(stem)
-    return stem
-
-
-def _dict_value(word: str, df: int, stems: Any) -> list[Any]:
-    return [df, *(_stem_code(word, stems[lang]) for lang in schema.LANGS)]
-
-
-def _sid_list(sids: Iterable[int], base: int) -> list[int]:
-    out, previous = [], base
-    for sid in sorted(sids):
-        out.append(sid - previous)
-        previous = sid
-    return out
-
-
-def _kinds(snapshot: Snapshot, lo: int) -> Iterator[tuple[str, Iterator[tuple[str, Any]]]]:
-    """Every key of the segment in ``snapshot`` (its first sid ``lo``), sorted, by kind.
-
-    Sids are written relative to ``lo``, so a segment's files depend on its articles
-    alone, not on how many come before it. Postings and positions are made one term at
-    a time as the shards are cut, so only the packed snapshot and one shard are held."""
-    dictionary: list[tuple[str, Any]] = []
-    buckets: dict[str, dict[str, Any]] = {}
-    for word, (df, stems) in snapshot.vocabulary.items():
-        value = _dict_value(word, df, stems)
-        dictionary.append((f"d:{word}", value))
-        buckets.setdefault(f"t:{word[0]}{len(word):02d}", {})[word] = value
-    yield "d", iter(sorted(dictionary, key=_first))
-    yield "t", iter(sorted(buckets.items(), key=_first))
-    fields: dict[str, list[str]] = {}  # term -> its fields, in sorted order
-    for fld, term in sorted(snapshot.postings):
-        fields.setdefault(term, []).append(fld)
-    terms = sorted(fields)
-    lengths = {d.sid: d.lengths for d in snapshot.docs}
-    field_index = {f: i for i, f in enumerate(schema.scored_fields())}
-
-    def postings() -> Iterator[tuple[str, Any]]:
-        for term in terms:
-            flat: list[int] = []
-            for fld in fields[term]:
-                plist = list(postings_of(snapshot.postings[fld, term]))
-                flat += [field_index[fld], len(plist)]
-                previous = lo
-                for p in plist:
-                    flat += [p.sid - previous, p.tf, lengths[p.sid].get(fld, 1)]
-                    previous = p.sid
-            yield f"p:{term}", flat
-
-    def positions() -> Iterator[tuple[str, Any]]:
-        for term in terms:
-            yield (
-                f"x:{term}",
-                [
-                    [
-                        field_index[fld],
-                        [list(p.positions) for p in postings_of(snapshot.postings[fld, term])],
-                    ]
-                    for fld in fields[term]
-                ],
-            )
-
-    facets: dict[str, set[int]] = {}
-    for doc in snapshot.docs:
-        for tag in doc.tags:
-            facets.setdefault(f"#tag:{tag}", set()).add(doc.sid)
-        facets.setdefault(f"#site:{doc.site}", set()).add(doc.sid)
-        facets.setdefault(f"#lang:{doc.lang}", set()).add(doc.sid)
-    filters = sorted(((f"p:{k}", _sid_list(v, lo)) for k, v in facets.items()), key=_first)
-    yield "p", heapq.merge(postings(), filters, key=_first)
-    yield "x", positions()
-
-
-def _first(item: tuple[str, Any]) -> str:
-    return item[0]
-
-
 def _level(url: str) -> int:
     """How rare a segment boundary ``url`` makes: level k or more has probability 2**-k."""
     digest = hashlib.blake2b(f"segment:{url}".encode(), digest_size=8).digest()
@@ -308,9 +222,15 @@ def _previous_segments(out_dir: Path) -> dict[str, tuple[int, list[Any]]]:
         return {}
 
 
-def _write_segment(files: _Files, snapshot: Snapshot, lo: int) -> list[list[str]]:
+def _write_segment(
+    files: _Files,
+    source: SnapshotSource,
+    lo: int,
+    hi: int,
+    put_docs: Callable[[tuple[DocInfo, ...]], None],
+) -> list[list[str]]:
     shards: list[tuple[str, str]] = []  # (first key, name)
-    for kind, items in _kinds(snapshot, lo):
+    for kind, items in segment_kinds(source, lo, hi, put_docs):
         for chunk in chunk_keys(items, SPLITS[kind]):
             shards.append((chunk[0][0], files.add(dict(chunk))))
     shards.sort()
@@ -353,15 +273,19 @@ def write_static_index(
     fragments_there = set(os.listdir(out_dir / FRAGMENT_DIR))
     segments: list[list[Any]] = []
     kept = 0
+
+    def put_fragments(docs: tuple[DocInfo, ...]) -> None:
+        for doc in docs:
+            files.put(f"{FRAGMENT_DIR}/{doc.sid}.js", str(doc.sid), _fragment(doc))
+
     for lo, hi in segment_bounds([doc.url for doc in catalog.docs]):
         ident = _segment_ident(doc.key for doc in catalog.docs[lo : hi + 1])
         old = previous.get(ident)
         pages = files.keep(old[1]) if old else None
         docs: tuple[DocInfo, ...]
         if pages is None:
-            snapshot = source.read(lo, hi)
-            pages = _write_segment(files, snapshot, lo)
-            docs = snapshot.docs
+            pages = _write_segment(files, source, lo, hi, put_fragments)
+            docs = ()  # their fragments are written as the segment is read
         elif (
             old
             and old[0] == lo
@@ -372,8 +296,7 @@ def write_static_index(
         else:
             kept += 1
             docs = source.docs(lo, hi)
-        for doc in docs:
-            files.put(f"{FRAGMENT_DIR}/{doc.sid}.js", str(doc.sid), _fragment(doc))
+        put_fragments(docs)
         segments.append([lo, hi, pages, ident])
     files.put("dates.js", "dates", {str(sid): doc.date for sid, doc in enumerate(catalog.docs)})
     entry = {

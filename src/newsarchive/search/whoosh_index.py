@@ -307,7 +307,10 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
     if stats.changed:
         # Postings pool in memory up to 256 MB by Whoosh's estimate (about 530 MB real),
         # then spill to disk: as fast as 512 on 3,772 articles (bench/search_memory.py).
-        writer = ix.writer(limitmb=256)
+        # Segments stay separate files, not one compound file: a reader copies each part
+        # of a compound file it opens into memory (the term vectors of a whole segment,
+        # 125 MB for 3,645 articles), a plain file it reads where it needs to.
+        writer = ix.writer(limitmb=256, compound=False)
         for url in gone:
             writer.delete_by_term("url", url)
         with _analysed_once(writer.schema):
@@ -396,18 +399,21 @@ class _Source:
         reader = self._reader
         postings: dict[tuple[str, str], array[int]] = {}
         word_sids: dict[str, list[int]] = {}
-        for sid in range(lo, hi + 1):
-            docnum = self._docnums[sid]
+        docs = self.docs(lo, hi)
+        for doc in docs:
+            sid, docnum = doc.sid, self._docnums[doc.sid]
             for fld in schema.scored_fields():
                 if not reader.has_vector(docnum, fld):
                     continue
                 vector = reader.vector(docnum, fld)
+                length = doc.lengths.get(fld, 1)
                 while vector.is_active():
                     key = (fld, term_text(vector.id()))
                     flat = postings.get(key)
                     if flat is None:
                         flat = postings[key] = array("q")
-                    pack_posting(flat, sid, round(vector.weight()), vector.value_as("positions"))
+                    weight, positions = round(vector.weight()), vector.value_as("positions")
+                    pack_posting(flat, sid, weight, length, positions)
                     vector.next()
             if reader.has_vector(docnum, "words"):
                 for word in reader.vector(docnum, "words").all_ids():
@@ -419,7 +425,7 @@ class _Source:
         return Snapshot(
             doc_count=self._catalog.doc_count,
             field_totals=self._catalog.field_totals,
-            docs=self.docs(lo, hi),
+            docs=docs,
             postings=postings,
             vocabulary=vocabulary,
         )
