@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from whoosh import index as whoosh_index
 
 from newsarchive import NewsarchiveError
 from newsarchive.search.documents import SearchDoc
@@ -14,6 +15,7 @@ from newsarchive.search.plan import parse_query
 from newsarchive.search.query import search
 from newsarchive.search.snapshot import Posting, pack_posting, postings_of
 from newsarchive.search.whoosh_index import (
+    INDEX_NAME,
     IndexMissingError,
     read_snapshot,
     update_index,
@@ -234,3 +236,21 @@ def test_snapshot_postings_are_packed_and_read_back(tmp_path: Path) -> None:
     # "Apple announces new chips Mac": five words, the title's length.
     assert found["title_en", "mac"] == [Posting(chips, 1, 5, (4,))]
     assert found["tags", "apple"] == [Posting(chips, 1, lengths["tags"], (0,))]
+
+
+def test_segments_are_plain_files_and_old_compound_ones_are_rewritten(tmp_path: Path) -> None:
+    """A reader copies each part of a compound segment file it opens into memory (the
+    term vectors of a whole segment when the static index is written): segments are
+    written as plain files, and an index from before is rewritten so, once, with the
+    same answers."""
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, DOCS)
+    assert not list(index_dir.glob("*.seg"))
+    answers = search(index_dir, "cloud aziende")
+    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    ix.writer(compound=True).commit(optimize=True)  # as indexes were written before
+    assert list(index_dir.glob("*.seg"))
+    stats = update_index(index_dir, DOCS)
+    assert not stats.changed and stats.unchanged == len(DOCS)
+    assert not list(index_dir.glob("*.seg"))
+    assert search(index_dir, "cloud aziende") == answers

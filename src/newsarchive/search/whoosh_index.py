@@ -169,11 +169,23 @@ def _open_or_create(index_dir: Path) -> whoosh_index.Index:
         ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
         if sorted(ix.schema.names()) == sorted(build_schema().names()):
             with ix.searcher() as s:
-                if s.doc_count() == 0 or s.document(schema=SCHEMA_TAG) is not None:
-                    return ix
+                current = s.doc_count() == 0 or s.document(schema=SCHEMA_TAG) is not None
+            if current:
+                return _without_compound_files(ix, index_dir)
         logger.info("search index in %s has an old schema: rebuilding it", index_dir)
     (index_dir / STATS_FILE).unlink(missing_ok=True)
     return whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+
+
+def _without_compound_files(ix: whoosh_index.Index, index_dir: Path) -> whoosh_index.Index:
+    """``ix`` with its segments in plain files. Indexes written before kept a segment in
+    one compound file, which a reader copies into memory part by part as it opens them
+    (``update_index``); one merge, once, writes them as plain files."""
+    if not any(segment.is_compound() for segment in ix._segments()):
+        return ix
+    logger.info("search index in %s: writing its compound segments as plain files", index_dir)
+    ix.writer(limitmb=256, compound=False).commit(optimize=True)
+    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
 
 
 @dataclass(frozen=True)
