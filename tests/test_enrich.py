@@ -93,6 +93,26 @@ def test_enrich_keeps_hand_edits(tmp_path: Path) -> None:
     assert "Tags" not in read_front_matter(edited.read_text())
 
 
+def test_a_file_changed_while_enrich_runs_is_not_overwritten(tmp_path: Path) -> None:
+    """Enrich reads every article, then writes the ones whose tags or links change; it
+    does not hold their text in between (an archive of 100,000 would not fit). A file
+    rewritten meanwhile (a re-import, an editor) keeps the new text and is reported."""
+    root = _site(tmp_path)
+    target = root / "2021" / "02" / "clubhouse.md"
+    new_text = render_document({"Title": "Musk invita Putin", "Slug": "clubhouse"}, "Riscritto.")
+
+    def rewrite_during_writing(stage: str, done: int, total: int) -> None:
+        if stage == "enrich write" and done == 1:
+            target.write_text(new_text)
+
+    report = enrich_site(root, progress=rewrite_during_writing)
+    assert report.changed_meanwhile == [target]
+    assert target.read_text() == new_text
+    assert len(report.updated) == len(STORIES) - 1
+    again = enrich_site(root)
+    assert target in again.updated and "Enriched" in read_front_matter(target.read_text())
+
+
 def test_related_articles_ranks_by_similarity() -> None:
     docs = [Doc(k, t, b) for k, (t, b) in sorted(STORIES.items())]
     related = related_articles(docs, limit=2)

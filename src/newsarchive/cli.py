@@ -153,6 +153,8 @@ def _enrich(site: Any, force: bool) -> None:
         )  # fmt: skip
     for path in report.kept_hand_edits:
         err.print(f"[yellow]kept[/yellow]: {path}: edited by hand; not enriched (use --force)")
+    for path in report.changed_meanwhile:
+        err.print(f"[yellow]kept[/yellow]: {path}: changed while enrich ran; run it again")
     click.echo(f"enriched {len(report.updated)} articles, {report.unchanged} unchanged")
 
 

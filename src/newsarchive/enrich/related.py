@@ -3,19 +3,25 @@
 Each article is reduced to its 30 most distinctive words (title words count double);
 candidates come from an inverted index over those words, so the cost grows with the
 archive roughly linearly, not with its square. Ties break on URL: output is stable.
+
+Articles are added one at a time (``RelatedIndex.add``) and kept as arrays of word ids
+and counts, a few KB an article, not as their text: the weights need every article's
+document frequencies first, and an archive of 100,000 articles does not fit in memory
+as text and counters.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsarchive.enrich.tags import _STOP
 
-__all__ = ["Doc", "related_articles"]
+__all__ = ["Doc", "RelatedIndex", "related_articles"]
 
 TOP_TERMS = 30
 
@@ -27,45 +33,87 @@ class Doc:
     text: str
 
 
-def _terms(doc: Doc) -> Counter[str]:
-    words = re.findall(r"[a-zà-ÿ0-9]{3,}", f"{doc.title} {doc.title} {doc.text}".lower())
+def _terms(title: str, text: str) -> Counter[str]:
+    words = re.findall(r"[a-zà-ÿ0-9]{3,}", f"{title} {title} {text}".lower())
     return Counter(w for w in words if w not in _STOP and not w.isdigit())
+
+
+class RelatedIndex:
+    """The articles' words, added one article at a time; ``related`` ranks them."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._words: list[str] = []
+        self._df = array("q")
+        self._keys: list[str] = []
+        self._docs: list[tuple[array[int], array[int]]] = []  # (word ids, counts)
+
+    def add(self, key: str, title: str, text: str) -> None:
+        counts = _terms(title, text)
+        ids, tfs = array("q"), array("q")
+        for word, count in counts.items():
+            wid = self._ids.get(word)
+            if wid is None:
+                wid = self._ids[word] = len(self._words)
+                self._words.append(word)
+                self._df.append(0)
+            self._df[wid] += 1
+            ids.append(wid)
+            tfs.append(count)
+        self._keys.append(key)
+        self._docs.append((ids, tfs))
+
+    def _vectors(self) -> list[tuple[array[int], array[float]]]:
+        """Each article's best ``TOP_TERMS`` words and their normalised weights."""
+        n, df, words = len(self._docs), self._df, self._words
+        max_df = max(2, int(n * 0.2))
+        vectors = []
+        for ids, tfs in self._docs:
+            weights = [
+                (words[w], (1 + math.log(c)) * math.log(1 + n / df[w]), w)
+                for w, c in zip(ids, tfs, strict=True)
+                if 1 < df[w] <= max_df
+            ]
+            top = sorted(weights, key=lambda t: (-t[1], t[0]))[:TOP_TERMS]
+            norm = math.sqrt(sum(wt * wt for _, wt, _ in top)) or 1.0
+            vectors.append(
+                (array("q", (w for _, _, w in top)), array("d", (wt / norm for _, wt, _ in top)))
+            )
+        return vectors
+
+    def related(self, *, limit: int = 5, min_score: float = 0.08) -> dict[str, list[str]]:
+        """``{key: [related keys, best first]}`` for every article."""
+        vectors = self._vectors()
+        postings: dict[int, tuple[array[int], array[float]]] = defaultdict(
+            lambda: (array("q"), array("d"))
+        )
+        for i, (ids, weights) in enumerate(vectors):
+            for wid, weight in zip(ids, weights, strict=True):
+                docs, values = postings[wid]
+                docs.append(i)
+                values.append(weight)
+        keys = self._keys
+        out: dict[str, list[str]] = {}
+        for i, (ids, weights) in enumerate(vectors):
+            scores: dict[int, float] = defaultdict(float)
+            for wid, weight in zip(ids, weights, strict=True):
+                docs, values = postings[wid]
+                for j, other in zip(docs, values, strict=True):
+                    if j != i:
+                        scores[j] += weight * other
+            ranked = sorted(
+                ((s, keys[j]) for j, s in scores.items() if s >= min_score),
+                key=lambda sk: (-sk[0], sk[1]),
+            )
+            out[keys[i]] = [k for _, k in ranked[:limit]]
+        return out
 
 
 def related_articles(
     docs: Sequence[Doc], *, limit: int = 5, min_score: float = 0.08
 ) -> dict[str, list[str]]:
     """``{key: [related keys, best first]}`` for every doc."""
-    term_counts = [_terms(d) for d in docs]
-    df: Counter[str] = Counter()
-    for counts in term_counts:
-        df.update(counts.keys())
-    n = len(docs)
-    max_df = max(2, int(n * 0.2))
-    vectors: list[dict[str, float]] = []
-    for counts in term_counts:
-        weights = {
-            t: (1 + math.log(c)) * math.log(1 + n / df[t])
-            for t, c in counts.items()
-            if 1 < df[t] <= max_df
-        }
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({t: w / norm for t, w in top})
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for term, weight in vec.items():
-            postings[term].append((i, weight))
-    out: dict[str, list[str]] = {}
-    for i, vec in enumerate(vectors):
-        scores: dict[int, float] = defaultdict(float)
-        for term, weight in vec.items():
-            for j, other in postings[term]:
-                if j != i:
-                    scores[j] += weight * other
-        ranked = sorted(
-            ((s, docs[j].key) for j, s in scores.items() if s >= min_score),
-            key=lambda sk: (-sk[0], sk[1]),
-        )
-        out[docs[i].key] = [k for _, k in ranked[:limit]]
-    return out
+    index = RelatedIndex()
+    for doc in docs:
+        index.add(doc.key, doc.title, doc.text)
+    return index.related(limit=limit, min_score=min_score)

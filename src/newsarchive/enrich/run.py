@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsarchive.enrich.related import Doc, related_articles
+from newsarchive.enrich.related import RelatedIndex
 from newsarchive.enrich.tags import (
+    MIN_TF,
     choose_vocabulary,
     display_forms,
     extract_candidates,
@@ -48,14 +50,23 @@ class EnrichReport:
     updated: list[Path] = field(default_factory=list)
     unchanged: int = 0
     kept_hand_edits: list[Path] = field(default_factory=list)
+    # Files that changed between enrich reading and writing them: left for the next run.
+    changed_meanwhile: list[Path] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class _Entry:
+    """What enrich keeps of an article between reading and writing it: not its text."""
+
     path: Path
-    text: str
-    meta: dict[str, str | list[str]]
-    body: str
+    key: str  # path below articles/
+    title: str
+    site: str
+    page_tags: list[str]
+    teasers: str | list[str]
+    stamp: str  # the "Enriched" value the file holds
+    digest: bytes  # of the file as read, to see it did not change before it is written
+    candidates: tuple[array[int], array[int]]  # (candidate ids, counts) worth ranking
 
 
 def _str(meta: dict[str, str | list[str]], key: str) -> str:
@@ -79,70 +90,113 @@ def _article_link(from_key: str, to_key: str) -> str:
     return filename_link(posixpath.dirname(from_key), to_key)
 
 
+class _Reading:
+    """Statistics of the archive, gathered one article at a time."""
+
+    def __init__(self) -> None:
+        self.doc_freq: Counter[str] = Counter()
+        self.per_site: dict[str, Counter[str]] = {}
+        self.site_sizes: Counter[str] = Counter()
+        self.related = RelatedIndex()
+        self.keys: list[str] = []  # candidate id -> candidate
+        self._ids: dict[str, int] = {}
+
+    def read(self, path: Path, key: str) -> _Entry:
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        meta = read_front_matter(text)
+        body = text.partition("\n\n")[2]
+        title = _str(meta, "Title")
+        site = _str(meta, "Site") or _str(meta, "Category")
+        page_tags = _split_list(_str(meta, "Source_tags"))
+        cand = extract_candidates(title, body)
+        self.doc_freq.update(cand.keys())
+        self.doc_freq.update({normalize_tag(t) for t in page_tags})
+        self.per_site.setdefault(site, Counter()).update(cand.keys())
+        self.site_sizes[site] += 1
+        self.related.add(key, title, body)
+        # Only candidates said three times or more are ever ranked (rank_candidates).
+        ids, counts = array("q"), array("q")
+        for word, count in cand.items():
+            if count >= MIN_TF:
+                ids.append(self._id(word))
+                counts.append(count)
+        return _Entry(
+            path, key, title, site, page_tags, meta.get("Teasers", ""),
+            _str(meta, "Enriched"), hashlib.sha256(data).digest(), (ids, counts),
+        )  # fmt: skip
+
+    def _id(self, word: str) -> int:
+        wid = self._ids.get(word)
+        if wid is None:
+            wid = self._ids[word] = len(self.keys)
+            self.keys.append(word)
+        return wid
+
+    def candidates(self, entry: _Entry) -> Counter[str]:
+        ids, counts = entry.candidates
+        return Counter({self.keys[w]: c for w, c in zip(ids, counts, strict=True)})
+
+
 def enrich_site(
     articles_dir: Path, *, max_tags: int = 8, max_related: int = 5,
     force: bool = False, progress: Progress | None = None,
 ) -> EnrichReport:  # fmt: skip
     report = EnrichReport()
+    paths = sorted(articles_dir.rglob("*.md"))
+    reading = _Reading()
     entries: list[_Entry] = []
-    for path in sorted(articles_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        meta = read_front_matter(text)
-        body = text.partition("\n\n")[2]
-        entries.append(_Entry(path, text, meta, body))
-    candidates = [extract_candidates(_str(e.meta, "Title"), e.body) for e in entries]
-    doc_freq: Counter[str] = Counter()
-    for cand in candidates:
-        doc_freq.update(cand.keys())
-    page_tags = [_split_list(_str(e.meta, "Source_tags")) for e in entries]
-    for tags in page_tags:
-        doc_freq.update({normalize_tag(t) for t in tags})
-    display = display_forms(t for tags in page_tags for t in tags)
-    sites = [_str(e.meta, "Site") or _str(e.meta, "Category") for e in entries]
-    per_site: dict[str, Counter[str]] = {}
-    site_sizes = Counter(sites)
-    for site, cand in zip(sites, candidates, strict=True):
-        per_site.setdefault(site, Counter()).update(cand.keys())
+    for done, path in enumerate(paths, start=1):
+        entries.append(reading.read(path, path.relative_to(articles_dir).as_posix()))
+        if progress:
+            progress("enrich read", done, len(paths))
+    display = display_forms(t for e in entries for t in e.page_tags)
 
     def share_in_site(site: str) -> Callable[[str], float]:
         # The site's own name is never a topic; beyond that, only a site with enough
         # articles can tell its template and house brands from its topics.
         name = site.split(".")[-2] if site.count(".") >= 1 else site
-        counts, size = per_site[site], site_sizes[site]
+        counts, size = reading.per_site[site], reading.site_sizes[site]
         return lambda key: (
             1.0 if _names_site(key, name) else (counts[key] / size if size >= 10 else 0.0)
         )
 
     rankings = [
-        rank_candidates(cand, doc_freq, len(entries), site_share=share_in_site(site))
-        for cand, site in zip(candidates, sites, strict=True)
+        rank_candidates(
+            reading.candidates(e), reading.doc_freq, len(entries), site_share=share_in_site(e.site)
+        )
+        for e in entries
     ]
     vocabulary = choose_vocabulary(rankings, max_tags=max_tags, n_docs=len(entries))
-    keys = [e.path.relative_to(articles_dir).as_posix() for e in entries]
-    docs = [Doc(k, _str(e.meta, "Title"), e.body) for k, e in zip(keys, entries, strict=True)]
-    related = related_articles(docs, limit=max_related)
-    by_key = dict(zip(keys, entries, strict=True))
-    for done, (key, entry, ranked, tags) in enumerate(
-        zip(keys, entries, rankings, page_tags, strict=True), start=1
-    ):
+    related = reading.related.related(limit=max_related)
+    titles = {e.key: e.title for e in entries}
+    for done, (entry, ranked) in enumerate(zip(entries, rankings, strict=True), start=1):
         if progress:
-            progress("enrich", done, len(entries))
-        new_tags = pick_tags(tags, ranked, vocabulary, max_tags=max_tags, display=display)
-        links = parse_related(entry.meta.get("Teasers"))
-        for other in related[key]:
-            links.append(Related(_str(by_key[other].meta, "Title"), _article_link(key, other)))
-        meta = dict(entry.meta)
-        meta.pop("Checksum", None)
-        meta["Tags"] = format_tags(new_tags)
-        meta["Related"] = [format_related(r) for r in dict.fromkeys(links)]
-        stamp = hashlib.sha256(repr((meta["Tags"], meta["Related"])).encode()).hexdigest()[:12]
-        meta["Enriched"] = stamp
-        if _str(entry.meta, "Enriched") == stamp:
+            progress("enrich write", done, len(entries))
+        new_tags = pick_tags(
+            entry.page_tags, ranked, vocabulary, max_tags=max_tags, display=display
+        )
+        links = parse_related(entry.teasers)
+        for other in related[entry.key]:
+            links.append(Related(titles[other], _article_link(entry.key, other)))
+        tags, links_text = format_tags(new_tags), [format_related(r) for r in dict.fromkeys(links)]
+        stamp = hashlib.sha256(repr((tags, links_text)).encode()).hexdigest()[:12]
+        if entry.stamp == stamp:
             report.unchanged += 1
             continue
-        if is_hand_edited(entry.text) and not force:
+        data = entry.path.read_bytes()
+        if hashlib.sha256(data).digest() != entry.digest:
+            report.changed_meanwhile.append(entry.path)
+            continue
+        text = data.decode("utf-8")
+        if is_hand_edited(text) and not force:
             report.kept_hand_edits.append(entry.path)
             continue
-        atomic_write(entry.path, render_document(meta, entry.body))
+        meta = read_front_matter(text)
+        meta.pop("Checksum", None)
+        meta["Tags"] = tags
+        meta["Related"] = links_text
+        meta["Enriched"] = stamp
+        atomic_write(entry.path, render_document(meta, text.partition("\n\n")[2]))
         report.updated.append(entry.path)
     return report

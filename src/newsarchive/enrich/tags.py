@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 __all__ = [
+    "MIN_TF",
     "choose_vocabulary",
     "display_forms",
     "extract_candidates",
@@ -53,6 +54,7 @@ _GENERIC = frozenset(
     questa questi queste quello quella quelli quelle essere avere fare detto spiegato
     parlare parla detto anni anno giorno giorni mese mesi settimana oggi ieri domani""".split()
 )
+MIN_TF = 3  # a candidate said fewer times is not what the article is about
 _TOKEN_RE = re.compile(r"[\w’'-]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
@@ -67,11 +69,17 @@ def _is_capitalised(token: str) -> bool:
     return (token[:1].isupper() and not token.isupper()) or (token.isupper() and len(token) >= 2)
 
 
+def _no_possessive(token: str) -> str:
+    """The word without a possessive ending ("Musk's": "Musk"); a plain test, not a
+    regular expression: it runs for every word of every article."""
+    return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
 def _names(sentence: str, lowercase: Counter[str]) -> list[str]:
     """Runs of capitalised words that are names: not a sentence's first word alone, and
     made of words this text never writes in lower case (so "Apple", "Elon Musk", not
     "Save This Story")."""
-    tokens = [re.sub(r"[’']s$", "", t.strip("’'-")) for t in _TOKEN_RE.findall(sentence)]
+    tokens = [_no_possessive(t.strip("’'-")) for t in _TOKEN_RE.findall(sentence)]
     # Contractions ("I’ve", "Don’t") are not names.
     tokens = ["" if ("’" in t or "'" in t) else t for t in tokens]
     out: list[str] = []
@@ -141,7 +149,7 @@ def rank_candidates(
     scored = []
     for key, tf in candidates.items():
         df = doc_freq.get(key, 0)
-        if df < 2 or df > max(2, n_docs * 0.3) or tf < 3 or site_share(key) > 0.25:
+        if df < 2 or df > max(2, n_docs * 0.3) or tf < MIN_TF or site_share(key) > 0.25:
             continue
         scored.append((tf * math.log(1 + n_docs / df), key))
     ranked: list[str] = []

@@ -1,0 +1,113 @@
+"""Bench: peak memory and time of enrich, side by side with a baseline revision.
+
+Usage: ``python bench/enrich_memory.py CONTENT [--baseline REV] [--max-tags N] [--json OUT]``
+
+CONTENT is a site's ``content/`` folder (its ``articles/`` are enriched). For this tree
+and (with ``--baseline``) git revision REV in turns, a copy of the articles is enriched
+in a process of its own (``enrich_site``), twice:
+
+- **first**: with ``--max-tags`` (default 5, not the site's 8), so every article's tags
+  change and every file is written: the whole of enrich's work;
+- **again**: the same once more, which finds nothing to change (the daily case when no
+  article's tags or links move).
+
+Each reports its wall seconds, the files written and the peak of its anonymous memory
+above the process's start, sampled every 10 ms. The articles each tree leaves are
+compared byte for byte with the other's. Nothing is asserted: it reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_scale import baseline_worktree, tree_digest
+
+REPO = Path(__file__).resolve().parent.parent
+
+_STEP = r"""
+import json, sys, threading, time
+from pathlib import Path
+
+def rss(key):
+    with open("/proc/self/status") as fh:
+        return int(fh.read().split(key + ":")[1].split()[0]) / 1024
+
+anon = [0.0]
+def sample():  # the kernel keeps no peak of anonymous memory alone: sample it
+    while True:
+        anon[0] = max(anon[0], rss("RssAnon"))
+        time.sleep(0.01)
+
+from newsarchive.enrich.run import enrich_site
+articles, max_tags = Path(sys.argv[1]), int(sys.argv[2])
+start_anon = rss("RssAnon")
+threading.Thread(target=sample, daemon=True).start()
+start = time.perf_counter()
+report = enrich_site(articles, max_tags=max_tags)
+seconds = time.perf_counter() - start
+anon[0] = max(anon[0], rss("RssAnon"))
+print(json.dumps({"seconds": seconds, "anon_peak_mb": anon[0] - start_anon,
+                  "written": len(report.updated), "unchanged": report.unchanged}))
+"""
+
+
+def _step(code: Path, articles: Path, max_tags: int) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(code / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", _STEP, str(articles), str(max_tags)],
+        env=env, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return {k: round(v, 2) for k, v in json.loads(out.splitlines()[-1]).items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("content", type=Path)
+    parser.add_argument("--baseline", help="git revision to compare with, side by side")
+    parser.add_argument("--max-tags", type=int, default=5)
+    parser.add_argument("--json", type=Path)
+    opts = parser.parse_args()
+    codes = {"this": REPO}
+    results: dict[str, Any] = {"articles": len(list((opts.content / "articles").rglob("*.md")))}
+    with tempfile.TemporaryDirectory(prefix="enrich-memory-") as tmp, ExitStack() as stack:
+        if opts.baseline:
+            codes["baseline"] = stack.enter_context(
+                baseline_worktree(opts.baseline, Path(tmp) / "baseline")
+            )
+        for name, code in codes.items():
+            articles = Path(tmp) / f"{name}-articles"
+            shutil.copytree(opts.content / "articles", articles)
+            row: dict[str, Any] = {run: _step(code, articles, opts.max_tags)
+                                   for run in ("first", "again")}  # fmt: skip
+            digest = json.dumps(tree_digest(articles), sort_keys=True).encode()
+            row["digest"] = hashlib.sha256(digest).hexdigest()[:16]
+            results[name] = row
+            print(f"{name}: {results['articles']} articles; " + "; ".join(
+                f"{run} {row[run]['seconds']} s, anonymous +{row[run]['anon_peak_mb']:.0f} MB, "
+                f"{row[run]['written']:.0f} written" for run in ("first", "again")))  # fmt: skip
+    if opts.baseline:
+        this, base = results["this"], results["baseline"]
+        for run in ("first", "again"):
+            print(
+                f"{run}: time {this[run]['seconds'] / base[run]['seconds']:.2f}x, "
+                f"anonymous {this[run]['anon_peak_mb'] / max(base[run]['anon_peak_mb'], 1):.2f}x"
+            )
+        print(f"articles byte-identical to the baseline's: {this['digest'] == base['digest']}")
+    if opts.json:
+        opts.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
