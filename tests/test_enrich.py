@@ -113,6 +113,30 @@ def test_a_file_changed_while_enrich_runs_is_not_overwritten(tmp_path: Path) -> 
     assert target in again.updated and "Enriched" in read_front_matter(target.read_text())
 
 
+def test_related_links_are_written_newest_first(tmp_path: Path) -> None:
+    """Similarity picks the related articles; they are written newest first, so a new
+    article that only moves the scores does not reorder (and rewrite) every list."""
+    stories = {
+        "a": ("2021-02-05", "Musk invita Putin su Clubhouse",
+              "Musk invita Putin su Clubhouse. Il Cremlino valuta l'invito vocale di Musk."),
+        "b": ("2021-02-01", "Musk invita Putin su Clubhouse, il Cremlino valuta",
+              "Musk invita Putin su Clubhouse; il Cremlino valuta l'invito vocale."),
+        "c": ("2021-02-03", "Clubhouse piace a Musk", "Musk parla su Clubhouse di razzi."),
+    }  # fmt: skip
+    stories |= {f"f{n}": ("2021-01-01", f"Storia {n}", f"parola{n} termine{n} tema{n} " * 3)
+                for n in range(12)}  # fmt: skip
+    root = tmp_path / "articles"
+    for slug, (date, title, body) in stories.items():
+        meta = {"Title": title, "Date": f"{date} 10:00", "Slug": slug, "Lang": "it"}
+        (root / f"{slug}.md").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"{slug}.md").write_text(render_document(meta, body))
+    enrich_site(root)
+    written = parse_related(read_front_matter((root / "a.md").read_text()).get("Related"))
+    by_score = related_articles([Doc(k, t, b) for k, (_, t, b) in sorted(stories.items())])
+    assert by_score["a"] == ["b", "c"]  # b is the more similar
+    assert [r.url for r in written] == ["{filename}c.md", "{filename}b.md"]  # c is newer
+
+
 def test_related_articles_ranks_by_similarity() -> None:
     docs = [Doc(k, t, b) for k, (t, b) in sorted(STORIES.items())]
     related = related_articles(docs, limit=2)

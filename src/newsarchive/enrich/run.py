@@ -61,6 +61,7 @@ class _Entry:
     path: Path
     key: str  # path below articles/
     title: str
+    date: str  # as the file states it (ISO: sorts as text)
     site: str
     page_tags: list[str]
     teasers: str | list[str]
@@ -88,6 +89,14 @@ def _names_site(key: str, name: str) -> bool:
 def _article_link(from_key: str, to_key: str) -> str:
     """The link from the article ``from_key`` to ``to_key`` (paths below articles/)."""
     return filename_link(posixpath.dirname(from_key), to_key)
+
+
+def _newest_first(keys: list[str], dates: dict[str, str]) -> list[str]:
+    """Related articles newest first, then by path. Similarity picks them, but its
+    scores move with every article added to the archive: ordered by score, ten new
+    articles among 917 reordered the unchanged links of 50 files, which enrich then
+    rewrote (and the site rebuilt)."""
+    return sorted(sorted(keys), key=lambda key: dates[key], reverse=True)
 
 
 class _Reading:
@@ -122,7 +131,7 @@ class _Reading:
                 ids.append(self._id(word))
                 counts.append(count)
         return _Entry(
-            path, key, title, site, page_tags, meta.get("Teasers", ""),
+            path, key, title, _str(meta, "Date"), site, page_tags, meta.get("Teasers", ""),
             _str(meta, "Enriched"), hashlib.sha256(data).digest(), (ids, counts),
         )  # fmt: skip
 
@@ -170,6 +179,7 @@ def enrich_site(
     vocabulary = choose_vocabulary(rankings, max_tags=max_tags, n_docs=len(entries))
     related = reading.related.related(limit=max_related)
     titles = {e.key: e.title for e in entries}
+    dates = {e.key: e.date for e in entries}
     for done, (entry, ranked) in enumerate(zip(entries, rankings, strict=True), start=1):
         if progress:
             progress("enrich write", done, len(entries))
@@ -177,7 +187,7 @@ def enrich_site(
             entry.page_tags, ranked, vocabulary, max_tags=max_tags, display=display
         )
         links = parse_related(entry.teasers)
-        for other in related[entry.key]:
+        for other in _newest_first(related[entry.key], dates):
             links.append(Related(titles[other], _article_link(entry.key, other)))
         tags, links_text = format_tags(new_tags), [format_related(r) for r in dict.fromkeys(links)]
         stamp = hashlib.sha256(repr((tags, links_text)).encode()).hexdigest()[:12]
