@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 PAGES = [
-    "index.html", "page/2/index.html", "tags.html", "sources.html", "archives.html",
+    "index.html", "page/1/index.html", "tags.html", "sources.html", "archives.html",
     "2021/index.html", "2021/02/index.html", "search.html?q=apple", "search.html?q=&lang=it",
     "404.html", "SEED", "FIRST_TAG", "FIRST_SOURCE", "EN_ARTICLE",
 ]  # fmt: skip

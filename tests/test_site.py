@@ -13,6 +13,7 @@ import feedparser  # type: ignore[import-untyped]
 import pytest
 from playwright.sync_api import Browser
 
+from conftest import make_site as empty_site
 from newsarchive.site import SiteError
 from newsarchive.site.hooks import related_links, shows_picture
 from newsarchive.site.sitemap import SitemapEntry, collect_entries, render_sitemap
@@ -329,11 +330,53 @@ def test_index_lists_newest_first(built_site: Path) -> None:
 
 def test_pagination_links_with_rel(tmp_path: Path) -> None:
     out = build(make_site(tmp_path / "paged"), DEFAULT_PAGINATION=2)
+    # Four articles, two a page: the home page and page 1, the oldest two.
     first = [dict(a) for t, a in parse_tags(read(out, "index.html")) if t == "a"]
-    second = [dict(a) for t, a in parse_tags(read(out, "page/2/index.html")) if t == "a"]
-    assert {"rel": "next", "href": "./page/2/index.html"} in first
-    assert {"rel": "prev", "href": "../../index.html"} in second
-    assert "Page 2 of 2" in read(out, "page/2/index.html")
+    oldest = [dict(a) for t, a in parse_tags(read(out, "page/1/index.html")) if t == "a"]
+    assert {"rel": "next", "href": "./page/1/index.html"} in first
+    assert {"rel": "prev", "href": "../../index.html"} in oldest
+    assert "Articles from 2020 to 22 June 2020" in read(out, "page/1/index.html")
+
+
+def _story(root: Path, n: int) -> None:
+    path = root / "content" / "articles" / f"story-{n:02d}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"Title: Story {n}\nDate: 2021-01-{n + 1:02d} 10:00\nTags: common\n\nStory {n}.\n"
+    )
+
+
+def test_list_pages_keep_their_articles_when_newer_ones_arrive(tmp_path: Path) -> None:
+    """Pages are numbered from the oldest, so a new article changes the newest page of
+    its lists and no other (Pelican's numbering moved every article down every page)."""
+    root = empty_site(tmp_path / "grow")
+    for n in range(7):
+        _story(root, n)
+
+    def pages() -> dict[str, bytes]:
+        out = root / "output"
+        return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("page/*/*"))}
+
+    out = build(root, DEFAULT_PAGINATION=2)
+    seven = pages()
+    # 7 articles: the home page holds the newest three, page 2 the next two, page 1 the oldest.
+    lists = ("", "source/articles/", "tag/common/")  # home, the folder's source, the tag
+    assert sorted(seven) == [f"{base}page/{n}/index.html" for base in lists for n in (1, 2)]
+    home, oldest = read(out, "index.html"), seven["page/1/index.html"].decode()
+    assert [home.index(f"Story {n}<") for n in (6, 5, 4)] == sorted(
+        home.index(f"Story {n}<") for n in (6, 5, 4)
+    )
+    assert "Story 0<" in oldest and "Story 1<" in oldest
+    assert "Story 4<" not in read(out, "page/2/index.html")
+    _story(root, 7)  # an eighth article seals page 3; pages 1 and 2 keep their articles
+    build(root, DEFAULT_PAGINATION=2)
+    eight = pages()
+    assert eight["page/1/index.html"] == seven["page/1/index.html"]
+    assert "Story 4<" in eight["page/3/index.html"].decode()
+    _story(root, 8)  # a ninth only joins the home page: no other page changes
+    build(root, DEFAULT_PAGINATION=2)
+    assert pages() == eight
+    assert "Story 8<" in read(out, "index.html")
 
 
 @pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/all.rss.xml"])

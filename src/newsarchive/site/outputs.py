@@ -32,6 +32,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from newsarchive.fileio import replace_if_changed
 from newsarchive.settings import SearchSettings, parse_section
+from newsarchive.site.pagination import stable_pagination
 from newsarchive.site.sitemap import SITEMAP_NAME
 
 __all__ = ["ChangedOnlyWriter", "prune_stale", "theme_files"]
@@ -93,7 +94,8 @@ class ChangedOnlyWriter(Writer):  # type: ignore[misc]  # Pelican ships no type 
     ) -> None:
         # Every generator hands over the run's shared context: it lists the static files.
         self._context = context
-        super().write_file(name, template, context, *args, **kwargs)
+        with stable_pagination():  # list pages numbered from the oldest (site/pagination)
+            super().write_file(name, template, context, *args, **kwargs)
 
     def _on_finalized(self, pelican: Any) -> None:
         signals.finalized.disconnect(self._on_finalized)
