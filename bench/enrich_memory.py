@@ -21,9 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -33,43 +31,22 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_scale import baseline_worktree, tree_digest
+from measure import run_measured
 
 REPO = Path(__file__).resolve().parent.parent
 
 _STEP = r"""
-import json, sys, threading, time
 from pathlib import Path
-
-def rss(key):
-    with open("/proc/self/status") as fh:
-        return int(fh.read().split(key + ":")[1].split()[0]) / 1024
-
-anon = [0.0]
-def sample():  # the kernel keeps no peak of anonymous memory alone: sample it
-    while True:
-        anon[0] = max(anon[0], rss("RssAnon"))
-        time.sleep(0.01)
-
 from newsarchive.enrich.run import enrich_site
-articles, max_tags = Path(sys.argv[1]), int(sys.argv[2])
-start_anon = rss("RssAnon")
-threading.Thread(target=sample, daemon=True).start()
-start = time.perf_counter()
-report = enrich_site(articles, max_tags=max_tags)
-seconds = time.perf_counter() - start
-anon[0] = max(anon[0], rss("RssAnon"))
-print(json.dumps({"seconds": seconds, "anon_peak_mb": anon[0] - start_anon,
-                  "written": len(report.updated), "unchanged": report.unchanged}))
+
+def run():
+    report = enrich_site(Path(sys.argv[1]), max_tags=int(sys.argv[2]))
+    return {"written": len(report.updated), "unchanged": report.unchanged}
 """
 
 
 def _step(code: Path, articles: Path, max_tags: int) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(code / "src")}
-    out = subprocess.run(
-        [sys.executable, "-c", _STEP, str(articles), str(max_tags)],
-        env=env, check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    return {k: round(v, 2) for k, v in json.loads(out.splitlines()[-1]).items()}
+    return run_measured(code, _STEP, str(articles), str(max_tags))
 
 
 def main() -> None:

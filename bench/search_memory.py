@@ -26,9 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import pickle
-import subprocess
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -38,23 +36,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_scale import baseline_worktree, tree_digest
+from measure import run_measured
 from search_build import read_docs
 
 REPO = Path(__file__).resolve().parent.parent
 
 _STEP = r"""
-import json, pickle, sys, threading, time
+import pickle
 from pathlib import Path
-
-def rss(key):
-    with open("/proc/self/status") as fh:
-        return int(fh.read().split(key + ":")[1].split()[0]) / 1024
-
-anon = [0.0]
-def sample():  # the kernel keeps no peak of anonymous memory alone: sample it
-    while True:
-        anon[0] = max(anon[0], rss("RssAnon"))
-        time.sleep(0.01)
 
 step, docs_path, whoosh_dir, static_dir = sys.argv[1:5]
 if step == "query":
@@ -72,28 +61,13 @@ else:
     from newsarchive.search.whoosh_index import open_source
     def run():
         with open_source(Path(whoosh_dir)) as source:
-            return write_static_index(source, Path(static_dir))
-start_rss, start_anon = rss("VmRSS"), rss("RssAnon")
-with open("/proc/self/clear_refs", "w") as fh:
-    fh.write("5")
-threading.Thread(target=sample, daemon=True).start()
-start = time.perf_counter()
-run()
-seconds = time.perf_counter() - start
-anon[0] = max(anon[0], rss("RssAnon"))
-print(json.dumps({"seconds": seconds, "peak_mb": rss("VmHWM") - start_rss,
-                  "anon_peak_mb": anon[0] - start_anon}))
+            write_static_index(source, Path(static_dir))
 """
 STEPS = ("whoosh", "static", "query")
 
 
 def _step(code: Path, step: str, docs: Path, whoosh: Path, static: Path) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(code / "src")}
-    out = subprocess.run(
-        [sys.executable, "-c", _STEP, step, str(docs), str(whoosh), str(static)],
-        env=env, check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    return {k: round(v, 2) for k, v in json.loads(out.splitlines()[-1]).items()}
+    return run_measured(code, _STEP, step, str(docs), str(whoosh), str(static))
 
 
 def main() -> None:

@@ -42,5 +42,10 @@ def update_indexes(
     """Update the Whoosh index in ``whoosh_dir`` and write the static one to ``static_dir``."""
     stats = update_index(whoosh_dir, docs)
     with open_source(whoosh_dir) as source:
-        written = write_static_index(source, static_dir, excerpt_words=excerpt_words)
+        # Beside the Whoosh index, in the site's working folder: not /tmp, which may be
+        # memory (tmpfs), the very thing the runs spare.
+        written = write_static_index(
+            source, static_dir, excerpt_words=excerpt_words,
+            spill_dir=whoosh_dir.parent / "static-runs",
+        )  # fmt: skip
     return stats, written

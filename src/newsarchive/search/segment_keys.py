@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import pickle
+import shutil
 import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -65,22 +66,32 @@ def _records(snapshot: Snapshot) -> list[_Record]:
 
 
 class _Runs:
-    """The chunks' records: in memory for a segment of one chunk, else in run files."""
+    """The chunks' records: in memory for a segment of one chunk, else in run files in
+    ``spill_dir`` (emptied first: a run killed half way left its files there), or in a
+    temporary folder. ``/tmp`` may be memory (tmpfs): the site's working folder is not."""
 
-    def __init__(self, stack: ExitStack, spill: bool) -> None:
+    def __init__(self, stack: ExitStack, spill: bool, spill_dir: Path | None) -> None:
         self._stack = stack
         self._folder: Path | None = None
-        self._spill = spill
+        self._spill, self._spill_dir = spill, spill_dir
         self._memory: list[list[_Record]] = []
         self._files: list[Path] = []
+
+    def _open_folder(self) -> Path:
+        if self._spill_dir is None:
+            return Path(self._stack.enter_context(
+                tempfile.TemporaryDirectory(prefix="newsarchive-runs-")))  # fmt: skip
+        shutil.rmtree(self._spill_dir, ignore_errors=True)
+        self._spill_dir.mkdir(parents=True)
+        self._stack.callback(shutil.rmtree, self._spill_dir, ignore_errors=True)
+        return self._spill_dir
 
     def add(self, records: list[_Record]) -> None:
         if not self._spill:
             self._memory.append(records)
             return
         if self._folder is None:
-            self._folder = Path(self._stack.enter_context(
-                tempfile.TemporaryDirectory(prefix="newsarchive-runs-")))  # fmt: skip
+            self._folder = self._open_folder()
         path = self._folder / f"{len(self._files)}.run"
         with path.open("wb") as handle:
             for record in records:
@@ -111,16 +122,21 @@ def _load(handle: IO[bytes]) -> Iterator[_Record]:
 
 
 def segment_kinds(
-    source: SnapshotSource, lo: int, hi: int, on_docs: Callable[[tuple[DocInfo, ...]], None]
+    source: SnapshotSource,
+    lo: int,
+    hi: int,
+    on_docs: Callable[[tuple[DocInfo, ...]], None],
+    spill_dir: Path | None = None,
 ) -> Kinds:
     """Every key of the segment of sids ``lo..hi``, sorted, by kind; ``on_docs`` gets
-    the segment's articles a chunk at a time (for their fragments).
+    the segment's articles a chunk at a time (for their fragments); run files go to
+    ``spill_dir`` (see ``_Runs``).
 
     Sids are written relative to ``lo``, so a segment's files depend on its articles
     alone, not on how many come before it. Postings and positions are made one term at
     a time as the shards are cut."""
     with ExitStack() as stack:
-        runs = _Runs(stack, spill=hi - lo + 1 > CHUNK)
+        runs = _Runs(stack, hi - lo + 1 > CHUNK, spill_dir)
         vocabulary: dict[str, list[Any]] = {}  # word -> [df in the segment, stems]
         facets: dict[str, list[int]] = {}
         for start in range(lo, hi + 1, CHUNK):

@@ -227,10 +227,12 @@ def _write_segment(
     source: SnapshotSource,
     lo: int,
     hi: int,
+    *,
     put_docs: Callable[[tuple[DocInfo, ...]], None],
+    spill_dir: Path | None,
 ) -> list[list[str]]:
     shards: list[tuple[str, str]] = []  # (first key, name)
-    for kind, items in segment_kinds(source, lo, hi, put_docs):
+    for kind, items in segment_kinds(source, lo, hi, put_docs, spill_dir):
         for chunk in chunk_keys(items, SPLITS[kind]):
             shards.append((chunk[0][0], files.add(dict(chunk))))
     shards.sort()
@@ -253,13 +255,19 @@ def _fragment(doc: DocInfo) -> dict[str, Any]:
 
 
 def write_static_index(
-    source: SnapshotSource, out_dir: Path, *, excerpt_words: int = 30
+    source: SnapshotSource,
+    out_dir: Path,
+    *,
+    excerpt_words: int = 30,
+    spill_dir: Path | None = None,
 ) -> WriteStats:
     """Write the static index of the articles in ``source`` into ``out_dir``.
 
     The files are a function of the articles alone. A segment whose articles are those
     of a segment of the index already there (same ident) keeps its files without
-    reading its postings; only new or changed segments are read and written.
+    reading its postings; only new or changed segments are read and written. A segment
+    larger than ``segment_keys.CHUNK`` spills sorted runs to ``spill_dir`` (a folder of
+    its own, emptied and removed; default: a temporary folder).
     """
     for sub in (SHARD_DIR, FRAGMENT_DIR):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
@@ -284,7 +292,9 @@ def write_static_index(
         pages = files.keep(old[1]) if old else None
         docs: tuple[DocInfo, ...]
         if pages is None:
-            pages = _write_segment(files, source, lo, hi, put_fragments)
+            pages = _write_segment(
+                files, source, lo, hi, put_docs=put_fragments, spill_dir=spill_dir
+            )
             docs = ()  # their fragments are written as the segment is read
         elif (
             old
