@@ -44,15 +44,13 @@ def _bytes(out: Path) -> dict[str, bytes]:
 def test_a_rebuild_of_unchanged_content_writes_no_page(tmp_path: Path) -> None:
     root = make_site(tmp_path / "site")
     out = build(root)
-    before, theme = _stamps(out), _bytes(out / "theme")
+    before = _stamps(out)
     after = _stamps(build(root))
-    assert sorted(after) == sorted(before)
-    # Pelican's StaticGenerator copies the theme's few static files on every build (same
-    # bytes, new time); every page, feed and the sitemap is left untouched.
-    rewritten = [name for name in after if after[name] != before[name]]
-    assert [name for name in rewritten if not name.startswith("theme/")] == []
-    assert _bytes(out / "theme") == theme
+    # Every page, feed, the sitemap and the theme's files (Pelican copies those on every
+    # build: our copy writes only changed bytes) are left untouched.
+    assert after == before
     assert "index.html" in after and "sitemap.xml" in after
+    assert any(name.startswith("theme/css/") for name in after)
 
 
 def test_an_edit_rewrites_its_pages_and_not_the_others(tmp_path: Path) -> None:

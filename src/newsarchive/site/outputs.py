@@ -7,6 +7,8 @@ possible (so a deploy by modification time uploads only what changed):
 * ``ChangedOnlyWriter`` is Pelican's ``Writer`` with one difference: a page or feed whose
   bytes are already on disk is not written again, and one that changed is replaced
   atomically (a reader or a deploy never sees half a page).
+* The theme's files, which Pelican copies on every build, are likewise written only
+  when their bytes change (``_copy_if_changed`` stands in for ``pelican.utils.copy_file``).
 * When the run is finalized, every file in ``OUTPUT_PATH`` that this run did not produce
   is removed (``prune_stale``): the page of a tag no article carries any more, the feed
   of a source that is gone, a theme file that was deleted. ``DELETE_OUTPUT_DIRECTORY``
@@ -27,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import pelican.utils
 from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -69,6 +72,9 @@ class ChangedOnlyWriter(Writer):  # type: ignore[misc]  # Pelican ships no type 
         self._context: Mapping[str, Any] = {}
         # blinker holds a weak reference: the receiver goes with this run's writer.
         signals.finalized.connect(self._on_finalized)
+        # Pelican copies the theme's files on every build (pelican.utils.copy): a new
+        # modification time each time, and a reader may meet a half-copied style sheet.
+        pelican.utils.copy_file = _copy_if_changed
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         # Pelican's bookkeeping of files written twice, as in Writer._open_w.
@@ -115,6 +121,15 @@ class ChangedOnlyWriter(Writer):  # type: ignore[misc]  # Pelican ships no type 
             return
         removed = prune_stale(output, keep, owned, settings.get("OUTPUT_RETENTION") or ())
         logger.info("output: %d files changed, %d stale removed", len(self.changed), len(removed))
+
+
+def _copy_if_changed(source: str, destination: str) -> None:
+    """Pelican's ``copy_file``, writing ``destination`` only when its bytes change, and
+    atomically."""
+    try:
+        replace_if_changed(Path(destination), Path(source).read_bytes())
+    except OSError as exc:
+        logger.warning("A problem occurred copying file %s to %s; %s", source, destination, exc)
 
 
 def _within(path: Path, folder: Path) -> bool:
