@@ -15,16 +15,10 @@ from newsarchive.search import hooks
 __all__ = ["register"]
 
 
-def on_article_generator_finalized(generator: Any) -> None:
-    """Build one SearchDoc per article."""
-    hooks.collect_docs(generator)
-
-
 def on_article_writer_finalized(generator: Any, writer: Any) -> None:
     """Update the Whoosh index, then write the static index into OUTPUT_PATH."""
     hooks.write_indexes(generator)
 
 
 def register() -> None:
-    signals.article_generator_finalized.connect(on_article_generator_finalized)
     signals.article_writer_finalized.connect(on_article_writer_finalized)

@@ -290,32 +290,34 @@ def _analysed_once(index_schema: Schema) -> Iterator[None]:
 
 
 def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
-    """Bring the index in ``index_dir`` in line with ``docs`` (created if missing)."""
-    wanted = {doc.url: doc for doc in docs}
+    """Bring the index in ``index_dir`` in line with ``docs`` (created if missing).
+
+    ``docs`` may be a stream (one per URL; a repeated URL: the last one counts): only
+    the documents to write are kept, so a day's update holds a few articles' text, not
+    the archive's."""
     ix = _open_or_create(index_dir)
     totals = _load_totals(index_dir, ix)
-    writes: list[dict[str, Any]] = []
+    to_write: dict[str, tuple[SearchDoc, str]] = {}  # url -> (doc, content key)
+    seen: set[str] = set()
     with ix.searcher() as searcher:
         reader = searcher.reader()
         reader_deleted = reader.doc_count_all() - reader.doc_count()
         existing = {row.ref.url: row for row in _rows(reader)}
-        added = updated = unchanged = 0
-        for url in sorted(wanted):
-            key = _content_key(wanted[url])
-            if url in existing and existing[url].ref.key == key:
-                unchanged += 1
-                continue
-            if url in existing:
-                updated += 1
+        for doc in docs:
+            seen.add(doc.url)
+            key = _content_key(doc)
+            if doc.url in existing and existing[doc.url].ref.key == key:
+                to_write.pop(doc.url, None)
             else:
-                added += 1
-            writes.append(_fields_for(wanted[url], key))
-        gone = sorted(set(existing) - set(wanted))
+                to_write[doc.url] = (doc, key)
+        writes = sorted(to_write)
+        updated = sum(1 for url in writes if url in existing)
+        gone = sorted(set(existing) - seen)
         if totals is not None:
             # The documents replaced or removed leave the totals with their lengths.
-            for url in [*gone, *(f["url"] for f in writes if f["url"] in existing)]:
+            for url in [*gone, *(url for url in writes if url in existing)]:
                 _add_lengths(totals, _lengths(reader, existing[url].docnum), -1)
-    stats = UpdateStats(added, updated, len(gone), unchanged)
+    stats = UpdateStats(len(writes) - updated, updated, len(gone), len(seen) - len(writes))
     if stats.changed:
         # Postings pool in memory up to 256 MB by Whoosh's estimate (about 530 MB real),
         # then spill to disk: as fast as 512 on 3,772 articles (bench/search_memory.py).
@@ -326,8 +328,9 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
         for url in gone:
             writer.delete_by_term("url", url)
         with _analysed_once(writer.schema):
-            for fields in writes:
-                if fields["url"] in existing:
+            for url in writes:
+                fields = _fields_for(*to_write.pop(url))  # its text goes once it is added
+                if url in existing:
                     writer.update_document(**fields)
                 else:
                     writer.add_document(**fields)  # no unique-key lookup for a new URL
@@ -337,7 +340,7 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
         # segments; a full merge, which rewrites the whole index (term vectors
         # included), waits until deleted documents outnumber half the live ones.
         pending = reader_deleted + len(gone) + updated
-        writer.commit(optimize=pending * 2 > len(wanted))
+        writer.commit(optimize=pending * 2 > len(seen))
         ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     if stats.changed or totals is None:
         with ix.searcher() as searcher:
@@ -345,8 +348,8 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
             if totals is None:
                 totals = _count_totals(reader)
             else:
-                for fields in writes:
-                    docnum = searcher.document_number(url=fields["url"])
+                for url in writes:
+                    docnum = searcher.document_number(url=url)
                     _add_lengths(totals, _lengths(reader, docnum), 1)
         _save_totals(index_dir, ix, totals)
     logger.info("search index: %s", stats)
