@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from array import array
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -254,3 +257,27 @@ def test_segments_are_plain_files_and_old_compound_ones_are_rewritten(tmp_path: 
     assert not stats.changed and stats.unchanged == len(DOCS)
     assert not list(index_dir.glob("*.seg"))
     assert search(index_dir, "cloud aziende") == answers
+
+
+def test_an_update_keeps_only_the_documents_it_writes(tmp_path: Path) -> None:
+    """Documents may come as a stream (made one at a time from Pelican's articles): an
+    update keeps the ones it must write, not a copy of the archive's text."""
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, DOCS)
+    changed = DOCS[1].url
+    made: list[tuple[str, weakref.ref[SearchDoc]]] = []
+    alive: list[str] = []
+
+    def stream() -> Iterator[SearchDoc]:
+        for doc in DOCS:
+            fresh = replace(doc, body=doc.body + " Nuovo.") if doc.url == changed else replace(doc)
+            made.append((doc.url, weakref.ref(fresh)))
+            yield fresh
+        gc.collect()
+        # The last one is still the reader's loop variable.
+        alive.extend(url for url, ref in made[:-1] if ref() is not None)
+
+    stats = update_index(index_dir, stream())
+    assert (stats.updated, stats.unchanged) == (1, len(DOCS) - 1)
+    assert alive == [changed]
+    assert urls(index_dir, "nuovo") == [changed]
