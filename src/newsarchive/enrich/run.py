@@ -1,6 +1,12 @@
 """Enrich stage, orchestration: read every article, compute tags and related links,
 rewrite the files whose enrich-owned keys changed (atomically; hand edits are kept).
 
+Between reading and writing, enrich keeps of each article only what the statistics and
+the links need (``_Entry``: its title, date, page tags, teasers, arrays of word ids and
+counts), not its text; a file to rewrite is read again, and left alone if it changed in
+between. Related links are written newest first, tags in alphabetical order: neither
+order moves when new articles shift the scores.
+
 A related article of this archive is written as Pelican's intrasite link to its
 Markdown file, relative to the linking file (``Title | {filename}../03/slug.md``), never
 as a URL: the URL is Pelican's to decide (``ARTICLE_URL``, ``ARTICLE_LANG_URL``, the
