@@ -10,7 +10,7 @@ import pytest
 from conftest import make_site, run_cli
 from newsarchive.enrich.related import Doc, related_articles
 from newsarchive.enrich.run import enrich_site
-from newsarchive.enrich.tags import extract_candidates, normalize_tag, pick_tags
+from newsarchive.enrich.tags import extract_candidates, normalize_tag, pick_tags, prose
 from newsarchive.frontmatter import (
     FILENAME_LINK,
     filename_target,
@@ -135,6 +135,36 @@ def test_related_links_are_written_newest_first(tmp_path: Path) -> None:
     by_score = related_articles([Doc(k, t, b) for k, (_, t, b) in sorted(stories.items())])
     assert by_score["a"] == ["b", "c"]  # b is the more similar
     assert [r.url for r in written] == ["{filename}c.md", "{filename}b.md"]  # c is newer
+
+
+def test_link_addresses_are_not_words(tmp_path: Path) -> None:
+    """Link targets and bare URLs are not prose: "https" and host names were tags of
+    articles rich in links (found by bench/enrich_quality.py on fundus pages)."""
+    root = tmp_path / "articles"
+    links = " ".join(
+        f'See [report {n}](https://www.example.org/report-{n} "Report").' for n in range(4)
+    )
+    for n in range(20):
+        body = f"Topic{n} council budget vote number {n}. " + (
+            links + " https://www.example.org/x" if n < 6 else ""
+        )
+        meta = {
+            "Title": f"Story {n}",
+            "Date": f"2023-11-{n + 1:02d} 10:00",
+            "Slug": f"s{n}",
+            "Lang": "en",
+            "Site": f"site{n}.org",  # sites of their own: no site's template to discount
+        }
+        (root / f"s{n}.md").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"s{n}.md").write_text(render_document(meta, body))
+    enrich_site(root)
+    tags = {
+        str(read_front_matter(p.read_text()).get("Tags", "")).lower() for p in root.glob("*.md")
+    }
+    assert not any(word in t for t in tags for word in ("https", "www", "example")), tags
+    assert prose(
+        "[a](https://x.org/y 'T') ![b](http://x.org/i.png) <https://x.org> www.x.org z"
+    ) == ("[a]  ![b]      z")
 
 
 def test_related_articles_ranks_by_similarity() -> None:

@@ -32,6 +32,7 @@ from newsarchive.enrich.tags import (
     extract_candidates,
     normalize_tag,
     pick_tags,
+    prose,
     rank_candidates,
 )
 from newsarchive.fileio import atomic_write
@@ -120,7 +121,7 @@ class _Reading:
         data = path.read_bytes()
         text = data.decode("utf-8")
         meta = read_front_matter(text)
-        body = text.partition("\n\n")[2]
+        body = prose(text.partition("\n\n")[2])
         title = _str(meta, "Title")
         site = _str(meta, "Site") or _str(meta, "Category")
         page_tags = _split_list(_str(meta, "Source_tags"))

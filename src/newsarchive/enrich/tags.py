@@ -21,6 +21,7 @@ __all__ = [
     "extract_candidates",
     "normalize_tag",
     "pick_tags",
+    "prose",
     "rank_candidates",
 ]
 
@@ -57,6 +58,18 @@ _GENERIC = frozenset(
 MIN_TF = 3  # a candidate said fewer times is not what the article is about
 _TOKEN_RE = re.compile(r"[\w’'-]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?:;])\s+|\n+")
+
+
+# Where a Markdown body holds addresses rather than prose: a link's or an image's target
+# ("](https://example.com/a "Title")"), an autolink ("<https://...>"), a bare URL.
+_LINK_TARGET_RE = re.compile(r"\]\(\s*<?[^)\s>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_URL_RE = re.compile(r"<?\b(?:https?://|www\.)[^\s<>()]+>?")
+
+
+def prose(markdown: str) -> str:
+    """The words of a Markdown body a reader reads: link and image targets and bare
+    URLs dropped ("https", "www" and host names were tags and made articles related)."""
+    return _URL_RE.sub(" ", _LINK_TARGET_RE.sub("] ", markdown))
 
 
 def normalize_tag(tag: str) -> str:
