@@ -336,6 +336,9 @@ def test_pagination_links_with_rel(tmp_path: Path) -> None:
     assert {"rel": "next", "href": "./page/1/index.html"} in first
     assert {"rel": "prev", "href": "../../index.html"} in oldest
     assert "Articles from 2020 to 22 June 2020" in read(out, "page/1/index.html")
+    # The home page's two articles are Italian: the label's dates are in the page's
+    # language, not in each article's ("febbraio").
+    assert "Articles from February 2021 to 10 February 2021" in read(out, "index.html")
 
 
 def _story(root: Path, n: int) -> None:
