@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_site, run_cli
-from newsarchive.enrich.related import Doc, related_articles
+from newsarchive.enrich.related import RelatedIndex
 from newsarchive.enrich.run import enrich_site
 from newsarchive.enrich.tags import extract_candidates, normalize_tag, pick_tags, prose
 from newsarchive.frontmatter import (
@@ -38,6 +38,14 @@ STORIES = {
                     "Mark Zuckerberg è entrato su Clubhouse dopo Elon Musk. L'app Clubhouse è andata in tilt "
                     "per le troppe persone collegate a Clubhouse."),
 }  # fmt: skip
+
+
+def _related(stories: dict[str, tuple[str, str]], limit: int = 5) -> dict[str, list[str]]:
+    """Related keys by score for ``{key: (title, body)}``, as enrich ranks them."""
+    index = RelatedIndex()
+    for key, (title, body) in sorted(stories.items()):
+        index.add(key, title, body)
+    return index.related(limit=limit)
 
 
 def _site(tmp_path: Path) -> Path:
@@ -132,7 +140,7 @@ def test_related_links_are_written_newest_first(tmp_path: Path) -> None:
         (root / f"{slug}.md").write_text(render_document(meta, body))
     enrich_site(root)
     written = parse_related(read_front_matter((root / "a.md").read_text()).get("Related"))
-    by_score = related_articles([Doc(k, t, b) for k, (_, t, b) in sorted(stories.items())])
+    by_score = _related({k: (t, b) for k, (_, t, b) in stories.items()})
     assert by_score["a"] == ["b", "c"]  # b is the more similar
     assert [r.url for r in written] == ["{filename}c.md", "{filename}b.md"]  # c is newer
 
@@ -168,8 +176,7 @@ def test_link_addresses_are_not_words(tmp_path: Path) -> None:
 
 
 def test_related_articles_ranks_by_similarity() -> None:
-    docs = [Doc(k, t, b) for k, (t, b) in sorted(STORIES.items())]
-    related = related_articles(docs, limit=2)
+    related = _related(STORIES, limit=2)
     assert related["clubhouse-2"][0] == "clubhouse"
     assert "clubhouse" not in related["apple-chips"]
 

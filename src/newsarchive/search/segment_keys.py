@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 from newsarchive.search import schema
-from newsarchive.search.snapshot import DocInfo, Snapshot, SnapshotSource
+from newsarchive.search.snapshot import DocInfo, Snapshot, SnapshotSource, spans
 
 __all__ = ["CHUNK", "segment_kinds"]
 
@@ -171,37 +171,29 @@ def _kinds(
     del buckets
     field_index = {f: i for i, f in enumerate(schema.scored_fields())}
 
-    # The packed postings are walked by index, not unpacked into objects: millions of
-    # them, read twice (postings, then positions).
     def postings() -> Iterator[tuple[str, Any]]:
         for term, fields in runs.merged():
             out: list[int] = []
             for fld, parts in fields:
                 head = len(out)
                 out += [field_index[fld], 0]
-                previous, count = lo, 0
+                previous = lo
                 for flat in parts:
-                    i, end = 0, len(flat)
-                    while i < end:
-                        sid = flat[i]
-                        out += (sid - previous, flat[i + 1], flat[i + 2])
-                        previous, count = sid, count + 1
-                        i += 4 + flat[i + 3]
-                out[head + 1] = count
+                    for sid, tf, length, _, _ in spans(flat):
+                        out += (sid - previous, tf, length)
+                        previous = sid
+                out[head + 1] = (len(out) - head - 2) // 3
             yield f"p:{term}", out
 
     def positions() -> Iterator[tuple[str, Any]]:
         for term, fields in runs.merged():
-            value = []
-            for fld, parts in fields:
-                lists = []
-                for flat in parts:
-                    i, end = 0, len(flat)
-                    while i < end:
-                        n = flat[i + 3]
-                        lists.append(flat[i + 4 : i + 4 + n].tolist())
-                        i += 4 + n
-                value.append([field_index[fld], lists])
+            value = [
+                [
+                    field_index[fld],
+                    [flat[a:b].tolist() for flat in parts for *_, a, b in spans(flat)],
+                ]
+                for fld, parts in fields
+            ]
             yield f"x:{term}", value
 
     filters = sorted(((f"p:{k}", _sid_list(v, lo)) for k, v in facets.items()), key=_first)

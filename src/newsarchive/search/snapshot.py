@@ -29,6 +29,7 @@ __all__ = [
     "order_key",
     "pack_posting",
     "postings_of",
+    "spans",
 ]
 
 
@@ -108,13 +109,22 @@ def pack_posting(
     flat.extend((sid, tf, length, len(positions), *positions))
 
 
-def postings_of(flat: array[int]) -> Iterator[Posting]:
-    """The postings packed in ``flat`` (``pack_posting``), in order."""
+def spans(flat: array[int]) -> Iterator[tuple[int, int, int, int, int]]:
+    """``(sid, tf, length, start, end)`` of each posting packed in ``flat``, its positions
+    being ``flat[start:end]``: the packed postings walked without making objects (the
+    static index reads millions of them)."""
     i, end = 0, len(flat)
     while i < end:
-        n = flat[i + 3]
-        yield Posting(flat[i], flat[i + 1], flat[i + 2], tuple(flat[i + 4 : i + 4 + n]))
-        i += 4 + n
+        start = i + 4
+        stop = start + flat[i + 3]
+        yield flat[i], flat[i + 1], flat[i + 2], start, stop
+        i = stop
+
+
+def postings_of(flat: array[int]) -> Iterator[Posting]:
+    """The postings packed in ``flat`` (``pack_posting``), in order."""
+    for sid, tf, length, start, stop in spans(flat):
+        yield Posting(sid, tf, length, tuple(flat[start:stop]))
 
 
 @dataclass(frozen=True)

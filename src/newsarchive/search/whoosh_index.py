@@ -26,6 +26,7 @@ import hashlib
 import json
 import logging
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -177,6 +178,17 @@ def _open_or_create(index_dir: Path) -> whoosh_index.Index:
     return whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
 
 
+def _writer(ix: whoosh_index.Index) -> Any:
+    """Whoosh's writer as every write of the index uses it.
+
+    Postings pool in memory up to 256 MB by Whoosh's estimate (about 530 MB real), then
+    spill to disk: as fast as 512 on 3,772 articles (bench/search_memory.py). Segments
+    stay separate files, not one compound file: a reader copies each part of a compound
+    file it opens into memory (the term vectors of a whole segment, 125 MB for 3,645
+    articles), a plain file it reads where it needs to."""
+    return ix.writer(limitmb=256, compound=False)
+
+
 def _without_compound_files(ix: whoosh_index.Index, index_dir: Path) -> whoosh_index.Index:
     """``ix`` with its segments in plain files. Indexes written before kept a segment in
     one compound file, which a reader copies into memory part by part as it opens them
@@ -184,7 +196,7 @@ def _without_compound_files(ix: whoosh_index.Index, index_dir: Path) -> whoosh_i
     if not any(segment.is_compound() for segment in ix._segments()):
         return ix
     logger.info("search index in %s: writing its compound segments as plain files", index_dir)
-    ix.writer(limitmb=256, compound=False).commit(optimize=True)
+    _writer(ix).commit(optimize=True)
     return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
 
 
@@ -319,12 +331,7 @@ def update_index(index_dir: Path, docs: Iterable[SearchDoc]) -> UpdateStats:
                 _add_lengths(totals, _lengths(reader, existing[url].docnum), -1)
     stats = UpdateStats(len(writes) - updated, updated, len(gone), len(seen) - len(writes))
     if stats.changed:
-        # Postings pool in memory up to 256 MB by Whoosh's estimate (about 530 MB real),
-        # then spill to disk: as fast as 512 on 3,772 articles (bench/search_memory.py).
-        # Segments stay separate files, not one compound file: a reader copies each part
-        # of a compound file it opens into memory (the term vectors of a whole segment,
-        # 125 MB for 3,645 articles), a plain file it reads where it needs to.
-        writer = ix.writer(limitmb=256, compound=False)
+        writer = _writer(ix)
         for url in gone:
             writer.delete_by_term("url", url)
         with _analysed_once(writer.schema):
@@ -413,7 +420,7 @@ class _Source:
         """Sids ``lo..hi`` with their postings, from their term vectors."""
         reader = self._reader
         postings: dict[tuple[str, str], array[int]] = {}
-        word_sids: dict[str, list[int]] = {}
+        word_df: Counter[str] = Counter()  # word -> articles of lo..hi holding it
         docs = self.docs(lo, hi)
         for doc in docs:
             sid, docnum = doc.sid, self._docnums[doc.sid]
@@ -431,11 +438,10 @@ class _Source:
                     pack_posting(flat, sid, weight, length, positions)
                     vector.next()
             if reader.has_vector(docnum, "words"):
-                for word in reader.vector(docnum, "words").all_ids():
-                    word_sids.setdefault(term_text(word), []).append(sid)
+                word_df.update(term_text(w) for w in reader.vector(docnum, "words").all_ids())
         vocabulary = {
-            word: (len(sids), {lang: stem(word, lang) for lang in schema.LANGS})
-            for word, sids in word_sids.items()
+            word: (df, {lang: stem(word, lang) for lang in schema.LANGS})
+            for word, df in word_df.items()
         }
         return Snapshot(
             doc_count=self._catalog.doc_count,

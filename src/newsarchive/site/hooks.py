@@ -128,6 +128,14 @@ def order_articles(generator: Any) -> None:
     generator.articles.sort(key=lambda a: a.date, reverse=True)
 
 
+def _sanitized(html: str) -> str:
+    """``html`` sanitized; the very same string when that changes nothing (import has
+    sanitized it already). Pelican's content cache holds the string it read: a copy
+    equal to it would be a second copy of every article for the whole build."""
+    clean = sanitize_html(html)
+    return html if clean == html else clean
+
+
 def prepare_content(content: Any) -> None:
     """Sanitize one article or page in place and attach the theme's attributes."""
     if getattr(content, "_content", None) is None:  # static files: nothing to render
@@ -160,14 +168,6 @@ def prepare_content(content: Any) -> None:
 _IMG_SRC_RE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)""", re.I)
 # A CMS serves one picture in several sizes: "hero5-640x215.jpg", "hero5-980x713.jpg".
 _SIZE_SUFFIX_RE = re.compile(r"[-_]\d{2,5}x\d{2,5}(?=\.\w+$)")
-
-
-def _sanitized(html: str) -> str:
-    """``html`` sanitized; the very same string when that changes nothing (import has
-    sanitized it already). Pelican's content cache holds the string it read: a copy
-    equal to it would be a second copy of every article for the whole build."""
-    clean = sanitize_html(html)
-    return html if clean == html else clean
 
 
 def picture_key(url: str) -> str:
