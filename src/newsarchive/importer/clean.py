@@ -34,7 +34,7 @@ from newsarchive.importer.model import Related
 from newsarchive.importer.siterules import GENERIC, SiteRule
 from newsarchive.sanitize import safe_url
 
-__all__ = ["Harvested", "clean_body", "harvest_page"]
+__all__ = ["Harvested", "clean_body", "harvest_page", "select", "tree_text"]
 
 _BLOCKS = ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol"]
 _SHARE_ONLY = re.compile(
@@ -71,11 +71,11 @@ def _compiled(selectors: tuple[str, ...]) -> CSSSelector:
     return CSSSelector(", ".join(selectors), translator="html")
 
 
-def _select(root: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:
+def select(root: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:
     return list(_compiled(selectors)(root)) if selectors else []
 
 
-def _tree_text(el: HtmlElement) -> str:
+def tree_text(el: HtmlElement) -> str:
     """Visible text on one line, as ``get_text(" ")`` reads it."""
     return " ".join(text_of(el).split())
 
@@ -93,7 +93,7 @@ def _attached(el: HtmlElement, root: HtmlElement) -> bool:
 def _tree_links(el: HtmlElement) -> list[Related]:
     out = []
     for a in el.iter("a"):
-        title = _tree_text(a)
+        title = tree_text(a)
         if len(title.split()) >= 3:
             out.append(Related(title=title, url=safe_url(str(a.get("href") or ""))))
     return out
@@ -109,21 +109,21 @@ def harvest_page(tree: HtmlElement, rule: SiteRule | None) -> Harvested:
     found = tree.find("body")
     body = found if found is not None else tree
     root = tree.getroottree().getroot()
-    total = max(len(_tree_text(body)), 1)
+    total = max(len(tree_text(body)), 1)
     rules = [GENERIC, *([rule] if rule else [])]
     tags: list[str] = []
-    for a in _select(body, tuple(s for r in rules for s in r.tag_links)):
-        text = _tree_text(a)
+    for a in select(body, tuple(s for r in rules for s in r.tag_links)):
+        text = tree_text(a)
         if 1 < len(text) <= 40:
             tags.append(text)
     related: list[Related] = []
-    for el in _select(body, tuple(s for r in rules for s in r.related_blocks)):
-        if not _attached(el, root) or len(_tree_text(el)) > 0.3 * total:
+    for el in select(body, tuple(s for r in rules for s in r.related_blocks)):
+        if not _attached(el, root) or len(tree_text(el)) > 0.3 * total:
             continue
         related.extend(_tree_links(el))
         el.drop_tree()
-    for el in _select(body, tuple(s for r in rules for s in r.drop)):
-        if _attached(el, root) and len(_tree_text(el)) <= 0.2 * total:
+    for el in select(body, tuple(s for r in rules for s in r.drop)):
+        if _attached(el, root) and len(tree_text(el)) <= 0.2 * total:
             el.drop_tree()
     return Harvested(related=tuple(dict.fromkeys(related)), tags=tuple(dict.fromkeys(tags)))
 

@@ -43,7 +43,7 @@ from newsarchive.importer.listings import _listing, _no_prose, _words
 from newsarchive.importer.markdown import blocks_to_markdown, html_to_markdown
 from newsarchive.importer.model import Article, ImportFailure, RawRecord
 from newsarchive.importer.pagemeta import PageMeta, read_page_meta
-from newsarchive.importer.pagetitle import _drop_title_heading, _page_title
+from newsarchive.importer.pagetitle import _drop_title_heading, _page_title, selected_title
 from newsarchive.importer.siterules import rule_for
 from newsarchive.importer.sitesuffix import strip_site_suffix
 from newsarchive.importer.textclean import clean_dump
@@ -216,7 +216,9 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     page = read_page_meta(tree)
     url = record.url or page.canonical
     host = site_of(url)
-    harvested = harvest_page(tree, rule_for(host))
+    rule = rule_for(host)
+    selected = selected_title(tree, rule.title_selector) if rule and rule.title_selector else None
+    harvested = harvest_page(tree, rule)
     dates = htmldate_params(record, search_text=not _states_day(record, page))
     found = _html_body(tree, url, dates)
     words = _words(found[2]) if found else 0
@@ -242,7 +244,7 @@ def _from_html(record: RawRecord, options: ExtractOptions) -> Article:
     url = url or doc.url
     _listing(record, url, plain)
     host = host or site_of(url) or (doc.hostname or None)
-    title, sites = _page_title(record, page, doc, host)
+    title, sites = _page_title(record, page, doc, host, rule=rule, selected=selected)
     parsed = html_date(record, page.published, url, doc.date, page.shown_date)
     (date, precision), warnings = _resolve_date(parsed, record, host)
     modified = parse_date(page.modified)

@@ -1,8 +1,9 @@
 """Import stage, extract: an HTML page's headline and its site's names.
 
-The headline is the source's title without the site's name, else the one
-``titles.choose_title`` picks among the title sources the page offers (``<title>``, its
-article's ``<h1>``, ``og:title``, trafilatura's title, the JSON-LD headline). The site's
+The headline is the source's title without the site's name, else the source a site rule
+names (``siterules``), else the one ``titles.choose_title`` picks among the title sources
+the page offers (``<title>``, its article's ``<h1>``, ``og:title``, trafilatura's title,
+the JSON-LD headline). The site's
 names (``og:site_name``, an ``<h1>`` that is the site's name, trafilatura's guess, the
 host) are kept for suffixes and bylines. The headline repeated as the body's first
 heading is dropped from the body.
@@ -12,10 +13,13 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
+from newsarchive.importer.clean import select, tree_text
 from newsarchive.importer.model import RawRecord
 from newsarchive.importer.pagemeta import PageMeta
+from newsarchive.importer.siterules import SiteRule
 from newsarchive.importer.sitesuffix import strip_site_suffix
 from newsarchive.importer.titles import (
     TitleSources,
@@ -25,15 +29,30 @@ from newsarchive.importer.titles import (
     norm_title,
 )  # fmt: skip
 
-__all__: list[str] = []
+__all__ = ["selected_title"]
+
+
+def selected_title(tree: HtmlElement, selector: str) -> str | None:
+    """The text of the first element ``selector`` (a site rule's ``title_selector``)
+    matches, on one line; None when the page has none."""
+    found = select(tree, (selector,))
+    return (tree_text(found[0]) or None) if found else None
 
 
 def _page_title(
-    record: RawRecord, page: PageMeta, doc: Document, host: str | None
+    record: RawRecord,
+    page: PageMeta,
+    doc: Document,
+    host: str | None,
+    *,
+    rule: SiteRule | None = None,
+    selected: str | None = None,
 ) -> tuple[str, list[str]]:
     """The headline of an HTML page, and the names of its site (for suffixes and bylines).
 
-    ``doc`` is trafilatura's metadata for the page (its title, site name and host guess).
+    ``doc`` is trafilatura's metadata for the page (its title, site name and host guess);
+    ``rule`` the site's rule, which may name the sources that hold its headline, and
+    ``selected`` the text of the element its ``title_selector`` names.
     """
     stated = [page.html_title, page.og_title, page.headline, page.meta_title]
     h1 = article_h1(page.h1s, stated)
@@ -53,8 +72,21 @@ def _page_title(
         else None
     )  # fmt: skip
     sites = [s for s in (page.site_name, site_h1, guessed_name, host, doc.hostname) if s]
-    title = strip_site_suffix(record.title, sites) if record.title else choose_title(sources, sites)
-    return title, sites
+    if record.title:
+        return strip_site_suffix(record.title, sites), sites
+    ruled = [selected, *(getattr(sources, name) for name in rule.title_sources)] if rule else []
+    for text in ruled:
+        if title := _ruled_title(text, sites):
+            return title, sites
+    return choose_title(sources, sites), sites
+
+
+def _ruled_title(text: str | None, sites: list[str]) -> str | None:
+    """The title a site rule's source states, without the site's name; None when the page
+    does not state it there, or states only the site's name."""
+    title = " ".join(strip_site_suffix(text or "", sites).split())
+    names = {s.lower() for s in sites}
+    return title if norm_title(title) and title.lower() not in names else None
 
 
 def _holds_title(name: str, sources: TitleSources) -> bool:

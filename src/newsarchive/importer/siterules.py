@@ -1,15 +1,20 @@
 """Import stage, clean: per-site rules for quirks the generic path misses.
 
 A rule names the hosts it applies to, CSS selectors of elements to drop before
-extraction, selectors of related-story blocks (their links become related entries) and
-of the page's tag links. Adding a site is one ``SiteRule`` row (and one test).
+extraction, selectors of related-story blocks (their links become related entries), of
+the page's tag links, and which of the page's title sources holds the site's headline.
+Adding a site is one ``SiteRule`` row (and one test).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["GENERIC", "RULES", "SiteRule", "rule_for"]
+__all__ = ["GENERIC", "RULES", "TITLE_SOURCES", "SiteRule", "rule_for"]
+
+# The title sources a rule may name (``titles.TitleSources`` fields): the Open Graph
+# title, the JSON-LD headline, the article's visible <h1>.
+TITLE_SOURCES = ("og_title", "headline", "h1")
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,18 @@ class SiteRule:
     # The IANA zone the site publishes in, when its country domain does not say
     # (``importer.zones``): a time stated in UTC is shown in it.
     tz: str | None = None
+    # Where the site states its headline when its title sources disagree: the element
+    # holding it (a CSS selector; a kicker beside it in the <h1> is left out), then the
+    # sources to take it from, in order (``TITLE_SOURCES``). Some sites give
+    # ``og:title`` a shorter social variant, others an SEO headline; which one the
+    # site's editors treat as the headline is a convention of that site, not a rule
+    # across sites (measured: each generic preference loses as many pages as it wins).
+    title_selector: str | None = None
+    title_sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if unknown := set(self.title_sources) - set(TITLE_SOURCES):
+            raise ValueError(f"title sources {sorted(unknown)} are not among {TITLE_SOURCES}")
 
 
 # Applied on every page: class/id patterns that mean a related-story block or a toolbar.
@@ -86,6 +103,51 @@ RULES: tuple[SiteRule, ...] = (
         related_blocks=(".related-articles", ".ifq-related", "[class*=leggi-anche]"),
         tag_links=(".tags a", ".article-tags a"),
     ),
+    # Where a site states its headline when <title>, og:title, the JSON-LD headline and
+    # the <h1> disagree, as the fundus project's parser for each site reads it
+    # (flairNLP/fundus, src/fundus/publishers/*; checked against its test pages).
+    # og:title: the <title> and <h1> carry a kicker or an SEO variant.
+    SiteRule(
+        hosts=(
+            "n-tv.de",
+            "stern.de",
+            "zdf.de",
+            "kicker.de",
+            "rp-online.de",
+            "businessinsider.de",
+            "tagesanzeiger.ch",
+            "20min.ch",
+            "nrk.no",
+            "euronews.com",
+            "dailymail.co.uk",
+            "express.co.uk",
+            "mirror.co.uk",
+            "standard.co.uk",
+            "lbcgroup.tv",
+        ),
+        title_sources=("og_title",),
+    ),
+    # The JSON-LD headline: og:title is a social variant (Funke's papers, The Sun, ...).
+    SiteRule(
+        hosts=(
+            "waz.de",
+            "morgenpost.de",
+            "abendblatt.de",
+            "braunschweiger-zeitung.de",
+            "br.de",
+            "apnews.com",
+            "wired.com",
+            "thesun.co.uk",
+            "hankookilbo.com",
+        ),
+        title_sources=("headline",),
+    ),
+    # The Daily Star's pages state a JSON-LD headline since 2026; older ones, og:title.
+    SiteRule(hosts=("dailystar.co.uk",), title_sources=("headline", "og_title")),
+    # The headline's own element: the <h1> puts a kicker before it ("Minderheit in
+    # Syrien - Drusen fordern ..."), and og:title is an SEO variant.
+    SiteRule(hosts=("srf.ch",), title_selector="span.article-title__text"),
+    SiteRule(hosts=("mdr.de",), title_selector="header h1"),
 )
 
 
