@@ -141,6 +141,7 @@ def run(data: Path, background: Path | None, workers: int) -> dict[str, Any]:
     return {
         "articles": len(topics),
         "background": len(metas) - len(topics),
+        "per_article": {k: {"topics": topics[k], "ours": ours[k], "naive": naive[k]} for k in topics},
         "tags": rows,
         "related": {"links": links, "sharing_a_topic": shared / max(1, links),
                     "random_pairs_sharing_a_topic": random_share},
