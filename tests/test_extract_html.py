@@ -13,7 +13,7 @@ from trafilatura.utils import load_html
 
 from conftest import FIXTURES, SAMPLE
 from newsarchive.importer.extract import ExtractOptions, _marked_body, extract_record
-from newsarchive.importer.htmlbody import _BODY_OPTIONS
+from newsarchive.importer.htmlbody import _BODY_OPTIONS, _respaced
 from newsarchive.importer.lang import detect_language
 from newsarchive.importer.listings import _words
 from newsarchive.importer.markdown import html_to_markdown, markdown_url
@@ -604,3 +604,27 @@ def test_no_switch_to_a_marked_body_that_cannot_be_the_article() -> None:
     tree = load_html(f"<html><body><h1>Lost</h1><article><p>{AIRLINER}</p></article></body></html>")
     assert _marked_body(tree, f"Lost {AIRLINER}", ExtractOptions()) is None
     assert _marked_body(tree, SCALA, ExtractOptions()) is not None
+
+
+def test_space_after_a_link_or_bold_is_kept() -> None:
+    # newspaper4k's article_with_br: paragraphs split by <br><br>; with links kept,
+    # trafilatura glues the text after "</a>" and "</strong>" to them.
+    (record,) = read_records(FIXTURES / "html" / "newspaper4k" / "article_with_br.html.gz")
+    body = extract_record(record).body_markdown
+    assert re.search(r"\[fishing a diaper\]\([^)]*\) from an embassy", body)
+    assert "Donald Trump.** Even the Ecuadorian" in body
+    assert not re.search(r"\]\([^)\s]*\)[a-z]", body)
+
+
+def test_respacing_follows_the_page() -> None:
+    page = lxml.html.fromstring(
+        "<html><body><p>Read <a href='/x'>the report</a> today. Several <a href='/a'>API</a>s "
+        "changed, as <b>Jane Doe</b>said.</p></body></html>"
+    )
+    glued = "<p>Read <a href='/x'>the report</a>today. Several <a href='/a'>API</a>s changed, as <b>Jane Doe</b>said.</p>"
+    fixed = _respaced(glued, page)
+    assert ">the report</a> today" in fixed
+    # Where the page itself writes the words together, they stay together.
+    assert ">API</a>s changed" in fixed and ">Jane Doe</b>said" in fixed
+    clean = "<p>Read <a href='/x'>the report</a> today.</p>"
+    assert _respaced(clean, page) is clean

@@ -8,13 +8,14 @@ page whose body is a given article alone (a script's embedded article, a marked 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from copy import deepcopy
 from typing import Any
 
 import trafilatura
 from bs4 import BeautifulSoup
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml.html import HtmlElement, document_fromstring, fragment_fromstring, tostring
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import Document
 
@@ -64,6 +65,37 @@ def _with_images(tree: HtmlElement, url: str | None, body_html: str) -> str:
     return body_html
 
 
+# Inline markup whose tail trafilatura may glue to it: with links kept, a paragraph run
+# together from <br>-separated text loses the space after "</a>" and "</strong>"
+# ("[fishing a diaper](…)from", "**Donald Trump.**Even"). Not <sub>/<sup>: "H<sub>2</sub>O".
+_INLINE = ("a", "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "span")
+_GLUED = re.compile(rf"</(?:{'|'.join(_INLINE)})>\w")
+_EDGE = 24  # characters each side of the join looked up in the page's text
+
+
+def _respaced(body_html: str, page: HtmlElement) -> str:
+    """``body_html`` with the space restored after an inline element where the page's own
+    text has a space there and never the glued form ("APIs" from "<a>API</a>s" stays).
+    The same string when nothing was glued."""
+    if not _GLUED.search(body_html):
+        return body_html
+    root = document_fromstring(body_html)
+    page_text: str | None = None
+    changed = False
+    for el in root.iter(*_INLINE):
+        tail, text = el.tail or "", el.text_content()
+        if not tail[:1].isalnum() or not text or text[-1:].isspace():
+            continue
+        if page_text is None:
+            page_text = " ".join(page.text_content().split())
+        before = " ".join(text.split())[-_EDGE:]
+        after = " ".join(tail.split())[:_EDGE]
+        if f"{before} {after}" in page_text and f"{before}{after}" not in page_text:
+            el.tail = " " + tail
+            changed = True
+    return tostring(root, encoding="unicode") if changed else body_html
+
+
 def _html_body(
     tree: HtmlElement, url: str | None, dates: dict[str, Any]
 ) -> tuple[Document, str, str, tuple[Related, ...]] | None:
@@ -77,7 +109,7 @@ def _html_body(
     # With output_format="python" trafilatura returns a Document (a dict only on as_dict).
     if not isinstance(doc, Document) or doc.body is None:
         return None
-    body_html = _with_images(tree, url, build_html_output(doc, False))
+    body_html = _respaced(_with_images(tree, url, build_html_output(doc, False)), tree)
     body_html, teasers = clean_body(body_html)
     body_html = sanitize_html(body_html)
     return doc, body_html, BeautifulSoup(body_html, "lxml").get_text(" "), teasers
