@@ -281,6 +281,10 @@ def test_source_link_is_nofollow(built_site: Path) -> None:
             "rel": "nofollow noopener noreferrer",
         }
     ]
+    # The line reads as words: the two links apart, not "tg24.sky.it·Fonte".
+    line = read(built_site, MUSK).split('class="meta source">', 1)[1].split("</p>", 1)[0]
+    words = " ".join(re.sub(r"<[^>]+>", "", line).split())
+    assert words == "Leggi su tg24.sky.it · Fonte: tg24.sky.it", words
 
 
 def test_article_without_a_source_address_names_its_source_once(tmp_path: Path) -> None:
