@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,24 @@ def test_enrich_writes_tags_and_related_and_is_idempotent(tmp_path: Path) -> Non
     again = enrich_site(root, max_tags=5, max_related=2)
     assert again.updated == [] and again.unchanged == len(STORIES)
     assert {p: p.read_bytes() for p in root.rglob("*.md")} == snapshot
+
+
+def test_tags_are_shown_as_the_text_writes_them(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    enrich_site(root, max_tags=5)
+    tags = {
+        t.strip()
+        for p in root.rglob("*.md")
+        for t in str(read_front_matter(p.read_text()).get("Tags", "")).split(",")
+    }
+    # Names as written, common words in lower case; the page's own tag as the page has it.
+    assert {"Elon Musk", "Clubhouse", "chips", "Tech"} <= tags, tags
+    assert not {"elon musk", "clubhouse", "Chips"} & tags
+    forms: dict[str, Counter[str]] = {}
+    extract_candidates(
+        "A model ships", "The OpenAI team said so. Later the OpenAI model shipped.", forms
+    )
+    assert forms["openai"] == Counter({"OpenAI": 2})
 
 
 def test_enrich_keeps_hand_edits(tmp_path: Path) -> None:

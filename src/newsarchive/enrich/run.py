@@ -30,6 +30,7 @@ from newsarchive.enrich.tags import (
     choose_vocabulary,
     display_forms,
     extract_candidates,
+    most_common_form,
     normalize_tag,
     pick_tags,
     prose,
@@ -74,7 +75,9 @@ class _Entry:
     teasers: str | list[str]
     stamp: str  # the "Enriched" value the file holds
     digest: bytes  # of the file as read, to see it did not change before it is written
-    candidates: tuple[array[int], array[int]]  # (candidate ids, counts) worth ranking
+    # Candidates worth ranking: (ids, counts, form ids): the form is how the article
+    # writes the candidate as a name ("OpenAI"), -1 where it is not one.
+    candidates: tuple[array[int], array[int], array[int]]
 
 
 def _str(meta: dict[str, str | list[str]], key: str) -> str:
@@ -116,6 +119,8 @@ class _Reading:
         self.related = RelatedIndex()
         self.keys: list[str] = []  # candidate id -> candidate
         self._ids: dict[str, int] = {}
+        self.forms: list[str] = []  # form id -> a name as written ("OpenAI")
+        self._form_ids: dict[str, int] = {}
 
     def read(self, path: Path, key: str) -> _Entry:
         data = path.read_bytes()
@@ -125,21 +130,23 @@ class _Reading:
         title = _str(meta, "Title")
         site = _str(meta, "Site") or _str(meta, "Category")
         page_tags = _split_list(_str(meta, "Source_tags"))
-        cand = extract_candidates(title, body)
+        forms: dict[str, Counter[str]] = {}
+        cand = extract_candidates(title, body, forms)
         self.doc_freq.update(cand.keys())
         self.doc_freq.update({normalize_tag(t) for t in page_tags})
         self.per_site.setdefault(site, Counter()).update(cand.keys())
         self.site_sizes[site] += 1
         self.related.add(key, title, body)
         # Only candidates said three times or more are ever ranked (rank_candidates).
-        ids, counts = array("q"), array("q")
+        ids, counts, shapes = array("q"), array("q"), array("q")
         for word, count in cand.items():
             if count >= MIN_TF:
                 ids.append(self._id(word))
                 counts.append(count)
+                shapes.append(self._form_id(most_common_form(forms[word])) if word in forms else -1)
         return _Entry(
             path, key, title, _str(meta, "Date"), site, page_tags, meta.get("Teasers", ""),
-            _str(meta, "Enriched"), hashlib.sha256(data).digest(), (ids, counts),
+            _str(meta, "Enriched"), hashlib.sha256(data).digest(), (ids, counts, shapes),
         )  # fmt: skip
 
     def _id(self, word: str) -> int:
@@ -149,9 +156,28 @@ class _Reading:
             self.keys.append(word)
         return wid
 
+    def _form_id(self, form: str) -> int:
+        fid = self._form_ids.get(form)
+        if fid is None:
+            fid = self._form_ids[form] = len(self.forms)
+            self.forms.append(form)
+        return fid
+
     def candidates(self, entry: _Entry) -> Counter[str]:
-        ids, counts = entry.candidates
+        ids, counts, _ = entry.candidates
         return Counter({self.keys[w]: c for w, c in zip(ids, counts, strict=True)})
+
+    def written_forms(self, entries: list[_Entry], keys: set[str]) -> dict[str, str]:
+        """How the archive writes each of ``keys``: the form most of the articles that
+        hold it write it in, a name's ("OpenAI", "LeBron James") or the plain word's."""
+        votes: dict[str, Counter[str]] = {}
+        for entry in entries:
+            ids, _, shapes = entry.candidates
+            for wid, fid in zip(ids, shapes, strict=True):
+                key = self.keys[wid]
+                if key in keys:
+                    votes.setdefault(key, Counter())[self.forms[fid] if fid >= 0 else key] += 1
+        return {key: most_common_form(forms) for key, forms in votes.items()}
 
 
 def enrich_site(
@@ -166,7 +192,6 @@ def enrich_site(
         entries.append(reading.read(path, path.relative_to(articles_dir).as_posix()))
         if progress:
             progress("enrich read", done, len(paths))
-    display = display_forms(t for e in entries for t in e.page_tags)
 
     def share_in_site(site: str) -> Callable[[str], float]:
         # The site's own name is never a topic; beyond that, only a site with enough
@@ -184,6 +209,12 @@ def enrich_site(
         for e in entries
     ]
     vocabulary = choose_vocabulary(rankings, max_tags=max_tags, n_docs=len(entries))
+    # A page's own tags are shown as the pages write them; a tag from the text, as the
+    # archive's text writes it ("OpenAI", not the key "openai").
+    display = {
+        **reading.written_forms(entries, vocabulary),
+        **display_forms(t for e in entries for t in e.page_tags),
+    }
     related = reading.related.related(limit=max_related)
     titles = {e.key: e.title for e in entries}
     dates = {e.key: e.date for e in entries}

@@ -19,6 +19,7 @@ __all__ = [
     "choose_vocabulary",
     "display_forms",
     "extract_candidates",
+    "most_common_form",
     "normalize_tag",
     "pick_tags",
     "prose",
@@ -122,9 +123,14 @@ def _names(sentence: str, lowercase: Counter[str]) -> list[str]:
     return out
 
 
-def extract_candidates(title: str, text: str) -> Counter[str]:
+def extract_candidates(
+    title: str, text: str, forms: dict[str, Counter[str]] | None = None
+) -> Counter[str]:
     """Candidate tags with weights: names (weighted up, more in the title) and content
-    words of five letters or more; English plurals are merged into the singular."""
+    words of five letters or more; English plurals are merged into the singular.
+
+    ``forms``, when given, collects how the text writes each name ("OpenAI", "LeBron
+    James" for the keys "openai", "lebron james"): what a tag is shown as."""
     lowercase = Counter(w for w in _TOKEN_RE.findall(f"{title} {text}") if w[:1].islower())
     counts: Counter[str] = Counter()
     for weight, source in ((5, title), (3, text)):
@@ -133,6 +139,8 @@ def extract_candidates(title: str, text: str) -> Counter[str]:
                 key = normalize_tag(name)
                 if 2 < len(key) <= 40:
                     counts[key] += weight
+                    if forms is not None:
+                        forms.setdefault(key, Counter())[name] += 1
     title_words = {w.lower() for w in _TOKEN_RE.findall(title)}
     for word in _TOKEN_RE.findall(text.lower()):
         if len(word) >= 5 and word.isalpha() and word not in _STOP and word not in _GENERIC:
@@ -218,11 +226,16 @@ def pick_tags(
     return [display.get(k, k) for k in chosen[:own][:max_tags] + picked]
 
 
+def most_common_form(forms: Counter[str]) -> str:
+    """The form written most often; on a tie, the first in code-point order."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
 def display_forms(all_tags: Iterable[str]) -> dict[str, str]:
     """Most frequent surface form of each normalised tag (ties: alphabetical)."""
     forms: dict[str, Counter[str]] = {}
     for tag in all_tags:
         forms.setdefault(normalize_tag(tag), Counter())[" ".join(tag.split())] += 1
     return {
-        k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in forms.items() if k
+        k: most_common_form(c) for k, c in forms.items() if k
     }
