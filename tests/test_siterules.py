@@ -151,5 +151,6 @@ def test_title_rules_on_real_pages(page: str, truth: str, version: str) -> None:
     fixture = FIXTURES / "html" / "fundus"
     expected = json.loads((fixture / f"{truth}.json").read_text())[version]["title"]
     (record,) = read_records(fixture / f"{page}.html.gz")
-    assert rule_for(extract_record(record).site) in TITLE_RULES
-    assert extract_record(record).title == expected
+    article = extract_record(record)
+    assert rule_for(article.site) in TITLE_RULES
+    assert article.title == expected

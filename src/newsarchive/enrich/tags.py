@@ -236,6 +236,4 @@ def display_forms(all_tags: Iterable[str]) -> dict[str, str]:
     forms: dict[str, Counter[str]] = {}
     for tag in all_tags:
         forms.setdefault(normalize_tag(tag), Counter())[" ".join(tag.split())] += 1
-    return {
-        k: most_common_form(c) for k, c in forms.items() if k
-    }
+    return {k: most_common_form(c) for k, c in forms.items() if k}

@@ -3,10 +3,9 @@
 The headline is the source's title without the site's name, else the source a site rule
 names (``siterules``), else the one ``titles.choose_title`` picks among the title sources
 the page offers (``<title>``, its article's ``<h1>``, ``og:title``, trafilatura's title,
-the JSON-LD headline). The site's
-names (``og:site_name``, an ``<h1>`` that is the site's name, trafilatura's guess, the
-host) are kept for suffixes and bylines. The headline repeated as the body's first
-heading is dropped from the body.
+the JSON-LD headline). The site's names (``og:site_name``, an ``<h1>`` that is the
+site's name, trafilatura's guess, the host) are kept for suffixes and bylines. The
+headline repeated as the body's first heading is dropped from the body.
 """
 
 from __future__ import annotations
