@@ -109,6 +109,24 @@ def _newest_first(keys: list[str], dates: dict[str, str]) -> list[str]:
     return sorted(sorted(keys), key=lambda key: dates[key], reverse=True)
 
 
+class _Interned:
+    """Strings numbered in the order they are first seen: arrays hold the numbers."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._ids: dict[str, int] = {}
+
+    def id(self, text: str) -> int:
+        found = self._ids.get(text)
+        if found is None:
+            found = self._ids[text] = len(self.strings)
+            self.strings.append(text)
+        return found
+
+    def __getitem__(self, number: int) -> str:
+        return self.strings[number]
+
+
 class _Reading:
     """Statistics of the archive, gathered one article at a time."""
 
@@ -117,10 +135,8 @@ class _Reading:
         self.per_site: dict[str, Counter[str]] = {}
         self.site_sizes: Counter[str] = Counter()
         self.related = RelatedIndex()
-        self.keys: list[str] = []  # candidate id -> candidate
-        self._ids: dict[str, int] = {}
-        self.forms: list[str] = []  # form id -> a name as written ("OpenAI")
-        self._form_ids: dict[str, int] = {}
+        self.keys = _Interned()  # candidate ids
+        self.forms = _Interned()  # ids of names as written ("OpenAI")
 
     def read(self, path: Path, key: str) -> _Entry:
         data = path.read_bytes()
@@ -141,27 +157,13 @@ class _Reading:
         ids, counts, shapes = array("q"), array("q"), array("q")
         for word, count in cand.items():
             if count >= MIN_TF:
-                ids.append(self._id(word))
+                ids.append(self.keys.id(word))
                 counts.append(count)
-                shapes.append(self._form_id(most_common_form(forms[word])) if word in forms else -1)
+                shapes.append(self.forms.id(most_common_form(forms[word])) if word in forms else -1)
         return _Entry(
             path, key, title, _str(meta, "Date"), site, page_tags, meta.get("Teasers", ""),
             _str(meta, "Enriched"), hashlib.sha256(data).digest(), (ids, counts, shapes),
         )  # fmt: skip
-
-    def _id(self, word: str) -> int:
-        wid = self._ids.get(word)
-        if wid is None:
-            wid = self._ids[word] = len(self.keys)
-            self.keys.append(word)
-        return wid
-
-    def _form_id(self, form: str) -> int:
-        fid = self._form_ids.get(form)
-        if fid is None:
-            fid = self._form_ids[form] = len(self.forms)
-            self.forms.append(form)
-        return fid
 
     def candidates(self, entry: _Entry) -> Counter[str]:
         ids, counts, _ = entry.candidates
