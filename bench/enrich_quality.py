@@ -38,7 +38,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newsarchive.enrich.related import _terms
+from newsarchive.enrich.related import terms
 from newsarchive.enrich.run import enrich_site
 from newsarchive.enrich.tags import normalize_tag
 from newsarchive.frontmatter import parse_related, read_front_matter
@@ -80,14 +80,14 @@ def _tags(meta: dict[str, Any]) -> list[str]:
 
 def naive_tags(bodies: dict[str, str], counts: dict[str, int]) -> dict[str, list[str]]:
     """``counts[key]`` words per article: its highest by TF-IDF over all ``bodies``."""
-    terms = {key: _terms("", body) for key, body in bodies.items()}
+    words_of = {key: terms("", body) for key, body in bodies.items()}
     df: Counter[str] = Counter()
-    for words in terms.values():
+    for words in words_of.values():
         df.update(words.keys())
-    n = len(terms)
+    n = len(words_of)
     out = {}
     for key, k in counts.items():
-        scored = sorted(terms[key].items(), key=lambda w: (-w[1] * math.log(n / df[w[0]]), w[0]))
+        scored = sorted(words_of[key].items(), key=lambda w: (-w[1] * math.log(n / df[w[0]]), w[0]))
         out[key] = [w for w, _ in scored[:k]]
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -314,3 +315,58 @@ def test_tags_keep_their_order_when_their_ranks_move() -> None:
     # The page's own tag first; the three best candidates, whatever their rank, by name.
     assert first == ["reviews", "apple", "battery", "iPhone"]
     assert moved == ["reviews", "apple", "china", "iPhone"]  # rank still picks which
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.md"))}
+
+
+def test_cached_facts_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsarchive.enrich import facts as facts_module
+
+    calls: list[int] = []
+    original = facts_module.read_facts
+
+    def counted(data: bytes) -> facts_module.ArticleFacts:
+        calls.append(1)
+        return original(data)
+
+    monkeypatch.setattr(facts_module, "read_facts", counted)
+    cache = tmp_path / "state" / "enrich-cache.sqlite"
+    cached, plain = _site(tmp_path / "cached"), _site(tmp_path / "plain")
+    enrich_site(cached, max_tags=5, cache=cache)
+    enrich_site(plain, max_tags=5)
+    assert _snapshot(cached) == _snapshot(plain) and len(calls) == len(STORIES)
+    # The files enrich rewrote are known by their new bytes: nothing is read again.
+    calls.clear()
+    assert enrich_site(cached, max_tags=5, cache=cache).updated == []
+    assert calls == []
+    # A changed file is read again, and the result equals a run without the cache.
+    for root in (cached, plain):
+        path = root / "2021" / "02" / "intel-chips.md"
+        path.write_text(path.read_text() + "\nIntel also talked about Clubhouse and Elon Musk.\n")
+    enrich_site(cached, max_tags=8, cache=cache)
+    enrich_site(plain, max_tags=8)
+    assert _snapshot(cached) == _snapshot(plain) and len(calls) == 1
+    # Rows of files that no longer exist are dropped.
+    (cached / "2021" / "02" / "clubhouse-2.md").unlink()
+    enrich_site(cached, max_tags=8, cache=cache)
+    with sqlite3.connect(cache) as db:
+        (rows,) = db.execute("SELECT count(*) FROM facts").fetchone()
+    assert rows == len(STORIES) - 1
+
+
+def test_cache_from_other_code_or_damaged_is_not_used(tmp_path: Path) -> None:
+    cache = tmp_path / "enrich-cache.sqlite"
+    root = _site(tmp_path)
+    enrich_site(root, max_tags=5, cache=cache)
+    before = _snapshot(root)
+    with sqlite3.connect(cache) as db:
+        # Facts saved by other code: wrong titles would show in the related links.
+        db.execute("UPDATE meta SET value = 'older code' WHERE key = 'version'")
+        db.execute("UPDATE facts SET data = (SELECT data FROM facts LIMIT 1)")
+    assert enrich_site(root, max_tags=5, cache=cache).updated == []
+    assert _snapshot(root) == before
+    cache.write_bytes(b"not a database" * 100)
+    assert enrich_site(root, max_tags=5, cache=cache).updated == []
+    assert _snapshot(root) == before

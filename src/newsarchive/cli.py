@@ -149,7 +149,7 @@ def _enrich(site: Any, force: bool) -> None:
     with progress_bar() as progress:
         report = enrich_site(
             site.articles_dir, max_tags=site.enrich.max_tags, max_related=site.enrich.max_related,
-            force=force, progress=progress,
+            force=force, progress=progress, cache=site.root / ".newsarchive" / "enrich-cache.sqlite",
         )  # fmt: skip
     for path in report.kept_hand_edits:
         err.print(f"[yellow]kept[/yellow]: {path}: edited by hand; not enriched (use --force)")

@@ -19,12 +19,13 @@ from collections import Counter, defaultdict
 
 from newsarchive.enrich.tags import _STOP
 
-__all__ = ["RelatedIndex"]
+__all__ = ["RelatedIndex", "terms"]
 
 TOP_TERMS = 30
 
 
-def _terms(title: str, text: str) -> Counter[str]:
+def terms(title: str, text: str) -> Counter[str]:
+    """The words an article is compared by, and their counts (title words count double)."""
     words = re.findall(r"[a-zà-ÿ0-9]{3,}", f"{title} {title} {text}".lower())
     return Counter(w for w in words if w not in _STOP and not w.isdigit())
 
@@ -40,7 +41,10 @@ class RelatedIndex:
         self._docs: list[tuple[array[int], array[int]]] = []  # (word ids, counts)
 
     def add(self, key: str, title: str, text: str) -> None:
-        counts = _terms(title, text)
+        self.add_terms(key, terms(title, text))
+
+    def add_terms(self, key: str, counts: dict[str, int]) -> None:
+        """Add an article by its :func:`terms`."""
         ids, tfs = array("q"), array("q")
         for word, count in counts.items():
             wid = self._ids.get(word)

@@ -24,16 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsarchive.enrich.facts import FactsCache, read_facts
 from newsarchive.enrich.related import RelatedIndex
 from newsarchive.enrich.tags import (
     MIN_TF,
     choose_vocabulary,
     display_forms,
-    extract_candidates,
     most_common_form,
     normalize_tag,
     pick_tags,
-    prose,
     rank_candidates,
 )
 from newsarchive.fileio import atomic_write
@@ -78,16 +77,6 @@ class _Entry:
     # Candidates worth ranking: (ids, counts, form ids): the form is how the article
     # writes the candidate as a name ("OpenAI"), -1 where it is not one.
     candidates: tuple[array[int], array[int], array[int]]
-
-
-def _str(meta: dict[str, str | list[str]], key: str) -> str:
-    value = meta.get(key, "")
-    return value if isinstance(value, str) else " ".join(value)
-
-
-def _split_list(value: str) -> list[str]:
-    sep = ";" if ";" in value else ","
-    return [v.strip() for v in value.split(sep) if v.strip()]
 
 
 def _names_site(key: str, name: str) -> bool:
@@ -138,31 +127,27 @@ class _Reading:
         self.keys = _Interned()  # candidate ids
         self.forms = _Interned()  # ids of names as written ("OpenAI")
 
-    def read(self, path: Path, key: str) -> _Entry:
+    def read(self, path: Path, key: str, cache: FactsCache | None = None) -> _Entry:
         data = path.read_bytes()
-        text = data.decode("utf-8")
-        meta = read_front_matter(text)
-        body = prose(text.partition("\n\n")[2])
-        title = _str(meta, "Title")
-        site = _str(meta, "Site") or _str(meta, "Category")
-        page_tags = _split_list(_str(meta, "Source_tags"))
-        forms: dict[str, Counter[str]] = {}
-        cand = extract_candidates(title, body, forms)
+        digest = hashlib.sha256(data).digest()
+        facts = cache.facts(data, digest) if cache else read_facts(data)
+        cand = facts.candidates
         self.doc_freq.update(cand.keys())
-        self.doc_freq.update({normalize_tag(t) for t in page_tags})
-        self.per_site.setdefault(site, Counter()).update(cand.keys())
-        self.site_sizes[site] += 1
-        self.related.add(key, title, body)
+        self.doc_freq.update({normalize_tag(t) for t in facts.page_tags})
+        self.per_site.setdefault(facts.site, Counter()).update(cand.keys())
+        self.site_sizes[facts.site] += 1
+        self.related.add_terms(key, facts.terms)
         # Only candidates said three times or more are ever ranked (rank_candidates).
         ids, counts, shapes = array("q"), array("q"), array("q")
         for word, count in cand.items():
             if count >= MIN_TF:
                 ids.append(self.keys.id(word))
                 counts.append(count)
-                shapes.append(self.forms.id(most_common_form(forms[word])) if word in forms else -1)
+                form = facts.forms.get(word)
+                shapes.append(self.forms.id(form) if form is not None else -1)
         return _Entry(
-            path, key, title, _str(meta, "Date"), site, page_tags, meta.get("Teasers", ""),
-            _str(meta, "Enriched"), hashlib.sha256(data).digest(), (ids, counts, shapes),
+            path, key, facts.title, facts.date, facts.site, list(facts.page_tags), facts.teasers,
+            facts.stamp, digest, (ids, counts, shapes),
         )  # fmt: skip
 
     def candidates(self, entry: _Entry) -> Counter[str]:
@@ -184,14 +169,17 @@ class _Reading:
 
 def enrich_site(
     articles_dir: Path, *, max_tags: int = 8, max_related: int = 5,
-    force: bool = False, progress: Progress | None = None,
+    force: bool = False, progress: Progress | None = None, cache: Path | None = None,
 ) -> EnrichReport:  # fmt: skip
+    """Enrich every article below ``articles_dir``. ``cache`` names an SQLite file that
+    keeps what is read from each file (``facts.FactsCache``) for the next run."""
     report = EnrichReport()
     paths = sorted(articles_dir.rglob("*.md"))
     reading = _Reading()
     entries: list[_Entry] = []
+    facts = FactsCache(cache) if cache else None
     for done, path in enumerate(paths, start=1):
-        entries.append(reading.read(path, path.relative_to(articles_dir).as_posix()))
+        entries.append(reading.read(path, path.relative_to(articles_dir).as_posix(), facts))
         if progress:
             progress("enrich read", done, len(paths))
 
@@ -247,6 +235,11 @@ def enrich_site(
         meta["Tags"] = tags
         meta["Related"] = links_text
         meta["Enriched"] = stamp
-        atomic_write(entry.path, render_document(meta, text.partition("\n\n")[2]))
+        written = render_document(meta, text.partition("\n\n")[2])
+        atomic_write(entry.path, written)
+        if facts:
+            facts.restamp(entry.digest, hashlib.sha256(written.encode()).digest(), stamp)
         report.updated.append(entry.path)
+    if facts:
+        facts.close()
     return report
