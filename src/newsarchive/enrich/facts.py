@@ -89,7 +89,9 @@ class FactsCache:
 
     Rows of files not read in a run (deleted or changed since) are removed at
     ``close``; a run killed half-way leaves the rows it committed, each still right
-    for the bytes it names.
+    for the bytes it names. Rows are pickles, trusted as the site folder's
+    ``pelicanconf.py`` and Pelican's own cache are: whoever can write them can write
+    those.
     """
 
     _BATCH = 500
