@@ -186,6 +186,10 @@ def one_size(
         "search_written": sum(
             1 for k, v in after.items() if k.startswith("search/") and before.get(k) != v
         ),
+        # Outside search/: which pages the update wrote, to compare with a baseline's.
+        "pages_written": sorted(
+            k for k, v in after.items() if not k.startswith("search/") and before.get(k) != v
+        ),
     }
     # The same content built from nothing: what the update's output must equal.
     fresh = work / "fresh"

@@ -370,3 +370,25 @@ def test_cache_from_other_code_or_damaged_is_not_used(tmp_path: Path) -> None:
     cache.write_bytes(b"not a database" * 100)
     assert enrich_site(root, max_tags=5, cache=cache).updated == []
     assert _snapshot(root) == before
+
+
+def test_a_tag_is_shown_as_a_name_only_where_three_in_four_write_it_so(tmp_path: Path) -> None:
+    from newsarchive.enrich.run import _Reading
+
+    named = (
+        "Voters who are Black spoke. Leaders who are Black met. Students who are Black marched. "
+    )
+    plain = "The black box failed. A black screen showed. The black cable broke. "
+
+    def forms(texts: list[str]) -> dict[str, str]:
+        reading = _Reading()
+        entries = []
+        for i, body in enumerate(texts):
+            path = tmp_path / f"{len(texts)}-{i}.md"
+            path.write_text(render_document({"Title": f"Story {i}", "Lang": "en"}, body))
+            entries.append(reading.read(path, path.name))
+        return reading.written_forms(entries, {"black"})
+
+    # Usage this mixed flips with every day's articles under a bare majority.
+    assert forms([named, named, plain]) == {"black": "black"}
+    assert forms([named, named, named, plain]) == {"black": "Black"}

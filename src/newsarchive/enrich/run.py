@@ -155,8 +155,12 @@ class _Reading:
         return Counter({self.keys[w]: c for w, c in zip(ids, counts, strict=True)})
 
     def written_forms(self, entries: list[_Entry], keys: set[str]) -> dict[str, str]:
-        """How the archive writes each of ``keys``: the form most of the articles that
-        hold it write it in, a name's ("OpenAI", "LeBron James") or the plain word's."""
+        """How the archive writes each of ``keys``: as a name ("OpenAI", "LeBron James")
+        when three in four of the articles that hold it write it as one, in its most
+        common form; else as the plain word. A bare majority flips with the day's
+        articles where usage is mixed ("Black" and "black": 14 articles and 6 tag feeds
+        rewritten by 10 new articles among 1,000); names are written as names nearly
+        everywhere, common words rarely."""
         votes: dict[str, Counter[str]] = {}
         for entry in entries:
             ids, _, shapes = entry.candidates
@@ -164,7 +168,12 @@ class _Reading:
                 key = self.keys[wid]
                 if key in keys:
                     votes.setdefault(key, Counter())[self.forms[fid] if fid >= 0 else key] += 1
-        return {key: most_common_form(forms) for key, forms in votes.items()}
+        shown = {}
+        for key, forms in votes.items():
+            plain = forms.pop(key, 0)
+            named = sum(forms.values())
+            shown[key] = most_common_form(forms) if named >= 3 * plain and named else key
+        return shown
 
 
 def enrich_site(
