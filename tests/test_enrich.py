@@ -110,6 +110,13 @@ def test_tags_are_shown_as_the_text_writes_them(tmp_path: Path) -> None:
         "A model ships", "The OpenAI team said so. Later the OpenAI model shipped.", forms
     )
     assert forms["openai"] == Counter({"OpenAI": 2})
+    # A word capitalised inside, unless the text also writes it in lower case.
+    forms = {}
+    extract_candidates("A phone", "The new iPhone ships. Every iPhone sells.", forms)
+    assert forms["iphone"] == Counter({"iPhone": 2})
+    forms = {}
+    extract_candidates("A phone", "The new iPhone ships. Every iphone sells.", forms)
+    assert "iphone" not in forms
 
 
 def test_enrich_keeps_hand_edits(tmp_path: Path) -> None:

@@ -130,7 +130,8 @@ def extract_candidates(
     words of five letters or more; English plurals are merged into the singular.
 
     ``forms``, when given, collects how the text writes each name ("OpenAI", "LeBron
-    James" for the keys "openai", "lebron james"): what a tag is shown as."""
+    James" for the keys "openai", "lebron james") and each word capitalised inside
+    ("iPhone"): what a tag is shown as."""
     lowercase = Counter(w for w in _TOKEN_RE.findall(f"{title} {text}") if w[:1].islower())
     counts: Counter[str] = Counter()
     for weight, source in ((5, title), (3, text)):
@@ -141,6 +142,11 @@ def extract_candidates(
                     counts[key] += weight
                     if forms is not None:
                         forms.setdefault(key, Counter())[name] += 1
+    if forms is not None:
+        # A word capitalised inside and never written in lower case: "iPhone", "eBay".
+        for token in _TOKEN_RE.findall(text):
+            if token[:1].islower() and not token.islower() and not lowercase[token.lower()]:
+                forms.setdefault(token.lower(), Counter())[token] += 1
     title_words = {w.lower() for w in _TOKEN_RE.findall(title)}
     for word in _TOKEN_RE.findall(text.lower()):
         if len(word) >= 5 and word.isalpha() and word not in _STOP and word not in _GENERIC:
