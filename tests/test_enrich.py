@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_site, run_cli
-from newsarchive.enrich.related import RelatedIndex
+from newsarchive.enrich.related import RelatedIndex, terms
 from newsarchive.enrich.run import enrich_site
 from newsarchive.enrich.tags import extract_candidates, normalize_tag, pick_tags, prose
 from newsarchive.frontmatter import (
@@ -46,7 +46,7 @@ def _related(stories: dict[str, tuple[str, str]], limit: int = 5) -> dict[str, l
     """Related keys by score for ``{key: (title, body)}``, as enrich ranks them."""
     index = RelatedIndex()
     for key, (title, body) in sorted(stories.items()):
-        index.add(key, title, body)
+        index.add_terms(key, terms(title, body))
     return index.related(limit=limit)
 
 

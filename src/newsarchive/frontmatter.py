@@ -30,6 +30,7 @@ __all__ = [
     "format_tags",
     "is_hand_edited",
     "parse_related",
+    "parse_tags",
     "read_front_matter",
     "render_document",
 ]
@@ -82,6 +83,12 @@ def format_tags(tags: Sequence[str]) -> str:
     """A ``Tags`` value Pelican splits back into ``tags``: it splits on ";" when the value
     holds one, else on ",", so neither may stay inside a tag."""
     return ", ".join(" ".join(re.sub("[,;]", " ", t).split()) for t in tags)
+
+
+def parse_tags(value: str) -> list[str]:
+    """Inverse of ``format_tags``, split as Pelican splits it."""
+    sep = ";" if ";" in value else ","
+    return [v.strip() for v in value.split(sep) if v.strip()]
 
 
 def parse_related(values: str | Sequence[str] | None) -> list[Related]:

@@ -4,7 +4,7 @@ Each article is reduced to its 30 most distinctive words (title words count doub
 candidates come from an inverted index over those words, so the cost grows with the
 archive roughly linearly, not with its square. Ties break on URL: output is stable.
 
-Articles are added one at a time (``RelatedIndex.add``) and kept as arrays of word ids
+Articles are added one at a time (``RelatedIndex.add_terms``) and kept as arrays of word ids
 and counts (6.4 KB an article in a 3,772-article archive), not as their text: the
 weights need every article's document frequencies first, and an archive of 100,000
 articles does not fit in memory as text and counters.
@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 
 from newsarchive.enrich.tags import _STOP
 
-__all__ = ["RelatedIndex", "terms"]
+__all__ = ["Interned", "RelatedIndex", "terms"]
 
 TOP_TERMS = 30
 
@@ -30,27 +30,39 @@ def terms(title: str, text: str) -> Counter[str]:
     return Counter(w for w in words if w not in _STOP and not w.isdigit())
 
 
+class Interned:
+    """Strings numbered in the order they are first seen: arrays hold the numbers."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._ids: dict[str, int] = {}
+
+    def id(self, text: str) -> int:
+        found = self._ids.get(text)
+        if found is None:
+            found = self._ids[text] = len(self.strings)
+            self.strings.append(text)
+        return found
+
+    def __getitem__(self, number: int) -> str:
+        return self.strings[number]
+
+
 class RelatedIndex:
     """The articles' words, added one article at a time; ``related`` ranks them."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
-        self._words: list[str] = []
-        self._df = array("q")
+        self._words = Interned()
+        self._df = array("q")  # by word id
         self._keys: list[str] = []
         self._docs: list[tuple[array[int], array[int]]] = []  # (word ids, counts)
-
-    def add(self, key: str, title: str, text: str) -> None:
-        self.add_terms(key, terms(title, text))
 
     def add_terms(self, key: str, counts: dict[str, int]) -> None:
         """Add an article by its :func:`terms`."""
         ids, tfs = array("q"), array("q")
         for word, count in counts.items():
-            wid = self._ids.get(word)
-            if wid is None:
-                wid = self._ids[word] = len(self._words)
-                self._words.append(word)
+            wid = self._words.id(word)
+            if wid == len(self._df):
                 self._df.append(0)
             self._df[wid] += 1
             ids.append(wid)

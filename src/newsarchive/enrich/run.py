@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsarchive.enrich.facts import FactsCache, read_facts
-from newsarchive.enrich.related import RelatedIndex
+from newsarchive.enrich.related import Interned, RelatedIndex
 from newsarchive.enrich.tags import (
     MIN_TF,
     choose_vocabulary,
@@ -98,24 +98,6 @@ def _newest_first(keys: list[str], dates: dict[str, str]) -> list[str]:
     return sorted(sorted(keys), key=lambda key: dates[key], reverse=True)
 
 
-class _Interned:
-    """Strings numbered in the order they are first seen: arrays hold the numbers."""
-
-    def __init__(self) -> None:
-        self.strings: list[str] = []
-        self._ids: dict[str, int] = {}
-
-    def id(self, text: str) -> int:
-        found = self._ids.get(text)
-        if found is None:
-            found = self._ids[text] = len(self.strings)
-            self.strings.append(text)
-        return found
-
-    def __getitem__(self, number: int) -> str:
-        return self.strings[number]
-
-
 class _Reading:
     """Statistics of the archive, gathered one article at a time."""
 
@@ -124,8 +106,8 @@ class _Reading:
         self.per_site: dict[str, Counter[str]] = {}
         self.site_sizes: Counter[str] = Counter()
         self.related = RelatedIndex()
-        self.keys = _Interned()  # candidate ids
-        self.forms = _Interned()  # ids of names as written ("OpenAI")
+        self.keys = Interned()  # candidate ids
+        self.forms = Interned()  # ids of names as written ("OpenAI")
 
     def read(self, path: Path, key: str, cache: FactsCache | None = None) -> _Entry:
         data = path.read_bytes()
